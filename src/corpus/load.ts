@@ -1,0 +1,93 @@
+/** Reads a corpus from disk: the only corpus module that does I/O. */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { NameMatcher, parseTopics, partyWords } from './topics.js';
+import { splitPassages } from './split.js';
+import type { Corpus, DocumentInfo, Passage, Topics } from './types.js';
+
+/** Files in a corpus folder that are documents. */
+const DOCUMENT_EXTENSIONS = new Set(['.md', '.txt']);
+export const TOPICS_FILE = 'topics.json';
+export const USER_DICT_FILE = 'user.dict';
+
+/** Splits `---` front matter (simple `key: value` lines) from the body. */
+export function parseFrontMatter(text: string): { meta: Record<string, string>; body: string } {
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!m) return { meta: {}, body: text };
+  const meta: Record<string, string> = {};
+  for (const line of (m[1] ?? '').split(/\r?\n/)) {
+    const kv = /^([\w-]+):\s*(.*)$/.exec(line.trim());
+    if (kv?.[1]) meta[kv[1]] = (kv[2] ?? '').replace(/^["']|["']$/g, '');
+  }
+  return { meta, body: text.slice(m[0].length) };
+}
+
+function readUserWords(path: string): string[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*$/, '').trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
+}
+
+/**
+ * Loads a folder corpus: every .md/.txt file is a document (front matter: title, source, date), topics.json
+ * names the agreements and user.dict adds domain words. Both metadata files are optional.
+ */
+export function loadCorpusFolder(dir: string): Corpus {
+  const topicsPath = join(dir, TOPICS_FILE);
+  const topics: Topics = existsSync(topicsPath)
+    ? parseTopics(JSON.parse(readFileSync(topicsPath, 'utf8')), topicsPath)
+    : { agreements: [] };
+  const names = new NameMatcher(topics);
+  const documents: DocumentInfo[] = [];
+  const passages: Passage[] = [];
+  const files = readdirSync(dir)
+    .filter((f) => DOCUMENT_EXTENSIONS.has(extname(f).toLowerCase()))
+    .sort();
+  for (const file of files) {
+    const { meta, body } = parseFrontMatter(readFileSync(join(dir, file), 'utf8'));
+    const id = basename(file, extname(file));
+    const info: DocumentInfo = { id, title: meta.title ?? id, source: meta.source, date: meta.date };
+    documents.push(info);
+    passages.push(...splitPassages(id, info.title, body, names));
+  }
+  const userWords = [...readUserWords(join(dir, USER_DICT_FILE)), ...partyWords(topics)];
+  return { documents, passages, topics, userWords };
+}
+
+/**
+ * Loads a JSONL corpus of `{id, title, text}` passages (one a line), used as they are: no splitting, the
+ * record's id is the passage id and its title is the section. Bad lines are reported with their number.
+ */
+export function loadCorpusJsonl(path: string): Corpus {
+  const passages: Passage[] = [];
+  const titles = new Map<string, DocumentInfo>();
+  const seen = new Set<string>();
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      let record: { id?: unknown; title?: unknown; text?: unknown };
+      try {
+        record = JSON.parse(line);
+      } catch (e) {
+        throw new Error(`${path}:${i + 1}: not valid JSON`, { cause: e });
+      }
+      if (typeof record.id !== 'string' || typeof record.text !== 'string') {
+        throw new Error(`${path}:${i + 1}: each line needs string "id" and "text"`);
+      }
+      if (seen.has(record.id)) throw new Error(`${path}:${i + 1}: duplicate id "${record.id}"`);
+      seen.add(record.id);
+      const title = typeof record.title === 'string' ? record.title : '';
+      if (!titles.has(title)) titles.set(title, { id: title || basename(path), title: title || basename(path) });
+      passages.push({ id: record.id, documentId: title || basename(path), section: title, topic: null, text: record.text });
+    });
+  return { documents: [...titles.values()], passages, topics: { agreements: [] }, userWords: [] };
+}
+
+/** A folder or a .jsonl file. */
+export function loadCorpus(path: string): Corpus {
+  if (!existsSync(path)) throw new Error(`Corpus not found: ${path} (give a folder of .md/.txt documents or a .jsonl file)`);
+  return statSync(path).isDirectory() ? loadCorpusFolder(path) : loadCorpusJsonl(path);
+}

@@ -1,0 +1,136 @@
+import { normalizeText, removeLayoutSpaces } from '../text/normalize.js';
+import type { NameMatcher } from './topics.js';
+import type { Passage } from './types.js';
+
+/** Passages longer than this many characters are split at sentence ends. */
+export const MAX_PASSAGE_CHARS = 400;
+/** A paragraph this short with no punctuation at all is a label ("核心提示"), not the start of a sentence. */
+const MAX_LABEL_CHARS = 16;
+
+/** A paragraph that ends with one of these is complete; any other continues in the next paragraph. */
+const SENTENCE_END = /[。！？!?；;…」』”"’）)]\s*$|摄\s*$/u;
+const ANY_PUNCTUATION = /[\p{P}\p{S}]/u;
+/** Where a long paragraph may be cut: after a sentence-final mark and any closing quotes. */
+const SENTENCE_SPLIT = /(?<=[。！？!?；;][”"’」』）)]*)/u;
+
+/** A trailing paragraph that credits a photographer ("… 重庆日报通讯员 王京华 摄") is a photo caption. */
+const CAPTION = /摄\s*$/u;
+export const CAPTION_SECTION = '图片说明';
+
+/** A block of the document: a heading or a paragraph. */
+type Block = { kind: 'heading'; text: string } | { kind: 'paragraph'; text: string };
+
+/** Splits a document body into headings and paragraphs (blank lines separate paragraphs). */
+function readBlocks(body: string): Block[] {
+  const blocks: Block[] = [];
+  for (const chunk of body.split(/\n\s*\n/)) {
+    const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
+    let para: string[] = [];
+    const flush = () => {
+      if (para.length) blocks.push({ kind: 'paragraph', text: para.join('') });
+      para = [];
+    };
+    for (const line of lines) {
+      const heading = /^#{1,6}\s+(.*)$/.exec(line);
+      if (heading) {
+        flush();
+        blocks.push({ kind: 'heading', text: removeLayoutSpaces(heading[1] ?? '') });
+      } else {
+        para.push(line);
+      }
+    }
+    flush();
+  }
+  return blocks;
+}
+
+function isLabel(text: string): boolean {
+  return text.length <= MAX_LABEL_CHARS && !ANY_PUNCTUATION.test(text);
+}
+
+/**
+ * Rejoins paragraphs broken mid-sentence by the layout: a paragraph that does not end a sentence continues
+ * in the next paragraph (not across a heading). Short unpunctuated labels become headings; the last
+ * paragraph (often a photo caption) stays as it is.
+ */
+function rejoin(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out[out.length - 1];
+    if (block.kind === 'paragraph' && isLabel(block.text)) {
+      out.push({ kind: 'heading', text: removeLayoutSpaces(block.text) });
+    } else if (block.kind === 'paragraph' && prev?.kind === 'paragraph' && !SENTENCE_END.test(prev.text)) {
+      prev.text += block.text;
+    } else {
+      out.push({ ...block });
+    }
+  }
+  return out;
+}
+
+/** Sentences of a passage, punctuation kept with the sentence it ends. */
+export function splitSentences(text: string): string[] {
+  return text.split(SENTENCE_SPLIT).filter((s) => s.trim().length > 0);
+}
+
+/**
+ * Cuts text into pieces of at most `max` characters, at sentence ends where it can and inside a sentence
+ * only when one sentence alone is longer than `max`. Concatenating the pieces gives the text back.
+ */
+export function splitLongText(text: string, max = MAX_PASSAGE_CHARS): string[] {
+  if (text.length <= max) return [text];
+  const pieces: string[] = [];
+  let current = '';
+  for (const sentence of splitSentences(text)) {
+    if (current && current.length + sentence.length > max) {
+      pieces.push(current);
+      current = '';
+    }
+    current += sentence;
+    while (current.length > max) {
+      pieces.push(current.slice(0, max));
+      current = current.slice(max);
+    }
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+/**
+ * Splits one document into passages. Each passage gets its section (the heading above it) and its topic:
+ * the agreement it names most; failing that, the one its section heading names; failing that, the previous
+ * passage's topic within the same section (a paragraph that goes on about the same agreement).
+ */
+export function splitPassages(
+  documentId: string,
+  title: string,
+  body: string,
+  names: NameMatcher,
+  maxChars = MAX_PASSAGE_CHARS,
+): Passage[] {
+  const passages: Passage[] = [];
+  let section = title;
+  let sectionTopic: string | null = null;
+  let carried: string | null = null;
+  const blocks = rejoin(readBlocks(body.replace(/\r\n?/g, '\n')));
+  for (const [i, block] of blocks.entries()) {
+    if (block.kind === 'paragraph' && i === blocks.length - 1 && CAPTION.test(block.text)) {
+      section = CAPTION_SECTION;
+      sectionTopic = null;
+    }
+    if (block.kind === 'heading') {
+      section = block.text;
+      sectionTopic = names.dominantTopic(normalizeText(block.text));
+      carried = sectionTopic;
+      continue;
+    }
+    for (const text of splitLongText(block.text, maxChars)) {
+      const normalized = normalizeText(text);
+      const mentioned = names.countTopics(normalized).size > 0;
+      const topic = mentioned ? names.dominantTopic(normalized) : (sectionTopic ?? carried);
+      carried = topic;
+      passages.push({ id: `${documentId}#${passages.length + 1}`, documentId, section, topic, text });
+    }
+  }
+  return passages;
+}

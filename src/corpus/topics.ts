@@ -1,0 +1,109 @@
+import { normalizeText } from '../text/normalize.js';
+import type { Party, Topic, Topics } from './types.js';
+
+const LATIN = /^[\p{Script=Latin}\d\s.'-]+$/u;
+
+/** An alias as it is matched: normalized, and bounded by non-letters when it is Latin ("thu" must not match "thursday"). */
+interface AliasPattern {
+  alias: string;
+  canonical: string;
+  topicId: string | null;
+  pattern: RegExp;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function partyPatterns(party: Party, topicId: string | null): AliasPattern[] {
+  const canonical = normalizeText(party.name);
+  const names = new Set([party.name, party.nameEn ?? '', ...party.aliases].map(normalizeText).filter(Boolean));
+  return [...names].map((alias) => ({
+    alias,
+    canonical,
+    topicId,
+    pattern: LATIN.test(alias)
+      ? new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(alias).replace(/\s+/g, '[\\s-]*')}(?![\\p{L}\\d])`, 'gu')
+      : new RegExp(escapeRegExp(alias), 'gu'),
+  }));
+}
+
+/** Finds the parties a text names, for topic detection and alias expansion. Longest names win. */
+export class NameMatcher {
+  private readonly patterns: AliasPattern[];
+
+  constructor(topics: Topics) {
+    const all = [
+      ...(topics.city ? partyPatterns(topics.city, null) : []),
+      ...topics.agreements.flatMap((t) => partyPatterns(t.party, t.id)),
+    ];
+    this.patterns = all.sort((a, b) => b.alias.length - a.alias.length);
+  }
+
+  /**
+   * Names found in normalized text, without overlaps: in "上海交大" only 上海交大 counts, not 交大 too.
+   * Each match gives the canonical name and the agreement it points to (null for the city).
+   */
+  find(normalized: string): Array<{ alias: string; canonical: string; topicId: string | null }> {
+    const taken: boolean[] = new Array(normalized.length).fill(false);
+    const found: Array<{ alias: string; canonical: string; topicId: string | null; at: number }> = [];
+    for (const p of this.patterns) {
+      for (const m of normalized.matchAll(p.pattern)) {
+        const start = m.index ?? 0;
+        const end = start + m[0].length;
+        if (taken.slice(start, end).some(Boolean)) continue;
+        taken.fill(true, start, end);
+        found.push({ alias: p.alias, canonical: p.canonical, topicId: p.topicId, at: start });
+      }
+    }
+    return found.sort((a, b) => a.at - b.at).map(({ alias, canonical, topicId }) => ({ alias, canonical, topicId }));
+  }
+
+  /** How often each agreement's party is named in normalized text. */
+  countTopics(normalized: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { topicId } of this.find(normalized)) {
+      if (topicId) counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** The single agreement a text is about, or null when it names none or several equally. */
+  dominantTopic(normalized: string): string | null {
+    const ranked = [...this.countTopics(normalized)].sort((a, b) => b[1] - a[1]);
+    const [first, second] = ranked;
+    if (!first) return null;
+    if (second && second[1] === first[1]) return null;
+    return first[0];
+  }
+}
+
+/** Every name and alias of every party: words the segmenter must keep whole. */
+export function partyWords(topics: Topics): string[] {
+  const parties = [...(topics.city ? [topics.city] : []), ...topics.agreements.map((t) => t.party)];
+  return parties.flatMap((p) => [p.name, ...p.aliases]).filter((w) => !LATIN.test(w));
+}
+
+/** Validates a parsed topics.json, naming the bad entry. */
+export function parseTopics(raw: unknown, source: string): Topics {
+  const data = raw as Partial<Topics> | null;
+  if (!data || !Array.isArray(data.agreements)) throw new Error(`${source}: expected {"agreements": [...]}`);
+  const seen = new Set<string>();
+  for (const [i, t] of data.agreements.entries()) {
+    const where = `${source}: agreements[${i}]`;
+    if (!t || typeof t.id !== 'string' || !/^[a-z][a-z0-9_]{0,31}$/.test(t.command ?? '')) {
+      throw new Error(`${where}: needs an id and a command of lower-case letters, digits or _ (Telegram's rule)`);
+    }
+    if (seen.has(t.id)) throw new Error(`${where}: duplicate id "${t.id}"`);
+    seen.add(t.id);
+    if (!t.party?.name || !Array.isArray(t.party.aliases)) throw new Error(`${where}: needs party.name and party.aliases`);
+    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(t.date ?? '')) throw new Error(`${where}: date must look like 2020-06-08`);
+  }
+  return { city: data.city, agreements: data.agreements as Topic[] };
+}
+
+/** "2020-06-08" → "6月8日" (the article's own way of writing dates). */
+export function chineseDate(iso: string): string {
+  const [, month, day] = iso.split('-').map(Number);
+  return day ? `${month}月${day}日` : `${month}月`;
+}

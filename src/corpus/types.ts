@@ -1,0 +1,53 @@
+/** A document's metadata, from its front matter (or the JSONL record's title). */
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  source?: string;
+  date?: string;
+}
+
+/** The unit of retrieval: a paragraph (or part of one) with where it stands and what it is about. */
+export interface Passage {
+  /** `${documentId}#${n}` for documents in a folder; the record's own id for a JSONL corpus. */
+  id: string;
+  documentId: string;
+  /** The heading the passage stands under (layout spaces removed), or the document title. */
+  section: string;
+  /** Id of the agreement (topic) the passage is about, or null for general passages. */
+  topic: string | null;
+  /** Display text, as in the document (broken paragraphs rejoined). */
+  text: string;
+}
+
+/** A party to an agreement and the names people use for it. */
+export interface Party {
+  name: string;
+  nameEn?: string;
+  aliases: string[];
+}
+
+/** One agreement from topics.json. */
+export interface Topic {
+  id: string;
+  /** Slash command without the slash, e.g. "sjtu". */
+  command: string;
+  title: string;
+  titleEn?: string;
+  /** ISO date, e.g. "2020-06-08". */
+  date: string;
+  party: Party;
+}
+
+/** The topics file: the agreements and the city's names. */
+export interface Topics {
+  city?: Party;
+  agreements: Topic[];
+}
+
+export interface Corpus {
+  documents: DocumentInfo[];
+  passages: Passage[];
+  topics: Topics;
+  /** Words added to the segmenter: domain words plus every party name and alias. */
+  userWords: string[];
+}

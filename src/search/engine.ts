@@ -1,0 +1,182 @@
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import { normalizeText } from '../text/normalize.js';
+import { addUserWords, hanBigrams, wordTerms } from '../text/tokenize.js';
+import { NameMatcher } from '../corpus/topics.js';
+import type { Corpus, Passage } from '../corpus/types.js';
+import { analyzeQuestion, type AnalyzedQuestion, type QueryExpander } from './query.js';
+
+/** What MiniSearch indexes per passage: terms computed by our own pipeline, space-joined. */
+interface IndexedPassage {
+  id: string;
+  words: string;
+  bigrams: string;
+  section: string;
+}
+
+/** Tunables of ranking, with their defaults. */
+export interface RankingOptions {
+  /** Weight of the jieba-word field. */
+  wordBoost: number;
+  /** Weight of the Han-bigram field (recall backstop for segmentation mismatches). */
+  bigramBoost: number;
+  /** Weight of the section heading. */
+  sectionBoost: number;
+  /** Score factor for passages of an agreement the question names. */
+  topicBoost: number;
+  /** Score factor for passages of another agreement when the question names one. */
+  otherTopicFactor: number;
+}
+
+export const DEFAULT_RANKING: RankingOptions = {
+  wordBoost: 1,
+  bigramBoost: 0.6,
+  sectionBoost: 0.3,
+  topicBoost: 1.6,
+  otherTopicFactor: 0.4,
+};
+
+const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
+
+/**
+ * The one MiniSearch options factory, for building AND loading (MiniSearch does not save its tokenizer;
+ * loading with other options silently finds nothing). Fields hold pre-computed terms, so the tokenizer is
+ * a split on spaces and terms are not processed further.
+ */
+export function miniSearchOptions(ranking: RankingOptions = DEFAULT_RANKING): Options<IndexedPassage> {
+  return {
+    idField: 'id',
+    fields: ['words', 'bigrams', 'section'],
+    storeFields: [],
+    tokenize: splitTerms,
+    processTerm: (term) => term,
+    searchOptions: {
+      combineWith: 'OR',
+      boost: { words: ranking.wordBoost, bigrams: ranking.bigramBoost, section: ranking.sectionBoost },
+    },
+  };
+}
+
+function toIndexed(p: Passage): IndexedPassage {
+  const text = normalizeText(p.text);
+  const section = normalizeText(p.section);
+  return {
+    id: p.id,
+    words: wordTerms(text, 'search').join(' '),
+    bigrams: hanBigrams(text).join(' '),
+    section: wordTerms(section, 'search').join(' '),
+  };
+}
+
+/** A ranked passage with the query terms it matched. */
+export interface RankedPassage {
+  passage: Passage;
+  score: number;
+  /** Query terms (words and bigrams) found in the passage. */
+  matchedTerms: Set<string>;
+}
+
+/** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
+export interface SerializedEngine {
+  version: 1;
+  corpus: Corpus;
+  index: unknown;
+  vocabulary: { words: string[]; bigrams: string[] };
+}
+
+/** Full-text search over a corpus' passages: MiniSearch BM25+ on jieba words and Han bigrams. */
+export class SearchEngine {
+  readonly names: NameMatcher;
+  private readonly byId: Map<string, Passage>;
+
+  private constructor(
+    readonly corpus: Corpus,
+    private readonly index: MiniSearch<IndexedPassage>,
+    /** Every indexed word and bigram: whether the corpus mentions a term at all. */
+    readonly vocabulary: { words: Set<string>; bigrams: Set<string> },
+    private readonly ranking: RankingOptions,
+    private expander?: QueryExpander,
+  ) {
+    this.names = new NameMatcher(corpus.topics);
+    this.byId = new Map(corpus.passages.map((p) => [p.id, p]));
+  }
+
+  /** Indexes a corpus. The corpus' user words go into the segmenter first, so index and query agree. */
+  static build(corpus: Corpus, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
+    addUserWords(corpus.userWords);
+    const index = new MiniSearch<IndexedPassage>(miniSearchOptions(ranking));
+    const words = new Set<string>();
+    const bigrams = new Set<string>();
+    for (const passage of corpus.passages) {
+      const doc = toIndexed(passage);
+      splitTerms(doc.words).forEach((w) => words.add(w));
+      splitTerms(doc.bigrams).forEach((b) => bigrams.add(b));
+      index.add(doc);
+    }
+    return new SearchEngine(corpus, index, { words, bigrams }, ranking);
+  }
+
+  /** Restores an engine saved with toJSON(), with the same options factory that built it. */
+  static fromJSON(json: string, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
+    const data = JSON.parse(json) as SerializedEngine;
+    if (data.version !== 1) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
+    addUserWords(data.corpus.userWords);
+    const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
+    const vocabulary = { words: new Set(data.vocabulary.words), bigrams: new Set(data.vocabulary.bigrams) };
+    return new SearchEngine(data.corpus, index, vocabulary, ranking);
+  }
+
+  toJSON(): SerializedEngine {
+    return {
+      version: 1,
+      corpus: this.corpus,
+      index: this.index.toJSON(),
+      vocabulary: { words: [...this.vocabulary.words], bigrams: [...this.vocabulary.bigrams] },
+    };
+  }
+
+  /** Sets the expander that adds Chinese terms for a question (e.g. from an English glossary). */
+  setExpander(expander: QueryExpander | undefined): void {
+    this.expander = expander;
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.byId.get(id);
+  }
+
+  analyze(question: string): AnalyzedQuestion {
+    return analyzeQuestion(question, this.names, this.expander);
+  }
+
+  /** True when the corpus contains the term: as an indexed word, or (Han words) as a run of indexed bigrams. */
+  mentions(term: string): boolean {
+    if (this.vocabulary.words.has(term)) return true;
+    const grams = hanBigrams(term);
+    return grams.length > 0 && grams.join('').length > 1 && grams.every((g) => this.vocabulary.bigrams.has(g));
+  }
+
+  /**
+   * Ranks passages for an analyzed question: BM25+ over words and bigrams, then the agreement boost (a
+   * question that names 清华 prefers 清华 passages and pushes the other agreement's passages down).
+   */
+  rank(q: AnalyzedQuestion, limit = 10): RankedPassage[] {
+    if (q.words.length === 0 && q.bigrams.length === 0) return [];
+    const results: SearchResult[] = this.index.search({
+      combineWith: 'OR',
+      queries: [
+        { queries: [q.words.join(' ')], fields: ['words', 'section'] },
+        { queries: [q.bigrams.join(' ')], fields: ['bigrams'] },
+      ],
+    });
+    const ranked: RankedPassage[] = [];
+    for (const r of results) {
+      const passage = this.byId.get(r.id as string);
+      if (!passage) continue;
+      let score = r.score;
+      if (q.topics.length > 0 && passage.topic) {
+        score *= q.topics.includes(passage.topic) ? this.ranking.topicBoost : this.ranking.otherTopicFactor;
+      }
+      ranked.push({ passage, score, matchedTerms: new Set(r.terms) });
+    }
+    return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+}

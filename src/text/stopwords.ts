@@ -1,0 +1,15 @@
+/**
+ * Question words and fillers that carry no topic in a question ("哪些", "请问", "一下"). jieba's own stop list
+ * covers function words (的, 了, 和); these are the ones a question adds on top.
+ */
+export const QUESTION_WORDS = [
+  '什么', '哪些', '哪个', '哪家', '哪所', '哪里', '哪儿', '哪', '谁', '何时', '何地', '多少', '几', '几个', '几家', '怎么',
+  '怎样', '怎么样', '如何', '为什么', '为何', '吗', '呢', '吧', '么', '是否', '是不是', '有没有', '请问', '请', '告诉',
+  '一下', '知道', '想', '想知道', '问', '问题', '关于', '介绍', '说说', '讲讲', '哪方面', '方面', '有关', '相关', '主要', '具体',
+  '包括', '包含', '分别', '还有', '其中', '内容', '情况', '啥', '咋', '呀', '啊', '哦', '嘛', '的话',
+];
+
+/** Builds the stop set from jieba's list plus the question words above, lower-cased. */
+export function buildStopWords(jiebaStopWords: Iterable<string>): Set<string> {
+  return new Set([...jiebaStopWords, ...QUESTION_WORDS].map((w) => w.trim().toLowerCase()).filter(Boolean));
+}

@@ -1,0 +1,127 @@
+/**
+ * Word segmentation and term extraction. The only module that imports nodejieba.
+ * Every function here takes text that normalizeText() has already produced, so index and query
+ * go through exactly the same steps.
+ */
+import nodejieba from 'nodejieba';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { buildStopWords } from './stopwords.js';
+
+/** jieba's bundled dictionaries (stop words, IDF table) ship inside the nodejieba package. */
+const JIEBA_DICT_DIR = createRequire(import.meta.url)
+  .resolve('nodejieba/package.json')
+  .replace(/package\.json$/, 'submodules/cppjieba/dict/');
+
+function readJiebaDict(name: string): string[] {
+  return readFileSync(JIEBA_DICT_DIR + name, 'utf8').split(/\r?\n/);
+}
+
+let stopSet: Set<string> | undefined;
+
+/** Stop words: jieba's list plus question words. */
+export function stopWords(): Set<string> {
+  stopSet ??= buildStopWords(readJiebaDict('stop_words.utf8'));
+  return stopSet;
+}
+
+/** Segmentation mode: 'search' adds the sub-words of long words (上海交通大学 → 上海, 交通, 大学, 上海交通大学). */
+export type SegmentMode = 'search' | 'exact';
+
+const inserted = new Set<string>();
+
+/**
+ * Adds words to jieba's dictionary at run time (names of the parties, domain words such as 临近空间).
+ * Words go in through insertWord, not a user-dictionary file: a missing file aborts the whole process.
+ */
+export function addUserWords(words: Iterable<string>): void {
+  for (const word of words) {
+    const w = word.trim();
+    if (w.length < 2 || inserted.has(w)) continue;
+    nodejieba.insertWord(w);
+    inserted.add(w);
+  }
+}
+
+/** jieba segmentation with HMM on (new words such as company names come out whole). */
+export function segment(text: string, mode: SegmentMode = 'search'): string[] {
+  if (!text) return [];
+  return mode === 'search' ? nodejieba.cutForSearch(text, true) : nodejieba.cut(text, true);
+}
+
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** True when a jieba token is worth indexing: it has a letter or digit and is not a stop word. */
+export function isContentToken(token: string): boolean {
+  const t = token.trim();
+  return t.length > 0 && HAS_WORD_CHAR.test(t) && !stopWords().has(t);
+}
+
+/** Content words of normalized text, in order, duplicates kept (BM25 counts them). */
+export function wordTerms(text: string, mode: SegmentMode = 'search'): string[] {
+  return segment(text, mode).map((t) => t.trim()).filter(isContentToken);
+}
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/**
+ * CJK character bigrams of every run of Han characters (a lone character stands as itself). A recall
+ * backstop where jieba cuts a question and a passage differently (重庆研究院 vs 研究院).
+ */
+export function hanBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const [run] of text.matchAll(HAN_RUN)) {
+    if (run.length === 1) {
+      out.push(run);
+      continue;
+    }
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  }
+  return out;
+}
+
+/**
+ * Bigrams of a question, built over its content words only, so that 哪些/什么 and particles add no
+ * bigrams ("合作涵盖哪些领域" → 合作 作涵 涵盖 | 领域).
+ */
+export function questionBigrams(text: string): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (const token of segment(text, 'exact')) {
+    if (isContentToken(token)) run += token;
+    else if (run) {
+      runs.push(run);
+      run = '';
+    }
+  }
+  if (run) runs.push(run);
+  return runs.flatMap((r) => hanBigrams(r));
+}
+
+let idfTable: Map<string, number> | undefined;
+let idfFallback = 0;
+
+/** Loads jieba's IDF table (≈260k words) once. */
+function loadIdf(): Map<string, number> {
+  if (idfTable) return idfTable;
+  idfTable = new Map();
+  for (const line of readJiebaDict('idf.utf8')) {
+    const space = line.lastIndexOf(' ');
+    if (space > 0) idfTable.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  const values = [...idfTable.values()].sort((a, b) => a - b);
+  // Words jieba has never seen are as rare as its rarer words: the median idf, as jieba's own extractor does.
+  idfFallback = values[Math.floor(values.length / 2)] ?? 10;
+  return idfTable;
+}
+
+/** Inverse document frequency of a word in jieba's reference corpus: how informative the word is in general. */
+export function generalIdf(word: string): number {
+  const table = loadIdf();
+  return table.get(word) ?? idfFallback;
+}
+
+/** POS tags from jieba ('nt' organization, 'ns' place, 'nr' person, 'n' noun, 'v' verb, 'x' unknown …). */
+export function tagWords(text: string): Array<{ word: string; tag: string }> {
+  return text ? nodejieba.tag(text) : [];
+}

@@ -26,11 +26,6 @@ const TAG_RE = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s=>\/]+(?:\s*=\s*(?:"[^"]
 const ATTR_RE = /([^\s=>\/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g;
 const ENTITY_RE = /&(?:#([0-9]+)|#[xX]([0-9A-Fa-f]+)|([A-Za-z][A-Za-z0-9]*));/y;
 
-interface OpenTag {
-  name: string;
-  hasLanguage: boolean;
-}
-
 /** Decodes the entity at `text[i]` (which is '&'); returns null if it is not a valid one. */
 function readEntity(text: string, i: number): { value: string; end: number; problem?: string } | null {
   ENTITY_RE.lastIndex = i;
@@ -58,12 +53,12 @@ function readEntity(text: string, i: number): { value: string; end: number; prob
 export function checkTelegramHtml(text: string): string[] {
   const problems: string[] = [];
   const at = (i: number) => `at byte offset ${Buffer.byteLength(text.slice(0, i))}`;
-  const stack: OpenTag[] = [];
-  const checkEntities = (value: string, base: number) => {
+  const stack: string[] = [];
+  const checkAttributeEntities = (value: string, where: string) => {
     for (let j = value.indexOf('&'); j !== -1; j = value.indexOf('&', j + 1)) {
       const entity = readEntity(value, j);
-      if (!entity) problems.push(`Bare "&" ${at(base + j)} must be escaped as &amp;`);
-      else if (entity.problem) problems.push(`${entity.problem} ${at(base + j)}`);
+      if (!entity) problems.push(`Bare "&" in an attribute value of the tag ${where} must be escaped as &amp;`);
+      else if (entity.problem) problems.push(`${entity.problem} in an attribute value of the tag ${where}`);
     }
   };
   let i = 0;
@@ -84,8 +79,8 @@ export function checkTelegramHtml(text: string): string[] {
     TAG_RE.lastIndex = i;
     const m = TAG_RE.exec(text);
     if (!m) {
-      const name = /^<\/?([^\s>]*)/.exec(text.slice(i, i + 40))?.[1] ?? '';
-      problems.push(`Unsupported start tag "${name}" ${at(i)}: bare "<" must be escaped as &lt;`);
+      const [, slash, name = ''] = /^<(\/?)([^\s>]*)/.exec(text.slice(i, i + 40)) ?? [];
+      problems.push(`${slash ? 'Malformed end' : 'Unsupported start'} tag "${name}" ${at(i)}: bare "<" must be escaped as &lt;`);
       i++;
       continue;
     }
@@ -97,11 +92,9 @@ export function checkTelegramHtml(text: string): string[] {
       const top = stack[stack.length - 1];
       if (attrText.trim() || selfClose) problems.push(`Malformed end tag "</${name}>" ${where}`);
       if (!top) problems.push(`Unexpected end tag "</${name}>" ${where}`);
-      else if (top.name !== name) {
-        problems.push(`Unmatched end tag ${where}, expected "</${top.name}>", found "</${name}>"`);
-      }
+      else if (top !== name) problems.push(`Unmatched end tag ${where}, expected "</${top}>", found "</${name}>"`);
       // Recover: pop up to the matching tag when it is open, else drop the top.
-      const index = stack.map((t) => t.name).lastIndexOf(name);
+      const index = stack.lastIndexOf(name);
       stack.length = index === -1 ? Math.max(0, stack.length - 1) : index;
       continue;
     }
@@ -116,39 +109,40 @@ export function checkTelegramHtml(text: string): string[] {
       const rawValue = a[2];
       const quoted = rawValue !== undefined && /^["']/.test(rawValue);
       const value = rawValue === undefined ? undefined : quoted ? rawValue.slice(1, -1) : rawValue;
-      if (value !== undefined) checkEntities(value, i - whole.length + 1 + (a.index ?? 0));
+      if (value !== undefined) checkAttributeEntities(value, `"${name}" ${where}`);
       if (!(TAG_ATTRIBUTES[name] ?? []).includes(attrName)) {
         problems.push(`Unsupported attribute "${attrName}" in the tag "${name}" ${where}`);
       }
       attrs.set(attrName, value === undefined ? undefined : stripTelegramHtml(value));
     }
     const parent = stack[stack.length - 1];
-    const language = attrs.get('class');
-    const hasLanguage = name === 'code' && language !== undefined;
+    const cls = attrs.get('class');
+    const hasLanguage = name === 'code' && cls !== undefined;
     if (name === 'a' && !attrs.get('href')) problems.push(`Tag "a" must have a non-empty href ${where}`);
-    if (name === 'span' && language !== 'tg-spoiler') problems.push(`Tag "span" must have class "tg-spoiler" ${where}`);
+    if (name === 'span' && cls !== 'tg-spoiler') problems.push(`Tag "span" must have class "tg-spoiler" ${where}`);
     if (name === 'tg-emoji' && !/^\d+$/.test(attrs.get('emoji-id') ?? '')) {
       problems.push(`Tag "tg-emoji" needs a numeric emoji-id ${where}`);
     }
     if (name === 'blockquote' && attrs.has('expandable') && attrs.get('expandable') !== undefined) {
       problems.push(`Attribute "expandable" of "blockquote" takes no value ${where}`);
     }
-    if (hasLanguage && !/^language-[\w+#.-]*$/.test(language ?? '')) {
+    if (hasLanguage && !/^language-[\w+#.-]*$/.test(cls ?? '')) {
       problems.push(`Tag "code" may only have class "language-…" ${where}`);
     }
-    if (hasLanguage && parent?.name !== 'pre') {
+    if (hasLanguage && parent !== 'pre') {
       problems.push(`A language can only be given to "code" directly inside "pre" ${where}`);
     }
-    const codeAncestor = stack.find((t) => t.name === 'code' || t.name === 'pre');
-    if (codeAncestor && !(name === 'code' && parent?.name === 'pre' && stack.length > 0 && parent === codeAncestor)) {
-      problems.push(`Tag "${name}" can't be nested inside "${codeAncestor.name}" ${where}`);
+    // Only <pre><code class="language-…"> may nest inside pre/code; links and quotes can't nest.
+    const codeDepth = stack.filter((t) => t === 'code' || t === 'pre').length;
+    if (codeDepth > 0 && !(codeDepth === 1 && parent === 'pre' && name === 'code')) {
+      problems.push(`Tag "${name}" can't be nested inside "${parent === 'code' ? 'code' : 'pre'}" ${where}`);
     }
-    if ((name === 'blockquote' || name === 'a') && stack.some((t) => t.name === name)) {
+    if ((name === 'blockquote' || name === 'a') && stack.includes(name)) {
       problems.push(`Tag "${name}" can't be nested inside another "${name}" ${where}`);
     }
-    stack.push({ name, hasLanguage });
+    if (!selfClose) stack.push(name);
   }
-  for (const open of stack.reverse()) problems.push(`Can't find end tag corresponding to start tag "${open.name}"`);
+  for (const open of stack.reverse()) problems.push(`Can't find end tag corresponding to start tag "${open}"`);
   return problems;
 }
 

@@ -1,0 +1,127 @@
+/**
+ * `npm run eval`: scores the development question sets (top-1 on answerable questions, share of unanswerable
+ * ones declined); `npm run eval -- --dataset cmrc2018|drcd` scores R@1, R@5, MRR@10 on a public dataset,
+ * beside the peers.
+ */
+import { parseArgs } from 'node:util';
+import { answerQuestion } from '../answer/answer.js';
+import { DEV_SETS, loadDataset, loadDevSet } from '../eval/datasets.js';
+import { formatMetrics, retrievalMetrics } from '../eval/metrics.js';
+import { defaultMiniSearchPeer, jiebaCutPeer, type Retriever } from '../eval/peers.js';
+import type { SearchEngine } from '../search/engine.js';
+import { EXIT, run, type CliIo } from './io.js';
+import { openEngine } from './wiring.js';
+
+const HELP = `Usage: npm run eval [-- options]
+  (no options)            score the development sets in test/questions (${Object.keys(DEV_SETS).join(', ')})
+  --set NAME              score one development set (repeatable)
+  --dataset NAME          score a public dataset: cmrc2018 or drcd (repeatable), with the peers beside ours
+  --limit N               only the first N dataset questions
+  --no-peers              skip the peers
+  --verbose               list every miss
+`;
+
+/** Our engine as a Retriever (ranking only; the "no answer" decision is scored separately). */
+export function engineRetriever(engine: SearchEngine): Retriever {
+  return { name: 'this project', search: (q, limit) => engine.rank(engine.analyze(q), limit).map((r) => r.passage.id) };
+}
+
+export interface DevSetScore {
+  answerable: number;
+  correct: number;
+  unanswerable: number;
+  declined: number;
+  misses: string[];
+}
+
+/** Scores a development set through the full answering path, as a user (or ask --json) would see it. */
+export function scoreDevSet(engine: SearchEngine, name: string): DevSetScore {
+  const score: DevSetScore = { answerable: 0, correct: 0, unanswerable: 0, declined: 0, misses: [] };
+  for (const item of loadDevSet(name)) {
+    const answer = answerQuestion(engine, item.question, { top: 1 });
+    const top = answer.kind === 'answer' ? answer.hits[0]?.passage : undefined;
+    if (item.expect.length === 0) {
+      score.unanswerable++;
+      if (!top) score.declined++;
+      else score.misses.push(`answered unanswerable: ${item.question} → ${top.id} ${top.text.slice(0, 30)}`);
+    } else {
+      score.answerable++;
+      if (top && item.expect.some((s) => top.text.includes(s))) score.correct++;
+      else {
+        const why = answer.kind === 'answer' ? `${top?.id} ${top?.text.slice(0, 30)}` : `${answer.kind} ${'reason' in answer ? answer.reason : ''}`;
+        score.misses.push(`wrong: ${item.question} → ${why}`);
+      }
+    }
+  }
+  return score;
+}
+
+export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        set: { type: 'string', multiple: true },
+        dataset: { type: 'string', multiple: true },
+        limit: { type: 'string' },
+        'no-peers': { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n${HELP}`);
+    return EXIT.USAGE;
+  }
+  if (args.help) {
+    io.stdout(HELP);
+    return EXIT.OK;
+  }
+  if (args.dataset?.length) {
+    const limit = args.limit ? Number(args.limit) : Infinity;
+    for (const name of args.dataset) {
+      const dataset = loadDataset(name);
+      const questions = dataset.questions.slice(0, limit);
+      let t = performance.now();
+      const engine = openEngine(dataset.passagesPath);
+      io.stdout(`\n${name}: ${engine.corpus.passages.length} passages, ${questions.length} questions (index ${((performance.now() - t) / 1000).toFixed(1)} s)\n`);
+      const retrievers = [engineRetriever(engine)];
+      if (!args['no-peers']) retrievers.push(jiebaCutPeer(engine.corpus.passages), defaultMiniSearchPeer(engine.corpus.passages));
+      for (const r of retrievers) {
+        t = performance.now();
+        const m = retrievalMetrics(questions.map((q) => ({ ranked: r.search(q.question, 10), gold: q.passage_id })));
+        io.stdout(`  ${r.name.padEnd(22)} ${formatMetrics(m)}  ${((performance.now() - t) / questions.length).toFixed(2)} ms/q\n`);
+      }
+      // Through the answering path: a declined question counts as a miss.
+      let answered = 0;
+      let declined = 0;
+      for (const q of questions) {
+        const a = answerQuestion(engine, q.question, { top: 1 });
+        if (a.kind !== 'answer') declined++;
+        else if (a.hits[0]?.passage.id === q.passage_id) answered++;
+      }
+      io.stdout(`  answered top-1 ${(answered / questions.length).toFixed(3)}, wrongly declined ${declined} (${((100 * declined) / questions.length).toFixed(1)}%)\n`);
+    }
+    return EXIT.OK;
+  }
+  const engine = openEngine();
+  const sets = args.set?.length ? args.set : Object.keys(DEV_SETS);
+  let ok = true;
+  for (const name of sets) {
+    let s: DevSetScore;
+    try {
+      s = scoreDevSet(engine, name);
+    } catch (e) {
+      io.stderr(`${(e as Error).message}\n`);
+      ok = false;
+      continue;
+    }
+    const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
+    io.stdout(`${name}: top-1 ${s.correct}/${s.answerable} (${pct(s.correct, s.answerable)}), declined ${s.declined}/${s.unanswerable} unanswerable (${pct(s.declined, s.unanswerable)})\n`);
+    if (args.verbose) s.misses.forEach((m) => io.stdout(`  ${m}\n`));
+  }
+  return ok ? EXIT.OK : EXIT.FAILED;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) run(main);

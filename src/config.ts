@@ -1,0 +1,84 @@
+/**
+ * Configuration: a pure parse of an explicit environment (process.env plus .env, loaded by main). Nothing is
+ * read at import time. Every failure names the variable and the fix; the token never appears in a message.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface Config {
+  /** BOT_TOKEN; absent → console chat instead of Telegram. */
+  botToken?: string;
+  /** TELEGRAM_API_ROOT, default https://api.telegram.org (tests point it at a loopback stand-in). */
+  apiRoot: string;
+  /** CORPUS_PATH, default the bundled corpus/ folder. */
+  corpusPath?: string;
+  /** WEBHOOK_URL: public https URL; set → webhook mode instead of long polling. */
+  webhookUrl?: URL;
+  /** WEBHOOK_SECRET: required in webhook mode; Telegram sends it back in X-Telegram-Bot-Api-Secret-Token. */
+  webhookSecret?: string;
+  /** PORT the webhook server listens on, default 8080. */
+  port: number;
+  /** LOG_LEVEL, default info. */
+  logLevel: LogLevel;
+  /** RATE_LIMIT_PER_MINUTE: questions one user may ask a minute, default 10 (0 turns the limit off). */
+  rateLimitPerMinute: number;
+  /** GROUP_MESSAGES_PER_MINUTE: outgoing pace per group chat, default 18 (Telegram allows about 20). 0 = no pacing. */
+  groupMessagesPerMinute: number;
+}
+
+const TOKEN = /^\d{5,16}:[A-Za-z0-9_-]{30,}$/;
+const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+function invalid(name: string, fix: string, cause?: unknown): Error {
+  return new Error(`Invalid config: ${name} ${fix}`, cause === undefined ? undefined : { cause });
+}
+
+function parseUrl(name: string, value: string, protocols: string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (e) {
+    throw invalid(name, `is not a URL (got "${value}"); use e.g. ${protocols[0]}//example.org/path`, e);
+  }
+  if (!protocols.includes(url.protocol)) throw invalid(name, `must start with ${protocols.join(' or ')} (got ${url.protocol})`);
+  return url;
+}
+
+function parseCount(env: Record<string, string | undefined>, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw invalid(name, `must be a whole number from 0 to ${max} (got "${raw}")`);
+  return n;
+}
+
+/** Parses and validates the environment once, at start-up. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const botToken = env.BOT_TOKEN?.trim() || undefined;
+  if (botToken && !TOKEN.test(botToken)) {
+    throw invalid('BOT_TOKEN', 'does not look like a bot token (digits, a colon, then 30+ letters): copy it again from @BotFather');
+  }
+  const apiRoot = parseUrl('TELEGRAM_API_ROOT', env.TELEGRAM_API_ROOT?.trim() || 'https://api.telegram.org', ['https:', 'http:'])
+    .toString()
+    .replace(/\/$/, '');
+  const webhookUrl = env.WEBHOOK_URL?.trim() ? parseUrl('WEBHOOK_URL', env.WEBHOOK_URL.trim(), ['https:', 'http:']) : undefined;
+  const webhookSecret = env.WEBHOOK_SECRET?.trim() || undefined;
+  if (webhookUrl && !webhookSecret) {
+    throw invalid('WEBHOOK_SECRET', 'is required when WEBHOOK_URL is set: use 1-256 characters of A-Z a-z 0-9 _ - (e.g. `openssl rand -hex 32`)');
+  }
+  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
+    throw invalid('WEBHOOK_SECRET', 'may hold only A-Z a-z 0-9 _ - and at most 256 characters (Telegram\'s rule)');
+  }
+  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw invalid('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  return {
+    botToken,
+    apiRoot,
+    corpusPath: env.CORPUS_PATH?.trim() || undefined,
+    webhookUrl,
+    webhookSecret,
+    port: parseCount(env, 'PORT', 8080, 65535),
+    logLevel,
+    rateLimitPerMinute: parseCount(env, 'RATE_LIMIT_PER_MINUTE', 10, 10_000),
+    groupMessagesPerMinute: parseCount(env, 'GROUP_MESSAGES_PER_MINUTE', 18, 10_000),
+  };
+}

@@ -1,0 +1,72 @@
+/** Question sets: the public passage-retrieval datasets in ../shared and our own development sets in test/. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is src/eval/datasets.ts). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Public datasets live beside the repository and are read at run time, never copied in. */
+export const DEFAULT_DATASETS_DIR = resolve(REPO_ROOT, '../shared/datasets');
+export const DATASET_NAMES = ['cmrc2018', 'drcd'] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+/** A retrieval question with one gold passage. */
+export interface DatasetQuestion {
+  id: string;
+  question: string;
+  passage_id: string;
+}
+
+export interface Dataset {
+  name: string;
+  passagesPath: string;
+  questions: DatasetQuestion[];
+}
+
+export function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as T;
+      } catch (e) {
+        throw new Error(`${path}:${i + 1}: not valid JSON`, { cause: e });
+      }
+    });
+}
+
+/** Loads a dataset by name from DATASETS_DIR (default ../shared/datasets). */
+export function loadDataset(name: string, dir = process.env.DATASETS_DIR ?? DEFAULT_DATASETS_DIR): Dataset {
+  const folder = join(dir, name);
+  const passagesPath = join(folder, 'passages.jsonl');
+  const questionsPath = join(folder, 'questions.jsonl');
+  if (!existsSync(passagesPath) || !existsSync(questionsPath)) {
+    throw new Error(`Dataset "${name}" not found in ${folder} (set DATASETS_DIR to the folder holding ${DATASET_NAMES.join(', ')})`);
+  }
+  return { name, passagesPath, questions: readJsonl<DatasetQuestion>(questionsPath) };
+}
+
+/**
+ * A development question about a folder corpus. The right passage is named by text it contains, not by id,
+ * so re-splitting the corpus does not silently change what is expected. An empty `expect` means the corpus
+ * has no answer and the question must be declined.
+ */
+export interface DevQuestion {
+  question: string;
+  /** Any of these substrings in the top passage makes the answer right; [] for unanswerable questions. */
+  expect: string[];
+  note?: string;
+}
+
+export const DEV_SETS = {
+  dev: 'test/questions/dev.jsonl',
+  en: 'test/questions/en.jsonl',
+  zht: 'test/questions/zht.jsonl',
+} as const;
+
+export function loadDevSet(name: string): DevQuestion[] {
+  const path = join(REPO_ROOT, DEV_SETS[name as keyof typeof DEV_SETS] ?? name);
+  if (!existsSync(path)) throw new Error(`Question set not found: ${path} (known: ${Object.keys(DEV_SETS).join(', ')})`);
+  return readJsonl<DevQuestion>(path);
+}

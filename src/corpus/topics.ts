@@ -45,18 +45,36 @@ export class NameMatcher {
    * Each match gives the canonical name and the agreement it points to (null for the city).
    */
   find(normalized: string): Array<{ alias: string; canonical: string; topicId: string | null }> {
+    return this.locate(normalized).map(({ alias, canonical, topicId }) => ({ alias, canonical, topicId }));
+  }
+
+  private locate(normalized: string): Array<{ alias: string; canonical: string; topicId: string | null; start: number; end: number }> {
     const taken: boolean[] = new Array(normalized.length).fill(false);
-    const found: Array<{ alias: string; canonical: string; topicId: string | null; at: number }> = [];
+    const found: Array<{ alias: string; canonical: string; topicId: string | null; start: number; end: number }> = [];
     for (const p of this.patterns) {
       for (const m of normalized.matchAll(p.pattern)) {
         const start = m.index ?? 0;
         const end = start + m[0].length;
         if (taken.slice(start, end).some(Boolean)) continue;
         taken.fill(true, start, end);
-        found.push({ alias: p.alias, canonical: p.canonical, topicId: p.topicId, at: start });
+        found.push({ alias: p.alias, canonical: p.canonical, topicId: p.topicId, start, end });
       }
     }
-    return found.sort((a, b) => a.at - b.at).map(({ alias, canonical, topicId }) => ({ alias, canonical, topicId }));
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Replaces every name with its canonical form set apart by spaces ("交大会在重庆" → " 上海交通大学 会在重庆"),
+   * so the segmenter cannot glue a name to its neighbours (交/大会).
+   */
+  canonicalize(normalized: string): string {
+    let out = '';
+    let last = 0;
+    for (const m of this.locate(normalized)) {
+      out += `${normalized.slice(last, m.start)} ${m.canonical} `;
+      last = m.end;
+    }
+    return out + normalized.slice(last);
   }
 
   /** How often each agreement's party is named in normalized text. */

@@ -56,9 +56,9 @@ export function miniSearchOptions(ranking: RankingOptions = DEFAULT_RANKING): Op
   };
 }
 
-function toIndexed(p: Passage): IndexedPassage {
-  const text = normalizeText(p.text);
-  const section = normalizeText(p.section);
+function toIndexed(p: Passage, names: NameMatcher): IndexedPassage {
+  const text = names.canonicalize(normalizeText(p.text));
+  const section = names.canonicalize(normalizeText(p.section));
   return {
     id: p.id,
     words: wordTerms(text, 'search').join(' '),
@@ -87,6 +87,7 @@ export interface SerializedEngine {
 export class SearchEngine {
   readonly names: NameMatcher;
   private readonly byId: Map<string, Passage>;
+  private readonly normalizedById = new Map<string, string>();
 
   private constructor(
     readonly corpus: Corpus,
@@ -103,11 +104,12 @@ export class SearchEngine {
   /** Indexes a corpus. The corpus' user words go into the segmenter first, so index and query agree. */
   static build(corpus: Corpus, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
     addUserWords(corpus.userWords);
+    const names = new NameMatcher(corpus.topics);
     const index = new MiniSearch<IndexedPassage>(miniSearchOptions(ranking));
     const words = new Set<string>();
     const bigrams = new Set<string>();
     for (const passage of corpus.passages) {
-      const doc = toIndexed(passage);
+      const doc = toIndexed(passage, names);
       splitTerms(doc.words).forEach((w) => words.add(w));
       splitTerms(doc.bigrams).forEach((b) => bigrams.add(b));
       index.add(doc);
@@ -141,6 +143,24 @@ export class SearchEngine {
 
   passage(id: string): Passage | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * Text as questions are matched against it: normalized, names in canonical form (我市 → 重庆), exactly as
+   * the index saw it. Passages' match texts are computed once.
+   */
+  matchText(text: string): string {
+    return this.names.canonicalize(normalizeText(text));
+  }
+
+  /** A passage's match text (see matchText), cached. */
+  passageMatchText(passage: Passage): string {
+    let text = this.normalizedById.get(passage.id);
+    if (text === undefined) {
+      text = this.matchText(passage.text);
+      this.normalizedById.set(passage.id, text);
+    }
+    return text;
   }
 
   analyze(question: string): AnalyzedQuestion {

@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
-import { generalIdf, hanBigrams, questionBigrams, wordTerms } from '../text/tokenize.js';
+import { generalIdf, questionBigrams, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
 
 /** A question word that carries meaning, weighted by how informative it is in general Chinese. */
@@ -37,16 +37,13 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const found = names.find(normalized);
   const expansions = unique(found.filter((f) => f.alias !== f.canonical).map((f) => f.canonical));
   const extra = expand ? expand(normalized) : [];
-  const searchText = [normalized, ...expansions, ...extra].join(' ');
-  const contentWords = unique(
-    [normalized, ...extra].flatMap((t) => wordTerms(t, 'exact')).filter((w) => !found.some((f) => f.alias === w && f.alias !== f.canonical)),
-  );
-  // A name the question used counts once, in its canonical form (交大 → 上海交通大学).
-  const contentTerms = unique([...contentWords, ...expansions]).map((term) => ({ term, idf: generalIdf(term) }));
+  // Names in canonical form, set apart, then the expander's Chinese terms: one text for every term kind.
+  const texts = [names.canonicalize(normalized), ...extra];
+  const contentTerms = unique(texts.flatMap((t) => wordTerms(t, 'exact'))).map((term) => ({ term, idf: generalIdf(term) }));
   return {
     normalized,
-    words: wordTerms(searchText, 'search'),
-    bigrams: unique([...questionBigrams(normalized), ...expansions.flatMap(hanBigrams), ...extra.flatMap(questionBigrams)]),
+    words: texts.flatMap((t) => wordTerms(t, 'search')),
+    bigrams: unique(texts.flatMap(questionBigrams)),
     contentTerms,
     topics: unique(found.map((f) => f.topicId).filter((t): t is string => t !== null)),
     expansions,

@@ -43,18 +43,34 @@ export function addUserWords(words: Iterable<string>): void {
   }
 }
 
-/** jieba segmentation with HMM on (new words such as company names come out whole). */
+/**
+ * jieba segmentation. Search mode (index and query terms) has HMM on, so unknown names come out whole.
+ * Exact mode (a question's content words, the evidence for "no answer") has HMM off: HMM glues particles
+ * onto words (签了, 今天天气) that no dictionary then knows.
+ */
 export function segment(text: string, mode: SegmentMode = 'search'): string[] {
   if (!text) return [];
-  return mode === 'search' ? nodejieba.cutForSearch(text, true) : nodejieba.cut(text, true);
+  const out: string[] = [];
+  // Latin words and numbers stay whole: with HMM off jieba would cut "sjtu" into letters.
+  for (const part of text.split(LATIN_WORD)) {
+    if (!part) continue;
+    if (LATIN_WORD_WHOLE.test(part)) out.push(part);
+    else out.push(...(mode === 'search' ? nodejieba.cutForSearch(part, true) : nodejieba.cut(part, false)));
+  }
+  return out;
 }
 
-const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+const LATIN_WORD = /([\p{Script=Latin}\d]+(?:[.'’-][\p{Script=Latin}\d]+)*)/u;
+const LATIN_WORD_WHOLE = /^[\p{Script=Latin}\d]+(?:[.'’-][\p{Script=Latin}\d]+)*$/u;
 
-/** True when a jieba token is worth indexing: it has a letter or digit and is not a stop word. */
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Interrogative compounds the dictionary knows as words (哪一年, 哪些方面, 多少钱, 几部): question words too. */
+const INTERROGATIVE = /^(哪|什么|多少|怎么|怎样|为什么|如何|几)/u;
+
+/** True when a jieba token is worth indexing: it has a letter or digit and is not a stop or question word. */
 export function isContentToken(token: string): boolean {
   const t = token.trim();
-  return t.length > 0 && HAS_WORD_CHAR.test(t) && !stopWords().has(t);
+  return t.length > 0 && HAS_WORD_CHAR.test(t) && !stopWords().has(t) && !INTERROGATIVE.test(t);
 }
 
 /** Content words of normalized text, in order, duplicates kept (BM25 counts them). */
@@ -100,6 +116,11 @@ export function questionBigrams(text: string): string[] {
 
 let idfTable: Map<string, number> | undefined;
 let idfFallback = 0;
+/**
+ * jieba's IDF table has no single characters. A lone character in a question is nearly always a common verb
+ * or measure word (会, 帮, 做, 年), so it weighs like a common word.
+ */
+const SINGLE_HAN_IDF = 3;
 
 /** Loads jieba's IDF table (≈260k words) once. */
 function loadIdf(): Map<string, number> {
@@ -118,7 +139,9 @@ function loadIdf(): Map<string, number> {
 /** Inverse document frequency of a word in jieba's reference corpus: how informative the word is in general. */
 export function generalIdf(word: string): number {
   const table = loadIdf();
-  return table.get(word) ?? idfFallback;
+  const known = table.get(word);
+  if (known !== undefined) return known;
+  return word.length === 1 && /\p{Script=Han}/u.test(word) ? SINGLE_HAN_IDF : idfFallback;
 }
 
 /** POS tags from jieba ('nt' organization, 'ns' place, 'nr' person, 'n' noun, 'v' verb, 'x' unknown …). */

@@ -1,0 +1,427 @@
+/**
+ * Summaries of one agreement, extracted from that agreement's passages (topic === id): who signed and when,
+ * the aspects of cooperation, the fields and industries, the institutions set up and the related signings.
+ * Nothing is written by hand: every sentence and list item is cut from the corpus; the code only adds labels.
+ * Passages of other agreements (and general ones, which may name several) are never read, so one summary
+ * cannot carry another agreement's facts.
+ */
+import { CAPTION_SECTION, splitSentences } from '../corpus/split.js';
+import { chineseDate } from '../corpus/topics.js';
+import type { Passage, Topic } from '../corpus/types.js';
+import { normalizeText } from '../text/normalize.js';
+import type { SearchEngine } from '../search/engine.js';
+
+/** Longest summary text, in characters: read at a glance, and far below Telegram's 4096. */
+export const MAX_SUMMARY_CHARS = 800;
+/** An aspect's detail keeps clauses while it stays this short (always at least one clause). */
+export const MAX_DETAIL_CHARS = 90;
+/** A related signing is cut after the clause that signs once it is longer than this. */
+export const MAX_RELATED_CHARS = 100;
+/** The fields line is cut at an item boundary beyond this. */
+export const MAX_FIELDS_CHARS = 200;
+
+/** Labels of the summary's lines: the only words of the text that do not come from the corpus. */
+export const LABELS = {
+  signing: '签署',
+  aspects: '合作方面',
+  fields: '领域与产业',
+  institutions: '机构与平台',
+  related: '相关签约',
+  bullet: '· ',
+  separator: '：',
+  more: '…',
+} as const;
+
+/** One aspect with the commitment the agreement's passages make under it. */
+export interface AspectDetail {
+  /** The aspect as its paragraph names it ("在决策咨询方面," → 决策咨询). */
+  aspect: string;
+  /** Clauses of that paragraph, trimmed (lists already pulled out as fields are left out). */
+  text: string;
+  passageId: string;
+}
+
+/** An agreement's summary: the text for people plus the extracted parts for other layouts. */
+export interface TopicSummary {
+  topic: Topic;
+  /** Plain text, at most MAX_SUMMARY_CHARS characters; first line is the topic's title. */
+  text: string;
+  /** The signing sentence (date + 签署 + the party's name), trimmed; '' when none was found. */
+  signing: string;
+  /** The signing date as the article writes it, e.g. 6月3日. */
+  dateZh: string;
+  /** Who signed, as the signing sentence names them, e.g. ['重庆市政府', '清华大学']; [] when not found. */
+  signers: string[];
+  /** Aspects of cooperation, e.g. 战略决策咨询, 科技创新. */
+  aspects: string[];
+  /** Per-aspect commitments, in corpus order. */
+  details: AspectDetail[];
+  /** Fields and industries named in enumerations (…等领域/产业/行业). */
+  fields: string[];
+  /** Institutions and platforms named with the party (…研究院, …中心). */
+  institutions: string[];
+  /** Sentences about those institutions opening (揭牌, 成立). */
+  events: string[];
+  /** Sentences about other signings (还与 … 签署 … 协议). */
+  related: string[];
+  /** Ids of the passages the summary used, in corpus order. */
+  sources: string[];
+}
+
+/** One line of /agreements. */
+export interface AgreementListing {
+  topic: Topic;
+  /** Slash command without the slash. */
+  command: string;
+  /** ISO date as in topics.json. */
+  date: string;
+  /** The date as the article writes it, e.g. 6月3日. */
+  dateZh: string;
+  /** Who signed, from the signing sentence; failing that, the city (when the topics file names one) and the party. */
+  parties: string[];
+}
+
+/** A sentence with the passage it comes from. */
+interface Sentence {
+  text: string;
+  passageId: string;
+}
+
+const SIGN_VERB = /签署|签订|签约/u;
+const AGREEMENT_WORD = /协议|协定|备忘录|合同/u;
+/** Someone else signing too: "X还与Y签署了…协议". */
+const ALSO_WITH = /还与|还同|也与|同时与/u;
+/** Clause boundaries inside a sentence. */
+const CLAUSE_END = /(?<=[,，;；:：])/u;
+const CLAUSE_PUNCT = /[,，;；:：。！？!?]+$/u;
+/** A count before 方面: 5个方面, 等多方面, 四大方面. */
+const COUNT = '(?:\\d+|[一二三四五六七八九十两几多]+)[个大项]?';
+/** "在A、B、C5个方面" / "在A、B等多方面" / "在A、B方面": an enumeration of aspects. */
+const ASPECT_LIST = new RegExp(`在([^,，。;；：:]+?、[^,，。;；：:]+?)(?:等)?(?:${COUNT})?方面`, 'u');
+/** "(据悉,)在X方面," opening an aspect's paragraph. */
+const ASPECT_HEADING = /^(?:[^,，。;；]{1,8}[,，])?在([^,，。;；、]{2,24}?)方面[,，]/u;
+/** "…等(战略性新兴产业)领域": the end of a fields enumeration. */
+const FIELD_END_SOURCE = `(?:等|${COUNT})[^、,，。;；]{0,14}?(?:领域|产业|行业)`;
+const FIELD_END = new RegExp(FIELD_END_SOURCE, 'gu');
+/** A clause holding a fields enumeration. */
+const FIELD_LIST = new RegExp(`、[^,，。;；]*${FIELD_END_SOURCE}`, 'u');
+/** Words that introduce an enumeration; the first item starts after the last of them. */
+const LIST_INTRO = /^.*(?:在|围绕|涵盖|包括|聚焦|面向|针对|涉及|覆盖|重点发展|发展)/u;
+/** A first item longer than this with no intro word is the clause's subject, not an item. */
+const MAX_BARE_ITEM = 10;
+/** How institution names end. */
+const INSTITUTION_SUFFIX = '(?:研究院|研究所|中心|实验室|平台|基地|工作站)';
+/** What cannot stand between the party's name and the suffix: it would make a clause, not a name. */
+const NOT_IN_NAME = '(?!在|的|将|与|和|为|是|及|把|向|从|对|建设|设立|共建|成立|揭牌|支持)';
+const OPENING = /揭牌|成立|挂牌|落户|启用|开园|奠基/u;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function clauses(sentence: string): string[] {
+  return sentence.split(CLAUSE_END).filter((c) => c.trim().length > 0);
+}
+
+function stripPunct(text: string): string {
+  return text.replace(CLAUSE_PUNCT, '').trim();
+}
+
+/** Ends a trimmed sentence with the full stop it lost. */
+function asSentence(text: string): string {
+  const t = stripPunct(text);
+  return t ? `${t}。` : '';
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items.filter(Boolean))];
+}
+
+/** Drops items contained in a longer item (上海交通大学重庆研究院 covers 重庆研究院). */
+function longestOnly(items: string[]): string[] {
+  const all = unique(items);
+  return all.filter((a) => !all.some((b) => b !== a && b.includes(a)));
+}
+
+/** The names of the party as written in text (Latin aliases are left out: they never occur in Chinese prose). */
+function partyNames(topic: Topic): string[] {
+  return unique([topic.party.name, ...topic.party.aliases])
+    .filter((n) => /\p{Script=Han}/u.test(n))
+    .sort((a, b) => b.length - a.length);
+}
+
+/** The passages of one agreement, without photo captions (a caption is not the article's account). */
+function topicPassages(engine: SearchEngine, topicId: string): Passage[] {
+  return engine.corpus.passages.filter((p) => p.topic === topicId && p.section !== CAPTION_SECTION);
+}
+
+/** Keeps clauses from the start up to and including the first that matches `keep`, then as long as short. */
+function trimAfter(sentence: string, keep: RegExp, max: number): string {
+  const parts = clauses(sentence);
+  const at = parts.findIndex((c) => keep.test(c));
+  if (at < 0 || sentence.length <= max) return asSentence(sentence);
+  let out = parts.slice(0, at + 1).join('');
+  for (const c of parts.slice(at + 1)) {
+    if (out.length + c.length > max) break;
+    out += c;
+  }
+  return asSentence(out);
+}
+
+class Extractor {
+  private readonly names: string[];
+  private readonly normalizedNames: string[];
+  private readonly cityNames: string[];
+  private readonly dateZh: string;
+
+  constructor(
+    private readonly topic: Topic,
+    private readonly cityAliases: string[],
+    private readonly sentences: Sentence[],
+  ) {
+    this.names = partyNames(topic);
+    this.normalizedNames = this.names.map(normalizeText);
+    this.cityNames = cityAliases.filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+    this.dateZh = chineseDate(topic.date);
+  }
+
+  private namesParty(text: string): boolean {
+    const normalized = normalizeText(text);
+    return this.normalizedNames.some((n) => normalized.includes(n));
+  }
+
+  /** The sentence with the date, a signing verb and the party's name; failing that, without the date. */
+  signing(): Sentence | undefined {
+    const signs = (s: Sentence) => SIGN_VERB.test(s.text) && this.namesParty(s.text) && !ALSO_WITH.test(s.text);
+    return (
+      this.sentences.find((s) => signs(s) && s.text.includes(this.dateZh)) ??
+      this.sentences.find((s) => signs(s) && AGREEMENT_WORD.test(s.text))
+    );
+  }
+
+  /** "重庆市政府与清华大学签署…" → ['重庆市政府', '清华大学'] (the clause that signs, date stripped). */
+  signers(signing: string): string[] {
+    const clause = clauses(signing).find((c) => SIGN_VERB.test(c)) ?? '';
+    const withoutDate = clause.replace(/^.*?\d{1,2}月\d{1,2}日/u, '');
+    const m = /^(?:[^与]*?[,，])?([^,，与]+?)(?:与|和|同)([^,，]+?)(?:正式|共同|在[^,，]*?)?(?:签署|签订|签约)/u.exec(withoutDate);
+    return m?.[1] && m[2] ? [m[1].trim(), m[2].trim()] : [];
+  }
+
+  /**
+   * Enumerations of aspects ("在A、B5个方面", "在A、B等多方面", "还将在A、B方面"), outside aspect paragraphs
+   * (there, "在X、Y等方面" lists sub-items of one aspect). Failing any, the aspects that open paragraphs.
+   */
+  aspects(): { aspects: string[]; used: Sentence[] } {
+    const aspects: string[] = [];
+    const used: Sentence[] = [];
+    for (const s of this.sentences) {
+      if (ASPECT_HEADING.test(s.text)) continue;
+      const m = ASPECT_LIST.exec(s.text);
+      if (!m?.[1]) continue;
+      const list = m[1].slice(m[1].lastIndexOf('在') + 1);
+      aspects.push(...list.split('、').map((i) => i.replace(/等$/u, '').trim()));
+      used.push(s);
+    }
+    if (aspects.length > 0) return { aspects: unique(aspects), used };
+    for (const d of this.details([])) aspects.push(d.aspect);
+    return { aspects: unique(aspects), used: [] };
+  }
+
+  /** Items of each "A、B、C等…领域/产业" enumeration, first item cut after its intro word (在, 围绕…). */
+  fields(): { fields: string[]; used: Sentence[] } {
+    const fields: string[] = [];
+    const used: Sentence[] = [];
+    for (const s of this.sentences) {
+      let found = false;
+      for (const clause of clauses(s.text)) {
+        for (const m of clause.matchAll(FIELD_END)) {
+          const items = clause.slice(0, m.index).split('、');
+          if (items.length < 2) continue;
+          const first = items[0] ?? '';
+          const intro = LIST_INTRO.exec(first);
+          let head = intro ? first.slice(intro[0].length) : first;
+          const city = this.cityNames.find((c) => head.startsWith(c) && head.length - c.length >= 2);
+          if (city) head = head.slice(city.length);
+          items[0] = intro || head.length <= MAX_BARE_ITEM ? head : '';
+          fields.push(...items.map((i) => i.trim()).filter((i) => i.length >= 2));
+          found = true;
+        }
+      }
+      if (found) used.push(s);
+    }
+    return { fields: unique(fields), used };
+  }
+
+  /** Names that start with the party's name and end in 研究院/中心/实验室/平台…, e.g. 上海交通大学重庆研究院. */
+  institutions(): { institutions: string[]; used: Sentence[] } {
+    const pattern = new RegExp(
+      `(?:${this.names.map(escapeRegExp).join('|')})(?:${NOT_IN_NAME}[\\p{Script=Han}A-Za-z0-9]){0,16}?${INSTITUTION_SUFFIX}`,
+      'gu',
+    );
+    const names: string[] = [];
+    const used: Sentence[] = [];
+    if (this.names.length === 0) return { institutions: [], used };
+    for (const s of this.sentences) {
+      const found = [...s.text.matchAll(pattern)].map((m) => m[0]);
+      if (found.length) {
+        names.push(...found);
+        used.push(s);
+      }
+    }
+    return { institutions: longestOnly(names), used };
+  }
+
+  /** Sentences in which one of the institutions opens (揭牌, 成立), cut after that clause. */
+  events(institutions: string[]): Sentence[] {
+    const out: Sentence[] = [];
+    for (const s of this.sentences) {
+      for (const part of splitSentences(s.text)) {
+        if (!OPENING.test(part) || !institutions.some((i) => part.includes(i))) continue;
+        const parts = clauses(part);
+        const at = parts.findIndex((c) => OPENING.test(c));
+        out.push({ text: asSentence(parts.slice(0, at + 1).join('')), passageId: s.passageId });
+      }
+    }
+    return out;
+  }
+
+  /** Other signings: sentences that sign an agreement and are not the main signing. */
+  related(signing: Sentence | undefined): Sentence[] {
+    return this.sentences
+      .filter((s) => s !== signing && AGREEMENT_WORD.test(s.text) && (SIGN_VERB.test(s.text) || ALSO_WITH.test(s.text)))
+      .filter((s) => SIGN_VERB.test(s.text))
+      .map((s) => ({ text: trimAfter(s.text, SIGN_VERB, MAX_RELATED_CHARS), passageId: s.passageId }));
+  }
+
+  /**
+   * What each aspect paragraph commits to: the clauses after "在X方面," while short, leaving out
+   * enumerations already listed as fields.
+   */
+  details(fieldSentences: Sentence[]): AspectDetail[] {
+    const out: AspectDetail[] = [];
+    for (const s of this.sentences) {
+      const m = ASPECT_HEADING.exec(s.text);
+      if (!m?.[1]) continue;
+      const rest = clauses(s.text.slice(m[0].length)).filter((c) => !(fieldSentences.includes(s) && FIELD_LIST.test(c)));
+      let text = '';
+      for (const c of rest) {
+        if (text && text.length + c.length > MAX_DETAIL_CHARS) break;
+        text += c;
+      }
+      const detail = asSentence(text);
+      if (detail) out.push({ aspect: m[1].trim(), text: detail, passageId: s.passageId });
+    }
+    return out;
+  }
+}
+
+/** A line of the summary text and how readily it is dropped to stay within MAX_SUMMARY_CHARS. */
+interface Line {
+  text: string;
+  /** Lower is kept longer; 0 is never dropped. */
+  priority: number;
+}
+
+function labelled(label: string, text: string): string {
+  return `${label}${LABELS.separator}${text}`;
+}
+
+/** Joins list items with 、, cut at an item boundary (marked …) to stay within `max` characters. */
+function listLine(label: string, items: string[], max: number): string {
+  let out = '';
+  for (const item of items) {
+    const next = out ? `${out}、${item}` : item;
+    if (out && labelled(label, next).length > max) return labelled(label, `${out}${LABELS.more}`);
+    out = next;
+  }
+  return labelled(label, out);
+}
+
+/** Lays out the parts, dropping the least important lines (last ones first) until the text fits. */
+function layout(lines: Line[]): string {
+  const kept = [...lines];
+  const size = () => kept.map((l) => l.text).join('\n').length;
+  while (size() > MAX_SUMMARY_CHARS) {
+    let drop = -1;
+    kept.forEach((l, i) => {
+      if (l.priority > 0 && (drop < 0 || l.priority >= (kept[drop]?.priority ?? 0))) drop = i;
+    });
+    if (drop < 0) break;
+    kept.splice(drop, 1);
+  }
+  const text = kept.map((l) => l.text).join('\n');
+  return text.length > MAX_SUMMARY_CHARS ? `${text.slice(0, MAX_SUMMARY_CHARS - 1)}${LABELS.more}` : text;
+}
+
+function findTopic(engine: SearchEngine, topicId: string): Topic | undefined {
+  return engine.corpus.topics.agreements.find((t) => t.id === topicId);
+}
+
+/** The summary of agreement `topicId`, or undefined when the topics file has no such agreement. */
+export function summarizeTopic(engine: SearchEngine, topicId: string): TopicSummary | undefined {
+  const topic = findTopic(engine, topicId);
+  if (!topic) return undefined;
+  const passages = topicPassages(engine, topicId);
+  const sentences: Sentence[] = passages.flatMap((p) => splitSentences(p.text).map((text) => ({ text, passageId: p.id })));
+  const city = engine.corpus.topics.city;
+  const x = new Extractor(topic, city ? [city.name, ...city.aliases] : [], sentences);
+
+  const signingSentence = x.signing();
+  const signing = signingSentence ? trimAfter(signingSentence.text, SIGN_VERB, MAX_RELATED_CHARS) : '';
+  const { aspects, used: aspectSentences } = x.aspects();
+  const { fields, used: fieldSentences } = x.fields();
+  const { institutions, used: institutionSentences } = x.institutions();
+  const events = x.events(institutions);
+  const related = x.related(signingSentence);
+  const details = x.details(fieldSentences);
+
+  const lines: Line[] = [{ text: topic.title, priority: 0 }];
+  if (signing) lines.push({ text: labelled(LABELS.signing, signing), priority: 0 });
+  if (aspects.length) lines.push({ text: listLine(LABELS.aspects, aspects, MAX_FIELDS_CHARS), priority: 0 });
+  for (const d of details) lines.push({ text: `${LABELS.bullet}${labelled(d.aspect, d.text)}`, priority: 5 });
+  if (fields.length) lines.push({ text: listLine(LABELS.fields, fields, MAX_FIELDS_CHARS), priority: 3 });
+  if (institutions.length) lines.push({ text: listLine(LABELS.institutions, institutions, MAX_FIELDS_CHARS), priority: 1 });
+  for (const e of events) lines.push({ text: `${LABELS.bullet}${e.text}`, priority: 4 });
+  for (const r of related) lines.push({ text: labelled(LABELS.related, r.text), priority: 2 });
+
+  const usedIds = new Set(
+    [signingSentence, ...aspectSentences, ...fieldSentences, ...institutionSentences, ...events, ...related, ...details]
+      .filter((s): s is Sentence | AspectDetail => s !== undefined)
+      .map((s) => s.passageId),
+  );
+  return {
+    topic,
+    text: layout(lines),
+    signing,
+    dateZh: chineseDate(topic.date),
+    signers: signing ? x.signers(signing) : [],
+    aspects,
+    details,
+    fields,
+    institutions,
+    events: events.map((e) => e.text),
+    related: related.map((r) => r.text),
+    sources: passages.map((p) => p.id).filter((id) => usedIds.has(id)),
+  };
+}
+
+/** The agreements in topics-file order, for /agreements. */
+export function listAgreements(engine: SearchEngine): AgreementListing[] {
+  const city = engine.corpus.topics.city;
+  return engine.corpus.topics.agreements.map((topic) => {
+    const signers = summarizeTopic(engine, topic.id)?.signers ?? [];
+    return {
+      topic,
+      command: topic.command,
+      date: topic.date,
+      dateZh: chineseDate(topic.date),
+      parties: signers.length ? signers : [...(city ? [city.name] : []), topic.party.name],
+    };
+  });
+}
+
+/** The agreement a user typed: its id or its command, with or without the slash. */
+export function findAgreement(engine: SearchEngine, name: string): Topic | undefined {
+  const key = name.trim().replace(/^\//, '').toLowerCase();
+  return engine.corpus.topics.agreements.find((t) => t.id.toLowerCase() === key || t.command === key);
+}

@@ -1,0 +1,116 @@
+/**
+ * `npm run ask -- "问题"` answers one question for a person; `npm run --silent ask -- --json` reads one
+ * question a line on stdin and writes one JSON object a line (the stable interface in DEVELOPERS.md).
+ */
+import { parseArgs } from 'node:util';
+import { answerQuestion, DEFAULT_TOP, type Answer } from '../answer/answer.js';
+import type { SearchEngine } from '../search/engine.js';
+import { EXIT, readLines, run, type CliIo } from './io.js';
+import { openEngine } from './wiring.js';
+
+const HELP = `Usage:
+  npm run ask -- "问题"                 answer one question (passage, section, agreement)
+  npm run --silent ask -- --json        read questions one a line on stdin, write one JSON object a line
+Options:
+  --top K          answers per question (default ${DEFAULT_TOP})
+  --corpus PATH    a folder of .md/.txt documents, or a JSONL file of {id, title, text} passages
+  --json           JSON lines (with a question argument: one JSON line for it)
+`;
+
+/** One line of `ask --json` output. */
+export interface JsonAnswer {
+  question: string;
+  answers: Array<{ id: string; text: string; section: string; topic: string; score: number }>;
+  error?: string;
+}
+
+/** The JSON form of an answer: best first, `answers: []` when the corpus has no answer. */
+export function toJson(answer: Answer): JsonAnswer {
+  if (answer.kind === 'invalid') return { question: answer.question, answers: [], error: answer.error };
+  if (answer.kind === 'none') return { question: answer.question, answers: [] };
+  return {
+    question: answer.question,
+    answers: answer.hits.map((h) => ({
+      id: h.passage.id,
+      text: h.passage.text,
+      section: h.passage.section,
+      topic: h.passage.topic ?? '',
+      score: Math.round(h.score * 1000) / 1000,
+    })),
+  };
+}
+
+/** The answer as a person reads it in a terminal. */
+export function toText(engine: SearchEngine, answer: Answer): string {
+  if (answer.kind === 'invalid') return `⚠ ${answer.error}\n`;
+  if (answer.kind === 'none') {
+    const topics = engine.corpus.topics.agreements.map((t) => t.title).join('、');
+    return `文档中没有找到这个问题的答案。${topics ? `文档涵盖：${topics}。` : ''}\n`;
+  }
+  return answer.hits
+    .map((h, i) => {
+      const topic = engine.corpus.topics.agreements.find((t) => t.id === h.passage.topic);
+      const source = [h.passage.section, topic?.title].filter(Boolean).join(' · ');
+      return `${i + 1}. ${h.passage.text}\n   —— ${source}  [${h.passage.id}, score ${h.score.toFixed(1)}]\n   要点：${h.bestSentence}\n`;
+    })
+    .join('\n');
+}
+
+export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        top: { type: 'string' },
+        corpus: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n${HELP}`);
+    return EXIT.USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.OK;
+  }
+  const top = values.top === undefined ? DEFAULT_TOP : Number(values.top);
+  if (!Number.isInteger(top) || top < 1 || top > 100) {
+    io.stderr(`--top must be a whole number from 1 to 100 (got "${values.top}")\n`);
+    return EXIT.USAGE;
+  }
+  if (!values.json && positionals.length === 0) {
+    io.stderr(`Give a question, or --json to read questions from stdin.\n${HELP}`);
+    return EXIT.USAGE;
+  }
+  let engine: SearchEngine;
+  try {
+    engine = openEngine(values.corpus);
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n`);
+    return EXIT.FAILED;
+  }
+  const answer = (q: string): Answer => {
+    try {
+      return answerQuestion(engine, q, { top });
+    } catch (e) {
+      // One bad question must not stop a batch: report it on its own line and go on.
+      return { kind: 'invalid', question: q, error: `internal error: ${(e as Error).message}` };
+    }
+  };
+  if (positionals.length > 0) {
+    const a = answer(positionals.join(' '));
+    io.stdout(values.json ? `${JSON.stringify(toJson(a))}\n` : toText(engine, a));
+    return EXIT.OK;
+  }
+  for await (const line of readLines(io.stdin)) {
+    io.stdout(`${JSON.stringify(toJson(answer(line)))}\n`);
+  }
+  return EXIT.OK;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) run(main);

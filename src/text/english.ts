@@ -1,0 +1,267 @@
+/**
+ * English (and mixed English/Chinese) questions over a Chinese corpus: maps a question's English words and
+ * phrases to the corpus' Chinese terms through a precomputed glossary (corpus/glossary.en.json, built from
+ * CC-CEDICT by `npm run glossary`). Pure: the glossary comes in as data, so this module never loads CC-CEDICT.
+ */
+
+/** Extra Chinese text to search for a normalized question: search/query.ts' QueryExpander, restated so that
+ * text/ does not import from search/ (imports point down the pipeline). */
+export type EnglishExpander = (normalizedQuestion: string) => string[];
+
+/** The committed glossary file: English word or phrase → Chinese terms of the corpus, most specific first. */
+export interface Glossary {
+  /** Where the entries come from (dictionary and version). */
+  source: string;
+  /** CC-CEDICT's licence and attribution, which the derived glossary keeps. */
+  license: string;
+  /** ISO date of generation. */
+  generated: string;
+  /** English key (lower case, words separated by single spaces, not stemmed) → Chinese terms. */
+  entries: Record<string, string[]>;
+}
+
+/** What an English key matched in a question, and the Chinese terms it stands for. */
+export interface EnglishMatch {
+  /** The question's own words, as written (lower case). */
+  english: string;
+  chinese: string[];
+  kind: 'phrase' | 'date' | 'number';
+}
+
+/** An English reading of a question. */
+export interface EnglishAnalysis {
+  matches: EnglishMatch[];
+  /** Content words the glossary does not know (they stay evidence the corpus may not hold). */
+  unknown: string[];
+}
+
+/** Longest English phrase looked up, in words. */
+export const MAX_PHRASE_WORDS = 6;
+/** Chinese terms a matched key contributes to the search (the glossary lists the most specific first). */
+export const TERMS_PER_KEY = 2;
+
+/**
+ * Function words, question words and fillers that carry no topic. Kept here (not in jieba's stop list) because
+ * the glossary generator needs the same list to drop glosses made only of such words ("with", "and").
+ */
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above according across after again against all also am among an and another any are around as at
+  be been before being below between both but by can could did do does doing done during each either else
+  ever every few for from further get gets got had has have having he her here hers him his how however i if
+  in into is it its itself just let lets many may me might more most much must my no nor not now of off on
+  once one only or other our out over own per please same shall she should so some such tell than that the
+  their them then there these they this those through thus to too under until up upon us very via was we
+  were what whatever when where whether which while who whom whose why will with within without would yes
+  yet you your
+  kind kinds sort type types thing things way ways something anything exactly actually really also
+  mentioned mention say says said article text document report reported news`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Irregular forms the suffix stemmer cannot reach. */
+const IRREGULAR: Record<string, string> = {
+  brought: 'bring', built: 'build', held: 'hold', made: 'make', took: 'take', taken: 'take', won: 'win',
+  chose: 'choose', chosen: 'choose', began: 'begin', begun: 'begin', gave: 'give', given: 'give', led: 'lead',
+  met: 'meet', sent: 'send', set: 'set', spent: 'spend', went: 'go', gone: 'go', wrote: 'write', written: 'write',
+  children: 'child', people: 'person', men: 'man', women: 'woman', centre: 'center', centres: 'center',
+  programme: 'program', programmes: 'program',
+};
+
+const VOWEL = /[aeiouy]/;
+
+/**
+ * A small suffix stemmer: question and glossary words meet on the same stem (fields/field, signed/sign,
+ * cooperating/cooperate/cooperated, universities/university). It only has to be consistent, not linguistic.
+ */
+export function stemWord(word: string): string {
+  const w = word.toLowerCase().replace(/'s$/, '');
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular;
+  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
+  let s = w;
+  if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
+  else if (s.endsWith('sses')) s = s.slice(0, -2);
+  else if (/(xes|ches|shes|zes)$/.test(s)) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  if (s.endsWith('ied') && s.length > 4) s = `${s.slice(0, -3)}y`;
+  else if (/ing$/.test(s) && VOWEL.test(s.slice(0, -3)) && s.length > 5) s = undouble(s.slice(0, -3));
+  else if (/ed$/.test(s) && VOWEL.test(s.slice(0, -2)) && s.length > 4) s = undouble(s.slice(0, -2));
+  if (s.endsWith('e') && s.length > 4) s = s.slice(0, -1);
+  return s;
+}
+
+/** planned → plann → plan; but "fall" and "pass" keep their double letters. */
+function undouble(s: string): string {
+  return /([bdfgmnprt])\1$/.test(s) ? s.slice(0, -1) : s;
+}
+
+/** Latin tokens of normalized text: words with inner & or ' (r&d, sjtu's), numbers with ordinal suffixes. */
+const TOKEN = /[a-z]+(?:[&'][a-z]+)*|\d+(?:st|nd|rd|th)?/g;
+
+/** Lower-case Latin words and numbers of a text, in order. Han characters are left to the Chinese pipeline. */
+export function englishTokens(text: string): string[] {
+  return [...text.toLowerCase().matchAll(TOKEN)].map((m) => m[0]);
+}
+
+/** The key a phrase is looked up by: its words stemmed, hyphens and spaces as one space. */
+export function phraseKey(phrase: string): string {
+  return englishTokens(phrase).map(stemWord).join(' ');
+}
+
+/** True when every word of an English phrase is a stop word (such glosses map nothing useful). */
+export function isStopPhrase(phrase: string): boolean {
+  return englishTokens(phrase).every((t) => ENGLISH_STOP_WORDS.has(t) || ENGLISH_STOP_WORDS.has(stemWord(t)));
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+/** "June 8", "Jun. 8th", "8 June", "8th of June", and a month alone ("in December"). */
+const DATE_PATTERNS: Array<{ re: RegExp; month: number; day: number | null }> = [
+  { re: new RegExp(`\\b${MONTH_NAME}\\s+${DAY}\\b`, 'g'), month: 1, day: 2 },
+  { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH_NAME}(?![a-z])`, 'g'), month: 2, day: 1 },
+  { re: new RegExp(`\\b${MONTH_NAME}(?![a-z])`, 'g'), month: 1, day: null },
+];
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, hundred: 100,
+};
+
+function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3)) + 1;
+}
+
+/** "may" is a month only beside a day ("May 5"); alone it is the verb. */
+const MONTH_ALONE_EXCLUDED = new Set(['may', 'mar']);
+
+/**
+ * Finds dates in normalized text and blanks them out (so "june 8" is not read again as words and a number).
+ * June 8 / 8 June / Jun 8th → 6月8日; a month alone → 6月.
+ */
+function takeDates(text: string): { matches: EnglishMatch[]; rest: string } {
+  const matches: EnglishMatch[] = [];
+  let rest = text;
+  for (const { re, month, day } of DATE_PATTERNS) {
+    rest = rest.replace(re, (whole: string, ...groups: unknown[]) => {
+      const name = String(groups[month - 1]);
+      if (day === null && MONTH_ALONE_EXCLUDED.has(name)) return whole;
+      const m = monthNumber(name);
+      const d = day === null ? null : Number(groups[day - 1]);
+      if (m === 0 || (d !== null && (d < 1 || d > 31))) return whole;
+      matches.push({ english: whole.trim(), chinese: [d === null ? `${m}月` : `${m}月${d}日`], kind: 'date' });
+      return ' '.repeat(whole.length);
+    });
+  }
+  return { matches, rest };
+}
+
+/** A number in the question: a year (2019 → 2019年, 2019) or a count (100, "five" → 5). */
+function numberMatch(token: string): EnglishMatch | null {
+  const digits = /^(\d+)(?:st|nd|rd|th)?$/.exec(token)?.[1];
+  const value = digits ?? (NUMBER_WORDS[token] !== undefined ? String(NUMBER_WORDS[token]) : undefined);
+  if (value === undefined) return null;
+  const isYear = /^(1[89]|20)\d\d$/.test(value);
+  return { english: token, chinese: isYear ? [`${value}年`] : [value], kind: 'number' };
+}
+
+/** The glossary indexed by stemmed key, built once per glossary. */
+function indexGlossary(glossary: Glossary): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const [english, terms] of Object.entries(glossary.entries)) {
+    const key = phraseKey(english);
+    if (!key) continue;
+    const known = index.get(key) ?? [];
+    index.set(key, [...new Set([...known, ...terms])]);
+  }
+  return index;
+}
+
+/**
+ * Reads a question as English: dates, numbers, then the longest glossary phrases (up to MAX_PHRASE_WORDS
+ * words, stop words allowed inside a phrase, as in "bring in" or "academy of sciences", but never a phrase of
+ * stop words alone). Han characters are skipped: the Chinese pipeline searches them as they are.
+ */
+export function createEnglishAnalyzer(glossary: Glossary): (normalizedQuestion: string) => EnglishAnalysis {
+  const index = indexGlossary(glossary);
+  return (normalizedQuestion) => {
+    const { matches, rest } = takeDates(normalizedQuestion.toLowerCase());
+    const unknown: string[] = [];
+    // Han runs break phrases: "sjtu 研究院 center" must not read "sjtu center" as one phrase.
+    for (const segment of rest.split(/\p{Script=Han}+/u)) {
+      const tokens = englishTokens(segment);
+      const stems = tokens.map(stemWord);
+      let i = 0;
+      while (i < tokens.length) {
+        let matched = false;
+        for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - i); n >= 1; n--) {
+          const words = tokens.slice(i, i + n);
+          if (words.every((w) => ENGLISH_STOP_WORDS.has(w))) continue;
+          const terms = index.get(stems.slice(i, i + n).join(' '));
+          if (!terms) continue;
+          matches.push({ english: words.join(' '), chinese: terms.slice(0, TERMS_PER_KEY), kind: 'phrase' });
+          i += n;
+          matched = true;
+          break;
+        }
+        if (matched) continue;
+        const token = tokens[i] ?? '';
+        const number = numberMatch(token);
+        if (number) matches.push(number);
+        else if (!ENGLISH_STOP_WORDS.has(token) && !ENGLISH_STOP_WORDS.has(stems[i] ?? '') && token.length > 1) {
+          unknown.push(token);
+        }
+        i++;
+      }
+    }
+    return { matches, unknown };
+  };
+}
+
+/**
+ * The query expander for the search engine: the Chinese terms of the English words and phrases, dates and
+ * numbers of a question. Unknown English words add nothing (they are already in the question's own text).
+ */
+export function createEnglishExpander(glossary: Glossary): EnglishExpander {
+  const analyze = createEnglishAnalyzer(glossary);
+  return (normalizedQuestion) => [...new Set(analyze(normalizedQuestion).matches.flatMap((m) => m.chinese))];
+}
+
+/**
+ * The Chinese terms an answer matched for an English question, in question order, for "matched: 领域,
+ * 上海交通大学": the glossary's terms that the passage matched (`hitMatched`, the answer's matched content
+ * terms), then the passage's other matched terms (names the engine expanded itself).
+ */
+export function matchedChineseTerms(analysis: EnglishAnalysis, hitMatched: readonly string[]): string[] {
+  const found = new Set(hitMatched);
+  const fromGlossary = analysis.matches.flatMap((m) => m.chinese).filter((t) => found.has(t));
+  return [...new Set([...fromGlossary, ...hitMatched.filter((t) => /\p{Script=Han}/u.test(t))])];
+}
+
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+const HAN_CHAR = /\p{Script=Han}/gu;
+
+/**
+ * True when a question is mostly English, so the reply's own text should be English: at least as many Latin
+ * letters as Han characters ("what is 临近空间?" is English; "sjtu 研究院 模式" is Chinese).
+ */
+export function isEnglishQuestion(text: string): boolean {
+  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  const han = text.match(HAN_CHAR)?.length ?? 0;
+  return latin > 0 && latin >= han;
+}
+
+/** Parses glossary JSON, naming what is wrong. */
+export function parseGlossary(raw: unknown, source: string): Glossary {
+  const g = raw as Partial<Glossary> | null;
+  if (!g || typeof g.entries !== 'object' || g.entries === null) {
+    throw new Error(`${source}: expected {"entries": {...}}; regenerate it with npm run glossary`);
+  }
+  for (const [key, terms] of Object.entries(g.entries)) {
+    if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string')) {
+      throw new Error(`${source}: entry "${key}" must be a list of Chinese terms`);
+    }
+  }
+  return { source: g.source ?? '', license: g.license ?? '', generated: g.generated ?? '', entries: g.entries };
+}

@@ -46,6 +46,8 @@ export interface TopicSummary {
   topic: Topic;
   /** Plain text, at most MAX_SUMMARY_CHARS characters; first line is the topic's title. */
   text: string;
+  /** `text` without its title line, for callers that print their own header (the bot). */
+  body: string;
   /** The signing sentence (date + 签署 + the party's name), trimmed; '' when none was found. */
   signing: string;
   /** The signing date as the article writes it, e.g. 6月3日. */
@@ -254,13 +256,13 @@ class Extractor {
 
   /** Names that start with the party's name and end in 研究院/中心/实验室/平台…, e.g. 上海交通大学重庆研究院. */
   institutions(): { institutions: string[]; used: Sentence[] } {
+    if (this.names.length === 0) return { institutions: [], used: [] };
     const pattern = new RegExp(
       `(?:${this.names.map(escapeRegExp).join('|')})(?:${NOT_IN_NAME}[\\p{Script=Han}A-Za-z0-9]){0,16}?${INSTITUTION_SUFFIX}`,
       'gu',
     );
     const names: string[] = [];
     const used: Sentence[] = [];
-    if (this.names.length === 0) return { institutions: [], used };
     for (const s of this.sentences) {
       const found = [...s.text.matchAll(pattern)].map((m) => m[0]);
       if (found.length) {
@@ -285,12 +287,12 @@ class Extractor {
     return out;
   }
 
-  /** Other signings: sentences that sign an agreement and are not the main signing. */
+  /** Other signings: sentences with an agreement and 签署 (or 还与) that are not the main signing. */
   related(signing: Sentence | undefined): Sentence[] {
+    const signs = (text: string) => SIGN_VERB.test(text) || ALSO_WITH.test(text);
     return this.sentences
-      .filter((s) => s !== signing && AGREEMENT_WORD.test(s.text) && (SIGN_VERB.test(s.text) || ALSO_WITH.test(s.text)))
-      .filter((s) => SIGN_VERB.test(s.text))
-      .map((s) => ({ text: trimAfter(s.text, SIGN_VERB, MAX_RELATED_CHARS), passageId: s.passageId }));
+      .filter((s) => s !== signing && AGREEMENT_WORD.test(s.text) && signs(s.text))
+      .map((s) => ({ text: trimAfter(s.text, SIGN_VERB.test(s.text) ? SIGN_VERB : ALSO_WITH, MAX_RELATED_CHARS), passageId: s.passageId }));
   }
 
   /**
@@ -389,9 +391,11 @@ export function summarizeTopic(engine: SearchEngine, topicId: string): TopicSumm
       .filter((s): s is Sentence | AspectDetail => s !== undefined)
       .map((s) => s.passageId),
   );
+  const text = layout(lines);
   return {
     topic,
-    text: layout(lines),
+    text,
+    body: text.split('\n').slice(1).join('\n'),
     signing,
     dateZh: chineseDate(topic.date),
     signers: signing ? x.signers(signing) : [],

@@ -3,7 +3,7 @@ import type { Party, Topic, Topics } from './types.js';
 
 const LATIN = /^[\p{Script=Latin}\d\s.'-]+$/u;
 
-/** An alias as it is matched: normalized, and bounded by non-letters when it is Latin ("thu" must not match "thursday"). */
+/** An alias as it is matched: normalized, and bounded by non-Latin characters when it is Latin ("thu" must not match "thursday", "sjtu研究院" still matches). */
 interface AliasPattern {
   alias: string;
   canonical: string;
@@ -23,7 +23,7 @@ function partyPatterns(party: Party, topicId: string | null): AliasPattern[] {
     canonical,
     topicId,
     pattern: LATIN.test(alias)
-      ? new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(alias).replace(/\s+/g, '[\\s-]*')}(?![\\p{L}\\d])`, 'gu')
+      ? new RegExp(`(?<![\\p{Script=Latin}\\d])${escapeRegExp(alias).replace(/\s+/g, '[\\s-]*')}(?![\\p{Script=Latin}\\d])`, 'gu')
       : new RegExp(escapeRegExp(alias), 'gu'),
   }));
 }
@@ -67,11 +67,11 @@ export class NameMatcher {
    * Replaces every name with its canonical form set apart by spaces ("交大会在重庆" → " 上海交通大学 会在重庆"),
    * so the segmenter cannot glue a name to its neighbours (交/大会).
    */
-  canonicalize(normalized: string): string {
+  canonicalize(normalized: string, replacement: (canonical: string) => string = (c) => c): string {
     let out = '';
     let last = 0;
     for (const m of this.locate(normalized)) {
-      out += `${normalized.slice(last, m.start)} ${m.canonical} `;
+      out += `${normalized.slice(last, m.start)} ${replacement(m.canonical)} `;
       last = m.end;
     }
     return out + normalized.slice(last);

@@ -27,6 +27,9 @@ export interface AnalyzedQuestion {
 export type QueryExpander = (normalizedQuestion: string) => string[];
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d.'’&-]*$/u;
+/** Weight of an English word the glossary could not translate, relative to its IDF. */
+const UNKNOWN_ENGLISH_WEIGHT = 0.5;
 
 /**
  * Analyzes a question with the same pipeline as the index (normalize → jieba → stop words), then expands
@@ -39,11 +42,23 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const extra = expand ? expand(normalized) : [];
   // Names in canonical form, set apart, then the expander's Chinese terms: one text for every term kind.
   const texts = [names.canonicalize(normalized), ...extra];
-  const contentTerms = unique(texts.flatMap((t) => wordTerms(t, 'exact'))).map((term) => ({ term, idf: generalIdf(term) }));
+  // With an expander, the question's own Latin words are its business: it returns their Chinese terms, and
+  // the words it could not translate as they are (still evidence the corpus may lack).
+  const own = wordTerms(texts[0] ?? '', 'exact').filter((w) => !(expand && LATIN_WORD.test(w)));
+  const contentTerms = unique([...own, ...extra.flatMap((t) => wordTerms(t, 'exact'))]).map((term) => ({
+    term,
+    // An English word the glossary does not know is often only a gap in the glossary (deal, heritage): it
+    // weighs half as much as an unknown Chinese word.
+    idf: LATIN_WORD.test(term) && expand ? generalIdf(term) * UNKNOWN_ENGLISH_WEIGHT : generalIdf(term),
+  }));
+  // A name is searched as one whole term: its sub-words and bigrams (上海, 交通, 海交 …) would let passages
+  // that merely repeat the name outrank the passage that holds the question's other words.
+  const namesRemoved = [names.canonicalize(normalized, () => '|'), ...extra];
+  const nameTerms = names.find(normalized).map((f) => f.canonical);
   return {
     normalized,
-    words: texts.flatMap((t) => wordTerms(t, 'search')),
-    bigrams: unique(texts.flatMap(questionBigrams)),
+    words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms],
+    bigrams: unique(namesRemoved.flatMap(questionBigrams)),
     contentTerms,
     topics: unique(found.map((f) => f.topicId).filter((t): t is string => t !== null)),
     expansions,

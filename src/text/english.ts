@@ -8,6 +8,9 @@
  * text/ does not import from search/ (imports point down the pipeline). */
 export type EnglishExpander = (normalizedQuestion: string) => string[];
 
+/** The glossary's file name, beside the corpus' documents (JSON files are not indexed as documents). */
+export const GLOSSARY_FILE = 'glossary.en.json';
+
 /** The committed glossary file: English word or phrase → Chinese terms of the corpus, most specific first. */
 export interface Glossary {
   /** Where the entries come from (dictionary and version). */
@@ -41,7 +44,8 @@ export const MAX_PHRASE_WORDS = 6;
 export const TERMS_PER_KEY = 2;
 
 /**
- * Function words, question words and fillers that carry no topic. Kept here (not in jieba's stop list) because
+ * Function words, question words, fillers and light verbs (bring, take: "brought in" says no more than "in")
+ * that carry no topic. Kept here (not in jieba's stop list) because
  * the glossary generator needs the same list to drop glosses made only of such words ("with", "and").
  */
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
@@ -54,7 +58,8 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   were what whatever when where whether which while who whom whose why will with within without would yes
   yet you your
   kind kinds sort type types thing things way ways something anything exactly actually really also
-  mentioned mention say says said article text document report reported news`
+  mentioned mention say says said article text document report reported news
+  bring come give go make put take`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -80,6 +85,8 @@ export function stemWord(word: string): string {
   if (irregular) return irregular;
   if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
   let s = w;
+  // cooperation/cooperate, integration/integrate: the noun meets its verb.
+  if (/ations?$/.test(s) && s.length > 8) s = s.replace(/ations?$/, 'ate');
   if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
   else if (s.endsWith('sses')) s = s.slice(0, -2);
   else if (/(xes|ches|shes|zes)$/.test(s)) s = s.slice(0, -2);
@@ -186,6 +193,8 @@ function indexGlossary(glossary: Glossary): Map<string, string[]> {
 export function createEnglishAnalyzer(glossary: Glossary): (normalizedQuestion: string) => EnglishAnalysis {
   const index = indexGlossary(glossary);
   return (normalizedQuestion) => {
+    // A question without Latin letters is Chinese: its numbers are already the corpus' own (2019年).
+    if (!/[a-z]/i.test(normalizedQuestion)) return { matches: [], unknown: [] };
     const { matches, rest } = takeDates(normalizedQuestion.toLowerCase());
     const unknown: string[] = [];
     // Han runs break phrases: "sjtu 研究院 center" must not read "sjtu center" as one phrase.
@@ -221,11 +230,16 @@ export function createEnglishAnalyzer(glossary: Glossary): (normalizedQuestion: 
 
 /**
  * The query expander for the search engine: the Chinese terms of the English words and phrases, dates and
- * numbers of a question. Unknown English words add nothing (they are already in the question's own text).
+ * numbers of a question, then the English content words the glossary does not know, as they are. Those stay
+ * evidence the corpus may not hold ("peking" in "did Peking University sign?") even where the engine leaves
+ * a question's own Latin words to the expander.
  */
 export function createEnglishExpander(glossary: Glossary): EnglishExpander {
   const analyze = createEnglishAnalyzer(glossary);
-  return (normalizedQuestion) => [...new Set(analyze(normalizedQuestion).matches.flatMap((m) => m.chinese))];
+  return (normalizedQuestion) => {
+    const { matches, unknown } = analyze(normalizedQuestion);
+    return [...new Set([...matches.flatMap((m) => m.chinese), ...unknown])];
+  };
 }
 
 /**

@@ -99,8 +99,13 @@ function parseMultipart(body: Buffer, boundary: string): Record<string, unknown>
     if (name) out[name] = filename === undefined ? content.toString('utf8') : { filename, size: content.length, data: content };
     pos = next;
   }
+  // Give tests the same shapes as a JSON call: telegraf adds `method` and stringifies everything.
+  delete out.method;
   for (const key of ['reply_markup', 'results', 'media', 'entities', 'caption_entities']) {
     if (typeof out[key] === 'string') out[key] = JSON.parse(out[key] as string);
+  }
+  for (const key of ['chat_id', 'message_id', 'message_thread_id', 'reply_to_message_id']) {
+    if (typeof out[key] === 'string' && /^-?\d+$/.test(out[key] as string)) out[key] = Number(out[key]);
   }
   return out;
 }
@@ -140,6 +145,7 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
     return chats.get(id) ?? (typeof id === 'string' ? { id: -1002000000001, type: 'channel', title: id }
       : id > 0 ? { id, type: 'private', first_name: 'User' } : { id, type: 'supergroup', title: 'Group' });
   };
+  const messageKey = (chatId: number | string, messageId: unknown) => `${chatOf(chatId).id}:${messageId}`;
   const textMessage = (chat: Chat, from: User, text: string, entities = autoEntities(text)): Message.TextMessage =>
     ({ message_id: nextMessageId++, from, chat, date: now(), text, ...(entities.length ? { entities } : {}) }) as Message.TextMessage;
   const sendJson = (res: http.ServerResponse, status: number, payload: unknown) => {
@@ -169,7 +175,7 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
 
   function edit(p: any, changes: object, same: (old: any) => boolean): unknown {
     if (p.inline_message_id) return true;
-    const key = `${p.chat_id}:${p.message_id}`;
+    const key = messageKey(p.chat_id, p.message_id);
     const old = botMessages.get(key);
     if (!old) throw new ApiError(400, 'Bad Request: message to edit not found');
     if (same(old)) throw new ApiError(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
@@ -196,14 +202,14 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
     if (!method.startsWith('send') || method === 'sendChatAction') return true;
     if (p.chat_id === undefined || p.chat_id === '') throw new ApiError(400, 'Bad Request: chat_id is empty');
     if (method === 'sendMessage') checkText(p.text, p.parse_mode, 4096);
-    else if (p.caption !== undefined) checkText(p.caption, p.parse_mode, 1024);
+    else if (typeof p.caption === 'string' && p.caption !== '') checkText(p.caption, p.parse_mode, 1024);
     const message = {
       message_id: nextMessageId++, from: botUser, chat: chatOf(p.chat_id), date: now(),
       ...(p.message_thread_id ? { message_thread_id: p.message_thread_id, is_topic_message: true } : {}),
       ...(method === 'sendMessage' ? { text: p.text } : p.caption !== undefined ? { caption: p.caption } : {}),
       ...(p.reply_markup?.inline_keyboard ? { reply_markup: p.reply_markup } : {}),
     };
-    botMessages.set(`${p.chat_id}:${message.message_id}`, message);
+    botMessages.set(messageKey(message.chat.id, message.message_id), message);
     lastBotMessage.set(message.chat.id, message as Message);
     return message;
   }
@@ -322,7 +328,8 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
       return { inline_query: { id: String(nextQueryId++), from: userOf(from), query, offset: '', chat_type: 'private' } };
     },
     callbackQuery(data, message, from) {
-      if (message.from?.is_bot) botMessages.set(`${message.chat.id}:${message.message_id}`, botMessages.get(`${message.chat.id}:${message.message_id}`) ?? message);
+      const key = messageKey(message.chat.id, message.message_id);
+      if (message.from?.is_bot && !botMessages.has(key)) botMessages.set(key, message);
       return { callback_query: { id: String(nextQueryId++), from: userOf(from), message, chat_instance: '-7000000000000000001', data } };
     },
     waitForCall(match: CallMatcher, opts: WaitOptions & { count?: number } = {}): Promise<any> {
@@ -337,7 +344,7 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
         if (found.length < want) return undefined;
         return opts.count === undefined ? found[0] : found.slice(0, want);
       }, timeoutMs, () => `waitForCall(${typeof match === 'string' ? match : match.name || 'predicate'}): ${found.length}/${want} matching call(s) after ${timeoutMs}ms. ` +
-        `Calls seen (${log.length}):\n${log.map(describeCall).slice(-50).join('\n') || '  (none)'}`);
+        `Calls seen (${log.length}${log.length > 50 ? ', last 50 shown' : ''}):\n${log.map(describeCall).slice(-50).join('\n') || '  (none)'}`);
     },
     waitForIdle({ timeoutMs = 3000 } = {}) {
       return watch(() => (polls.size > 0 && head === queue.length ? true : undefined), timeoutMs,
@@ -354,7 +361,7 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
       closed = true;
       const ending = [...polls].map((poll) => new Promise((resolve) => { poll.res.once('close', resolve); finishPoll(poll, []); }));
       for (const w of watchers) w.fail(new Error('Bot API stand-in closed'));
-      await Promise.race([Promise.all(ending), new Promise((resolve) => setTimeout(resolve, 200))]);
+      await Promise.race([Promise.all(ending), new Promise((resolve) => setTimeout(resolve, 200).unref())]);
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
     },
   };

@@ -9,20 +9,26 @@ describe('Bot API stand-in with a real telegraf bot', () => {
   let standIn: BotApiStandIn;
   let bot: Telegraf;
   let stopped: Promise<void>;
+  const handlerErrors: unknown[] = [];
 
   before(async () => {
     standIn = await startBotApiStandIn();
     bot = new Telegraf(standIn.token, { telegram: { apiRoot: standIn.url } });
     bot.on('text', (ctx) => ctx.reply('echo: ' + ctx.message.text));
+    // Without bot.catch, telegraf rethrows a handler error out of the polling loop: polling stops and launch() rejects.
+    bot.catch((err) => { handlerErrors.push(err); });
     // launch() resolves only when polling stops: keep the promise, wait for the first long poll instead.
     stopped = bot.launch();
     await standIn.waitForIdle();
   });
 
   after(async () => {
-    bot.stop('test end');
-    await stopped;
-    await standIn.close();
+    try {
+      bot.stop('test end');
+      await stopped;
+    } finally {
+      await standIn.close();
+    }
   });
 
   test('launch calls getMe and deleteWebhook, then long-polls', () => {
@@ -52,6 +58,8 @@ describe('Bot API stand-in with a real telegraf bot', () => {
     assert.equal(faulted.faulted, true);
     assert.equal(faulted.error, 'HTTP 502');
     assert.equal(faulted.params.text, 'echo: first');
+    await standIn.waitForIdle();
+    assert.match(String(handlerErrors.at(-1)), /502: Bad Gateway/);
     standIn.pushUpdate(standIn.privateText('second'));
     const [, ok] = await standIn.waitForCall('sendMessage', { since, count: 2 });
     assert.equal(ok!.faulted, undefined);
@@ -69,7 +77,7 @@ describe('Bot API stand-in with a real telegraf bot', () => {
   });
 
   test('waitForCall rejects with a message listing the calls seen', async () => {
-    await assert.rejects(standIn.waitForCall('sendPhoto', { timeoutMs: 50 }), /waitForCall\(sendPhoto\): 0\/1 .*getMe/s);
+    await assert.rejects(standIn.waitForCall('sendPhoto', { timeoutMs: 50 }), /waitForCall\(sendPhoto\): 0\/1 .*Calls seen \(\d+, last 50 shown\):\n  #\d+ sendMessage/);
   });
 });
 
@@ -97,7 +105,12 @@ describe('Bot API stand-in over raw HTTP', () => {
     assert.ok(Date.now() - started < 2000);
     const [update] = json.result;
     assert.deepEqual(update.message.entities, [{ type: 'bot_command', offset: 0, length: 19 }]);
-    const id1 = standIn.pushUpdate(standIn.groupText('@zhdoc_test_bot 你好', { replyToBotMessage: true, messageThreadId: 7 }));
+    const mention = standIn.groupText('看 @zhdoc_test_bot 你好', { replyToBotMessage: true, messageThreadId: 7 });
+    assert.deepEqual(mention.message.entities, [{ type: 'mention', offset: 2, length: 15 }]);
+    assert.equal(mention.message.reply_to_message?.from?.username, 'zhdoc_test_bot');
+    assert.equal(mention.message.message_thread_id, 7);
+    assert.ok(mention.message.message_id > update.message.message_id);
+    const id1 = standIn.pushUpdate(mention);
     const id2 = standIn.pushUpdate(standIn.inlineQuery('合同'));
     assert.deepEqual((await post('getUpdates', { offset: update.update_id + 1, limit: 1 })).json.result.map((u: any) => u.update_id), [id1]);
     const rest = (await post('getUpdates', { offset: id1 + 1 })).json.result;

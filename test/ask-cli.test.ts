@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { main } from '../src/cli/ask.js';
+import type { CliIo } from '../src/cli/io.js';
+
+async function runAsk(argv: string[], input = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdin: Readable.from([Buffer.from(input)]), stdout: (s) => (out += s), stderr: (s) => (err += s) };
+  const code = await main(argv, {}, io);
+  return { code, out, err };
+}
+
+test('ask --json answers one JSON line per input line, best first, at most 3', async () => {
+  const { code, out } = await runAsk(['--json'], '上海交大的合作涵盖哪些领域？\n今天天气怎么样？\n');
+  assert.equal(code, 0);
+  const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0].question, '上海交大的合作涵盖哪些领域？');
+  assert.equal(lines[0].answers.length, 3);
+  for (const a of lines[0].answers) assert.deepEqual(Object.keys(a), ['id', 'text', 'section', 'topic', 'score']);
+  assert.equal(lines[0].answers[0].topic, 'sjtu');
+  assert.deepEqual(lines[1], { question: '今天天气怎么样？', answers: [] });
+});
+
+test('bad lines get an error field and the next line is still answered', async () => {
+  const garbage = '\u0000\u0001\u0002\ufffd\ufffd\ufffd';
+  const input = ['', 'x'.repeat(10_000), garbage, '😀😀', '清华大学在哪些方面与重庆合作？'].join('\n');
+  const { code, out } = await runAsk(['--json', '--top', '1'], `${input}\n`);
+  assert.equal(code, 0);
+  const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 5);
+  for (const l of lines.slice(0, 4)) {
+    assert.deepEqual(l.answers, []);
+    assert.equal(typeof l.error, 'string');
+  }
+  assert.equal(lines[4].answers.length, 1);
+  assert.equal(lines[4].answers[0].topic, 'tsinghua');
+});
+
+test('--top K and --corpus PATH (JSONL) are honoured', async () => {
+  const { out } = await runAsk(['--json', '--top', '5', '--corpus', 'test/fixtures/passages.jsonl'], '熊猫吃什么？\n');
+  const line = JSON.parse(out);
+  assert.equal(line.answers[0].id, 'panda-1');
+  assert.equal(line.answers[0].section, '大熊猫');
+});
+
+test('a person gets the passage with its section and agreement', async () => {
+  const { code, out } = await runAsk(['上海交大的合作涵盖哪些领域？']);
+  assert.equal(code, 0);
+  assert.match(out, /上海交通大学/);
+  assert.match(out, /重庆市政府与上海交通大学战略合作协议/);
+});
+
+test('usage errors exit 2 with a message', async () => {
+  assert.equal((await runAsk([])).code, 2);
+  assert.equal((await runAsk(['--top', '0', 'q'])).code, 2);
+  assert.equal((await runAsk(['--corpus', '/nonexistent', 'q'])).code, 1);
+});

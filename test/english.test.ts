@@ -1,0 +1,176 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createEnglishAnalyzer,
+  createEnglishExpander,
+  isEnglishQuestion,
+  matchedChineseTerms,
+  parseGlossary,
+  stemWord,
+  type Glossary,
+} from '../src/text/english.ts';
+import { buildEntries, glossKeys, headWord } from '../src/cli/glossary.ts';
+import { normalizeText } from '../src/text/normalize.ts';
+import { REPO_ROOT } from '../src/eval/datasets.ts';
+import { openEngine } from '../src/cli/wiring.ts';
+
+/** A tiny glossary, so each test says which entry it relies on. */
+const GLOSSARY: Glossary = {
+  source: 'test',
+  license: 'test',
+  generated: '2020-06-08',
+  entries: {
+    field: ['领域', '方面'],
+    sign: ['签署'],
+    cooperate: ['合作', '协同'],
+    university: ['大学'],
+    'research institute': ['研究院', '研究所'],
+    research: ['科研', '研究'],
+    institute: ['研究院'],
+    'integrated circuit': ['集成电路'],
+    'nobel prize': ['诺贝尔奖'],
+    'strategic cooperation agreement': ['战略合作协议'],
+    agreement: ['协议'],
+    'bring in': ['引进'],
+    sjtu: ['上海交通大学'],
+    'shanghai jiao tong university': ['上海交通大学'],
+    tsinghua: ['清华大学'],
+    model: ['模式'],
+  },
+};
+
+const analyze = createEnglishAnalyzer(GLOSSARY);
+const read = (q: string) => analyze(normalizeText(q));
+const chinese = (q: string) => read(q).matches.flatMap((m) => m.chinese);
+
+test('phrases win over their words: "research institute" is 研究院, not 研究 + 研究院', () => {
+  const { matches } = read('How many research institutes came?');
+  assert.deepEqual(matches.map((m) => m.english), ['research institutes']);
+  assert.deepEqual(matches[0]?.chinese, ['研究院', '研究所']);
+  assert.deepEqual(chinese('the integrated circuit industry'), ['集成电路']);
+  assert.deepEqual(chinese('Nobel Prize winners'), ['诺贝尔奖']);
+  assert.deepEqual(chinese('a strategic cooperation agreement'), ['战略合作协议']);
+});
+
+test('inflections meet their dictionary form', () => {
+  for (const [word, base] of [
+    ['fields', 'field'],
+    ['signed', 'sign'],
+    ['signing', 'sign'],
+    ['cooperating', 'cooperate'],
+    ['cooperated', 'cooperate'],
+    ['cooperation', 'cooperate'],
+    ['universities', 'university'],
+    ['institutes', 'institute'],
+    ['brought', 'bring'],
+  ] as const) {
+    assert.equal(stemWord(word), stemWord(base), `${word} ~ ${base}`);
+  }
+  assert.deepEqual(chinese('Which fields?'), ['领域', '方面']);
+  assert.deepEqual(chinese('when was it signed'), ['签署']);
+  assert.deepEqual(chinese('universities cooperating'), ['大学', '合作', '协同']);
+  assert.deepEqual(chinese('institutes brought in'), ['研究院', '引进']);
+});
+
+test('dates and numbers become the article\'s own forms', () => {
+  for (const q of ['June 8', '8 June', 'Jun 8th', 'on the 8th of June', 'jun. 8']) {
+    assert.deepEqual(chinese(q), ['6月8日'], q);
+  }
+  assert.deepEqual(chinese('in December'), ['12月']);
+  assert.deepEqual(chinese('in 2019'), ['2019年']);
+  assert.deepEqual(chinese('100 universities'), ['100', '大学']);
+  assert.deepEqual(chinese('five areas'), ['5']);
+  // "may" alone is the verb, not the month.
+  assert.deepEqual(chinese('may SJTU sign'), ['上海交通大学', '签署']);
+});
+
+test('stop words and question words are dropped; unknown content words are kept as unknown', () => {
+  const { matches, unknown } = read('What is the weather, and which agreement does it mean?');
+  assert.deepEqual(matches.map((m) => m.chinese[0]), ['协议']);
+  assert.deepEqual(unknown, ['weather', 'mean']);
+  assert.deepEqual(read('what does the which is').matches, []);
+});
+
+test('mixed questions: English words are read, Han text is left to the Chinese pipeline', () => {
+  assert.deepEqual(chinese('sjtu 研究院 模式'), ['上海交通大学']);
+  // A Han run breaks phrases: "research 研究院 institute" is two readings, not the phrase.
+  assert.deepEqual(read('research 的 institute').matches.map((m) => m.english), ['research', 'institute']);
+});
+
+test('party names from topics.json are read as whole phrases', () => {
+  assert.deepEqual(chinese('Did Shanghai Jiao Tong University sign?'), ['上海交通大学', '签署']);
+  assert.deepEqual(chinese("Tsinghua's fields"), ['清华大学', '领域', '方面']);
+});
+
+test('the expander returns Chinese terms first, then the English words it could not read', () => {
+  const expand = createEnglishExpander(GLOSSARY);
+  assert.deepEqual(expand(normalizeText('Did Peking University sign?')), ['大学', '签署', 'peking']);
+});
+
+test('matched terms for display: the glossary\'s terms the passage held, in question order', () => {
+  const analysis = read('Which fields does the SJTU deal cover?');
+  assert.deepEqual(matchedChineseTerms(analysis, ['上海交通大学', '领域']), ['领域', '上海交通大学']);
+});
+
+test('isEnglishQuestion: English when Latin letters at least match Han characters', () => {
+  assert.equal(isEnglishQuestion('Which fields does the SJTU deal cover?'), true);
+  assert.equal(isEnglishQuestion('what is 临近空间?'), true);
+  assert.equal(isEnglishQuestion('sjtu 研究院 模式'), false);
+  assert.equal(isEnglishQuestion('上海交大的合作涵蓋哪些領域？'), false);
+  assert.equal(isEnglishQuestion('2019?'), false);
+});
+
+test('glossKeys: CEDICT glosses become short English keys; references, surnames and qualifiers go', () => {
+  assert.deepEqual(glossKeys('to sign (an agreement)'), ['sign']);
+  assert.deepEqual(glossKeys('domain; sphere; field; territory; area'), ['domain', 'sphere', 'field', 'territory', 'area']);
+  assert.deepEqual(glossKeys('surname Li'), []);
+  assert.deepEqual(glossKeys('variant of 研究[yan2 jiu1]'), []);
+  assert.deepEqual(glossKeys('abbr. for 高等學校|高等学校[gao1 deng3 xue2 xiao4]'), []);
+  assert.deepEqual(glossKeys('population (statistics)'), []);
+  assert.deepEqual(glossKeys('Qijiang, a district of Chongqing 重慶|重庆[Chong2 qing4]'), ['qijiang']);
+  assert.deepEqual(glossKeys('Chongqing municipality (abbr. to 渝[Yu2])'), ['chongqing municipality', 'chongqing']);
+  assert.deepEqual(glossKeys('to introduce sth (from outside)'), ['introduce']);
+  assert.equal(headWord('research institute', false), 'institute');
+  assert.equal(headWord('unveil the plaque for', true), 'unveil');
+  assert.equal(headWord('put the emphasis on', true), null);
+});
+
+test('buildEntries keeps only corpus terms and puts the specific sense first', () => {
+  const entries = buildEntries(
+    [
+      { simplified: '领域', senses: ['domain; sphere; field; territory; area'] },
+      { simplified: '田', senses: ['field', 'farm'] },
+      { simplified: '外星人', senses: ['alien'] },
+    ],
+    new Map([
+      ['领域', { indexed: true, count: 3 }],
+      ['田', { indexed: true, count: 1 }],
+    ]),
+  );
+  assert.equal(entries.alien, undefined, 'not a corpus term');
+  // A single character is a weak search term: the word comes first although 田's "field" is its first sense.
+  assert.equal(entries.field?.[0], '领域');
+});
+
+const GLOSSARY_PATH = join(REPO_ROOT, 'corpus/glossary.en.json');
+
+test('the committed glossary keeps the CC-CEDICT attribution and its source', () => {
+  const glossary = parseGlossary(JSON.parse(readFileSync(GLOSSARY_PATH, 'utf8')), GLOSSARY_PATH);
+  assert.match(glossary.license, /CC-CEDICT/);
+  assert.match(glossary.license, /MDBG/);
+  assert.match(glossary.license, /Attribution-ShareAlike 4\.0/);
+  assert.match(glossary.source, /cc-cedict \d+\.\d+\.\d+/);
+  assert.match(glossary.generated, /^\d{4}-\d{2}-\d{2}$/);
+  assert.ok(Object.keys(glossary.entries).length > 200);
+});
+
+test('the committed glossary maps only to terms the corpus mentions', () => {
+  const glossary = parseGlossary(JSON.parse(readFileSync(GLOSSARY_PATH, 'utf8')), GLOSSARY_PATH);
+  const engine = openEngine();
+  const outside = [...new Set(Object.values(glossary.entries).flat())].filter((t) => !engine.mentions(t));
+  assert.deepEqual(outside, []);
+  assert.deepEqual(glossary.entries['research institute'], ['研究院', '研究所']);
+  assert.deepEqual(glossary.entries.sjtu, ['上海交通大学']);
+});

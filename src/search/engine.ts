@@ -80,7 +80,8 @@ export interface SerializedEngine {
   version: 1;
   corpus: Corpus;
   index: unknown;
-  vocabulary: { words: string[]; bigrams: string[] };
+  /** Indexed words with the number of passages holding each, and indexed bigrams. */
+  vocabulary: { words: Array<[string, number]>; bigrams: string[] };
 }
 
 /** Full-text search over a corpus' passages: MiniSearch BM25+ on jieba words and Han bigrams. */
@@ -93,7 +94,7 @@ export class SearchEngine {
     readonly corpus: Corpus,
     private readonly index: MiniSearch<IndexedPassage>,
     /** Every indexed word and bigram: whether the corpus mentions a term at all. */
-    readonly vocabulary: { words: Set<string>; bigrams: Set<string> },
+    readonly vocabulary: { words: Map<string, number>; bigrams: Set<string> },
     private readonly ranking: RankingOptions,
     private expander?: QueryExpander,
   ) {
@@ -106,11 +107,11 @@ export class SearchEngine {
     addUserWords(corpus.userWords);
     const names = new NameMatcher(corpus.topics);
     const index = new MiniSearch<IndexedPassage>(miniSearchOptions(ranking));
-    const words = new Set<string>();
+    const words = new Map<string, number>();
     const bigrams = new Set<string>();
     for (const passage of corpus.passages) {
       const doc = toIndexed(passage, names);
-      splitTerms(doc.words).forEach((w) => words.add(w));
+      for (const w of new Set(splitTerms(doc.words))) words.set(w, (words.get(w) ?? 0) + 1);
       splitTerms(doc.bigrams).forEach((b) => bigrams.add(b));
       index.add(doc);
     }
@@ -123,7 +124,7 @@ export class SearchEngine {
     if (data.version !== 1) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
     const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
-    const vocabulary = { words: new Set(data.vocabulary.words), bigrams: new Set(data.vocabulary.bigrams) };
+    const vocabulary = { words: new Map(data.vocabulary.words), bigrams: new Set(data.vocabulary.bigrams) };
     return new SearchEngine(data.corpus, index, vocabulary, ranking);
   }
 
@@ -165,6 +166,11 @@ export class SearchEngine {
 
   analyze(question: string): AnalyzedQuestion {
     return analyzeQuestion(question, this.names, this.expander);
+  }
+
+  /** Share of passages whose indexed words include the term (0 for a term that is not an indexed word). */
+  passageShare(term: string): number {
+    return (this.vocabulary.words.get(term) ?? 0) / Math.max(1, this.corpus.passages.length);
   }
 
   /** True when the corpus contains the term: as an indexed word, or (Han words) as a run of indexed bigrams. */

@@ -25,6 +25,10 @@ export interface RankingOptions {
   topicBoost: number;
   /** Score factor for passages of another agreement when the question names one. */
   otherTopicFactor: number;
+  /** Query terms held by more than this share of passages are not searched … */
+  pruneShare: number;
+  /** … unless they are held by at most this many passages (small corpora keep every term). */
+  pruneMinPassages: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -33,6 +37,8 @@ export const DEFAULT_RANKING: RankingOptions = {
   sectionBoost: 0.3,
   topicBoost: 1.6,
   otherTopicFactor: 0.4,
+  pruneShare: 0.1,
+  pruneMinPassages: 200,
 };
 
 const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
@@ -81,7 +87,7 @@ export interface SerializedEngine {
   corpus: Corpus;
   index: unknown;
   /** Indexed words with the number of passages holding each, and indexed bigrams. */
-  vocabulary: { words: Array<[string, number]>; bigrams: string[] };
+  vocabulary: { words: Array<[string, number]>; bigrams: Array<[string, number]> };
 }
 
 /** Full-text search over a corpus' passages: MiniSearch BM25+ on jieba words and Han bigrams. */
@@ -94,7 +100,7 @@ export class SearchEngine {
     readonly corpus: Corpus,
     private readonly index: MiniSearch<IndexedPassage>,
     /** Every indexed word and bigram: whether the corpus mentions a term at all. */
-    readonly vocabulary: { words: Map<string, number>; bigrams: Set<string> },
+    readonly vocabulary: { words: Map<string, number>; bigrams: Map<string, number> },
     private readonly ranking: RankingOptions,
     private expander?: QueryExpander,
   ) {
@@ -108,11 +114,11 @@ export class SearchEngine {
     const names = new NameMatcher(corpus.topics);
     const index = new MiniSearch<IndexedPassage>(miniSearchOptions(ranking));
     const words = new Map<string, number>();
-    const bigrams = new Set<string>();
+    const bigrams = new Map<string, number>();
     for (const passage of corpus.passages) {
       const doc = toIndexed(passage, names);
       for (const w of new Set(splitTerms(doc.words))) words.set(w, (words.get(w) ?? 0) + 1);
-      splitTerms(doc.bigrams).forEach((b) => bigrams.add(b));
+      for (const b of new Set(splitTerms(doc.bigrams))) bigrams.set(b, (bigrams.get(b) ?? 0) + 1);
       index.add(doc);
     }
     return new SearchEngine(corpus, index, { words, bigrams }, ranking);
@@ -124,7 +130,7 @@ export class SearchEngine {
     if (data.version !== 1) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
     const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
-    const vocabulary = { words: new Map(data.vocabulary.words), bigrams: new Set(data.vocabulary.bigrams) };
+    const vocabulary = { words: new Map(data.vocabulary.words), bigrams: new Map(data.vocabulary.bigrams) };
     return new SearchEngine(data.corpus, index, vocabulary, ranking);
   }
 
@@ -186,11 +192,15 @@ export class SearchEngine {
    */
   rank(q: AnalyzedQuestion, limit = 10): RankedPassage[] {
     if (q.words.length === 0 && q.bigrams.length === 0) return [];
+    // Terms held by a large share of a large corpus cost the most (long posting lists) and rank the least.
+    const maxDf = Math.max(this.ranking.pruneMinPassages, this.ranking.pruneShare * this.corpus.passages.length);
+    const words = q.words.filter((w) => (this.vocabulary.words.get(w) ?? 0) <= maxDf);
+    const bigrams = q.bigrams.filter((b) => (this.vocabulary.bigrams.get(b) ?? 0) <= maxDf);
     const results: SearchResult[] = this.index.search({
       combineWith: 'OR',
       queries: [
-        { queries: [q.words.join(' ')], fields: ['words', 'section'] },
-        { queries: [q.bigrams.join(' ')], fields: ['bigrams'] },
+        { queries: [words.join(' ')], fields: ['words', 'section'] },
+        { queries: [bigrams.join(' ')], fields: ['bigrams'] },
       ],
     });
     const ranked: RankedPassage[] = [];

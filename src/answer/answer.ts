@@ -1,6 +1,4 @@
-import { splitSentences } from '../corpus/split.js';
 import type { Passage } from '../corpus/types.js';
-import { normalizeText } from '../text/normalize.js';
 import { tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import type { AnalyzedQuestion, ContentTerm } from '../search/query.js';
@@ -72,20 +70,21 @@ function idfShare(terms: ContentTerm[], keep: (t: ContentTerm) => boolean): numb
   return terms.filter(keep).reduce((s, t) => s + t.idf, 0) / total;
 }
 
-/** The sentence that holds most of the question's information; the first one on a tie. */
-export function bestSentence(passageText: string, terms: ContentTerm[], toMatchText: (s: string) => string = normalizeText): string {
-  const sentences = splitSentences(passageText);
-  let best = sentences[0] ?? passageText;
+/**
+ * The sentence that holds most of the question's information; the first one on a tie. `matchTexts[i]` is
+ * sentence i as questions are matched against it (normalized, names canonical).
+ */
+export function bestSentence(sentences: string[], matchTexts: string[], terms: ContentTerm[]): string {
+  let best = 0;
   let bestScore = -1;
-  for (const sentence of sentences) {
-    const normalized = toMatchText(sentence);
-    const score = terms.reduce((s, t) => s + (normalized.includes(t.term) ? t.idf : 0), 0);
+  matchTexts.forEach((text, i) => {
+    const score = terms.reduce((s, t) => s + (text.includes(t.term) ? t.idf : 0), 0);
     if (score > bestScore) {
-      best = sentence;
+      best = i;
       bestScore = score;
     }
-  }
-  return best;
+  });
+  return sentences[best] ?? sentences.join('');
 }
 
 function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): AnswerHit {
@@ -93,7 +92,7 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
   return {
     passage: r.passage,
     score: r.score,
-    bestSentence: bestSentence(r.passage.text, q.contentTerms, (s) => engine.matchText(s)),
+    bestSentence: bestSentence(...engine.passageSentences(r.passage), q.contentTerms),
     matched: q.contentTerms.filter((t) => text.includes(t.term)).map((t) => t.term),
   };
 }

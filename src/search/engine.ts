@@ -1,6 +1,7 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
 import { addUserWords, hanBigrams, wordTerms } from '../text/tokenize.js';
+import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { analyzeQuestion, type AnalyzedQuestion, type QueryExpander } from './query.js';
@@ -95,6 +96,7 @@ export class SearchEngine {
   readonly names: NameMatcher;
   private readonly byId: Map<string, Passage>;
   private readonly normalizedById = new Map<string, string>();
+  private readonly sentencesById = new Map<string, [string[], string[]]>();
 
   private constructor(
     readonly corpus: Corpus,
@@ -158,6 +160,17 @@ export class SearchEngine {
    */
   matchText(text: string): string {
     return this.names.canonicalize(normalizeText(text));
+  }
+
+  /** A passage's sentences and their match texts (see matchText), computed once per passage. */
+  passageSentences(passage: Passage): [sentences: string[], matchTexts: string[]] {
+    let cached = this.sentencesById.get(passage.id);
+    if (!cached) {
+      const sentences = splitSentences(passage.text);
+      cached = [sentences, sentences.map((s) => this.matchText(s))];
+      this.sentencesById.set(passage.id, cached);
+    }
+    return cached;
   }
 
   /** A passage's match text (see matchText), cached. */

@@ -86,7 +86,9 @@ export function agreementLineHtml(topic: Topic, lang: Lang): string {
 export function formatNoAnswerHtml(missing: string[], lang: Lang, meta: CorpusMeta): string {
   const t = messages(lang);
   const lines = meta.topics.agreements.map((topic) => `• ${agreementLineHtml(topic, lang)}`);
-  return [t.noAnswer(missing.slice(0, MAX_MISSING_SHOWN).map(escapeHtml)), '', t.coverageIntro, ...lines, '', t.tryThis].join('\n');
+  // Single letters ("b", "x" from pasted markup) say nothing about what is missing.
+  const named = missing.filter((w) => [...w].length > 1).slice(0, MAX_MISSING_SHOWN).map(escapeHtml);
+  return [t.noAnswer(named), '', t.coverageIntro, ...lines, '', t.tryThis].join('\n');
 }
 
 /** The reply to a question: its first `shown` hits, or the no-answer / invalid message. */

@@ -88,8 +88,10 @@ export function splitLongText(text: string, max = MAX_PASSAGE_CHARS): string[] {
     }
     current += sentence;
     while (current.length > max) {
-      pieces.push(current.slice(0, max));
-      current = current.slice(max);
+      // Never between the halves of a surrogate pair (an emoji or a rare Han character beyond the BMP).
+      const cut = max > 1 && /[\uDC00-\uDFFF]/.test(current[max] ?? '') && /[\uD800-\uDBFF]/.test(current[max - 1] ?? '') ? max - 1 : max;
+      pieces.push(current.slice(0, cut));
+      current = current.slice(cut);
     }
   }
   if (current) pieces.push(current);

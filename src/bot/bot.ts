@@ -1,0 +1,31 @@
+/** createBot: the Telegram bot, one feature a file, wired in the order telegraf matches them. */
+import { Telegraf } from 'telegraf';
+import { messages } from '../answer/i18n.js';
+import { registerAsk } from './ask.js';
+import { registerCommands } from './commands.js';
+import { resolveDeps, type BotDeps } from './deps.js';
+import { registerHints } from './hints.js';
+import { registerInline } from './inline.js';
+import { registerMore } from './more.js';
+import { isGroup, langFor, replyToAsker } from './reply.js';
+
+export type { BotDeps } from './deps.js';
+
+/** Builds the bot (not started: see launch.ts). Nothing here touches the network. */
+export function createBot(token: string, deps: BotDeps): Telegraf {
+  const resolved = resolveDeps(deps);
+  const bot = new Telegraf(token, { telegram: { apiRoot: resolved.apiRoot } });
+  registerCommands(bot, resolved);
+  registerMore(bot, resolved);
+  registerInline(bot, resolved);
+  registerAsk(bot, resolved); // after the commands: its text handler takes what they leave
+  registerHints(bot, resolved); // last: non-text messages
+  bot.catch(async (error, ctx) => {
+    // The logger redacts anything shaped like a token (telegraf's network errors carry the API URL).
+    resolved.logger.error('update failed', { updateId: ctx.update.update_id, error });
+    // Tell the asker briefly; in groups only when they addressed the bot (a command or a question).
+    if (!ctx.chat || (isGroup(ctx) && !ctx.msg)) return;
+    await replyToAsker(ctx, messages(langFor(ctx)).error).catch(() => undefined);
+  });
+  return bot;
+}

@@ -1,0 +1,32 @@
+/** What the bot's features share: the engine, a logger, and options resolved once with their defaults. */
+import type { SearchEngine } from '../search/engine.js';
+import type { Logger } from '../log.js';
+
+export interface BotDeps {
+  engine: SearchEngine;
+  logger: Logger;
+  /** Bot API root, default https://api.telegram.org (tests: the loopback stand-in). */
+  apiRoot?: string;
+  /** Plain-text summary of an agreement (the summaries issue); absent → the agreement's signing passage. */
+  summarize?: (topicId: string) => string | undefined;
+  /** Passages fetched per question: the first is shown, the rest wait behind "更多结果" (default 5). */
+  maxHits?: number;
+  /** Passages sent per press of "更多结果" (default 2). */
+  morePageSize?: number;
+  /** Inline-mode results per query (default 5, Telegram allows 50). */
+  inlineResults?: number;
+}
+
+/** BotDeps with every default filled in. */
+export type ResolvedDeps = Required<Omit<BotDeps, 'summarize'>> & Pick<BotDeps, 'summarize'>;
+
+/** Fills in the defaults documented on BotDeps. */
+export function resolveDeps(deps: BotDeps): ResolvedDeps {
+  return {
+    ...deps,
+    apiRoot: deps.apiRoot ?? 'https://api.telegram.org',
+    maxHits: deps.maxHits ?? 5,
+    morePageSize: deps.morePageSize ?? 2,
+    inlineResults: deps.inlineResults ?? 5,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm start`: with BOT_TOKEN, the Telegram bot (long polling); without, the console chat. The environment is
+ * validated once here; a bad value exits 2 with a message naming the variable (never the token).
+ */
+import type { Telegraf } from 'telegraf';
+import { createBot } from '../bot/bot.js';
+import { setCommandMenus } from '../bot/commands.js';
+import { startPolling, type RunningBot } from '../bot/launch.js';
+import { parseConfig, type Config } from '../config.js';
+import { createLogger, redact, type Logger } from '../log.js';
+import type { SearchEngine } from '../search/engine.js';
+import { runConsoleChat } from './console-chat.js';
+import { EXIT, type CliIo } from './io.js';
+import { openEngine } from './wiring.js';
+
+const HELP = `Usage: npm start
+  With BOT_TOKEN set (environment or .env): runs the Telegram bot.
+  Without it: a console chat; type one question a line, e.g.  echo 上海交大的合作涵盖哪些领域？ | npm start
+  Settings: see .env.example.
+`;
+
+/**
+ * How the bot gets its updates. The seam for webhook mode (issue 7): switch on config.webhookUrl here and
+ * return the same RunningBot.
+ */
+export function startUpdates(bot: Telegraf, _config: Config, _logger: Logger): Promise<RunningBot> {
+  return startPolling(bot);
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Runs the bot until SIGINT/SIGTERM (exit 0) or a fatal error such as a rejected token (exit 1). */
+async function runBot(config: Config & { botToken: string }, engine: SearchEngine, io: CliIo): Promise<number> {
+  const secrets = [config.botToken, config.webhookSecret ?? ''];
+  const logger = createLogger(config.logLevel, { secrets });
+  const bot = createBot(config.botToken, { engine, logger, apiRoot: config.apiRoot });
+  // Listen for signals before anything async: a SIGTERM during start-up or mid-answer must stop cleanly.
+  let running: RunningBot | undefined;
+  let stopSignal: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopSignal = signal;
+    running?.stop(signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    running = await startUpdates(bot, config, logger);
+    if (stopSignal) running.stop(stopSignal);
+    logger.info('bot started', { username: bot.botInfo?.username, apiRoot: config.apiRoot });
+    // The menus are cosmetic: set them alongside, never delaying answers or shutdown (failures are logged).
+    void setCommandMenus(bot, engine.corpus.topics, logger);
+    await running.stopped;
+    logger.info('bot stopped', { signal: stopSignal });
+    return EXIT.OK;
+  } catch (e) {
+    const hint = /\b401\b|Unauthorized/.test(message(e)) ? ' (Telegram rejected BOT_TOKEN: check it with @BotFather)' : '';
+    io.stderr(`${redact(`Could not run the bot: ${message(e)}`, secrets)}${hint}\n`);
+    return EXIT.FAILED;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** `npm start` as a function: the bot with BOT_TOKEN, else the console chat; returns the exit code. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    io.stdout(HELP);
+    return EXIT.OK;
+  }
+  if (argv.length) {
+    io.stderr(`Unknown argument: ${argv[0]}\n${HELP}`);
+    return EXIT.USAGE;
+  }
+  let config: Config;
+  try {
+    config = parseConfig(env);
+  } catch (e) {
+    io.stderr(`${redact(message(e), [env.BOT_TOKEN ?? ''])}\n`);
+    return EXIT.USAGE;
+  }
+  const engine = openEngine(config.corpusPath);
+  const { botToken } = config;
+  if (!botToken) return runConsoleChat(engine, io);
+  return runBot({ ...config, botToken }, engine, io);
+}

@@ -3,6 +3,7 @@
  * validated once here; a bad value exits 2 with a message naming the variable (never the token).
  */
 import type { Telegraf } from 'telegraf';
+import { summarizeTopic } from '../answer/summarize.js';
 import { createBot } from '../bot/bot.js';
 import { setCommandMenus } from '../bot/commands.js';
 import { startPolling, type RunningBot } from '../bot/launch.js';
@@ -33,7 +34,13 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 async function runBot(config: Config & { botToken: string }, engine: SearchEngine, io: CliIo): Promise<number> {
   const secrets = [config.botToken, config.webhookSecret ?? ''];
   const logger = createLogger(config.logLevel, { secrets });
-  const bot = createBot(config.botToken, { engine, logger, apiRoot: config.apiRoot });
+  const bot = createBot(config.botToken, {
+    engine,
+    logger,
+    apiRoot: config.apiRoot,
+    // The command's header already shows the title and date: the summary's body follows it.
+    summarize: (topicId) => summarizeTopic(engine, topicId)?.body,
+  });
   // Listen for signals before anything async: a SIGTERM during start-up or mid-answer must stop cleanly.
   let running: RunningBot | undefined;
   let stopSignal: NodeJS.Signals | undefined;

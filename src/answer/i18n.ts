@@ -69,6 +69,12 @@ export interface Messages {
   start: (doc: string) => string;
   /** HTML: /help, given one escaped line per agreement command and the bot's (escaped) username. */
   help: (agreementLines: string[], botUsername: string) => string;
+  /** Button under a summary: ask about this agreement (plain text). */
+  askAboutButton: string;
+  /** Button under a summary: read the agreement's passages one by one (plain text). */
+  readPassagesButton: string;
+  /** HTML: one /agreements line; arguments are escaped by the caller. */
+  agreementLine: (command: string, title: string, date: string, parties: string[]) => string;
   /** HTML: the /agreements header. */
   agreementsHeader: string;
   /** HTML: an agreement's command when no passage tells of its signing. */
@@ -113,6 +119,9 @@ const zh: Messages = {
       `群聊中：用 /ask、@${bot} 或回复我的消息提问。`,
       `任何聊天中：输入 @${bot} 加问题，选择一段原文发送。`,
     ].join('\n'),
+  askAboutButton: '就这项协议提问',
+  readPassagesButton: '逐段阅读原文',
+  agreementLine: (command, title, date, parties) => `/${command} — ${title}\n    ${date}签署 · 签约方：${parties.join('、')}`,
   agreementsHeader: '<b>文档中的合作协议</b>',
   agreementMissing: '文档中没有这项协议签署的段落。',
   inlineNoAnswer: '没有找到答案：点这里看看文档讲了什么',
@@ -153,6 +162,9 @@ const en: Messages = {
       `In groups: use /ask, mention @${bot} or reply to one of my messages.`,
       `In any chat: type @${bot} and a question, then pick a passage to send.`,
     ].join('\n'),
+  askAboutButton: 'Ask about this agreement',
+  readPassagesButton: 'Read its passages',
+  agreementLine: (command, title, date, parties) => `/${command} — ${title}\n    signed ${date} · parties: ${parties.join(', ')}`,
   agreementsHeader: '<b>Agreements in the documents</b>',
   agreementMissing: 'The documents have no passage on the signing of this agreement.',
   inlineNoAnswer: 'No answer found: tap to see what the documents cover',

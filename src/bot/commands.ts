@@ -10,6 +10,8 @@ import { splitSentences } from '../corpus/split.js';
 import { chineseDate } from '../corpus/topics.js';
 import type { Passage, Topic, Topics } from '../corpus/types.js';
 import type { Logger } from '../log.js';
+import { listAgreements } from '../answer/summarize.js';
+import { agreementKeyboard, registerAgreementButtons } from './agreements.js';
 import type { ResolvedDeps } from './deps.js';
 import { langFor, replyToAsker } from './reply.js';
 
@@ -67,11 +69,19 @@ export function registerCommands(bot: Telegraf, deps: ResolvedDeps): void {
   });
   bot.command('agreements', (ctx) => {
     const lang = langFor(ctx);
-    return replyToAsker(ctx, [messages(lang).agreementsHeader, ...topics.map((topic) => agreementLineHtml(topic, lang))].join('\n'));
+    const t = messages(lang);
+    const lines = listAgreements(deps.engine).map((a) =>
+      t.agreementLine(a.command, escapeHtml(topicTitle(a.topic, lang)), escapeHtml(formatDate(a.date, lang)), a.parties.map(escapeHtml)),
+    );
+    return replyToAsker(ctx, [t.agreementsHeader, ...lines].join('\n'));
   });
   for (const topic of topics) {
-    bot.command(topic.command, (ctx) => replyToAsker(ctx, agreementHtml(topic, langFor(ctx), deps)));
+    bot.command(topic.command, (ctx) => {
+      const lang = langFor(ctx);
+      return replyToAsker(ctx, agreementHtml(topic, lang, deps), agreementKeyboard(topic, lang));
+    });
   }
+  registerAgreementButtons(bot, deps);
 }
 
 function describe(text: string): string {

@@ -8,6 +8,7 @@ import type { Message, UserFromGetMe } from 'telegraf/types';
 import { answerQuestion, MAX_QUESTION_CHARS } from '../answer/answer.js';
 import { clipQuestion, formatReplyHtml } from '../answer/format.js';
 import { messages } from '../answer/i18n.js';
+import { stripControlChars } from '../text/normalize.js';
 import type { ResolvedDeps } from './deps.js';
 import { moreKeyboard, refsOf } from './more.js';
 import { isGroup, langFor, replyToAsker } from './reply.js';
@@ -41,7 +42,7 @@ export async function answerInChat(ctx: Context, text: string, deps: ResolvedDep
   const lang = langFor(ctx);
   const t = messages(lang);
   if (!text.trim()) return replyToAsker(ctx, t.askUsage);
-  const { question, clipped } = clipQuestion(text);
+  const { question, clipped } = clipQuestion(stripControlChars(text));
   const answer = answerQuestion(deps.engine, question, { top: deps.maxHits });
   deps.logger.debug('question answered', { updateId: ctx.update.update_id, kind: answer.kind, clipped });
   const html = `${clipped ? `${t.questionCut(MAX_QUESTION_CHARS)}\n\n` : ''}${formatReplyHtml(answer, lang, deps.engine.corpus)}`;

@@ -7,6 +7,7 @@ import { resolveDeps, type BotDeps } from './deps.js';
 import { registerHints } from './hints.js';
 import { registerInline } from './inline.js';
 import { registerMore } from './more.js';
+import { HANDLER_TIMEOUT_MS, installResilience, isChatUnreachable } from './resilience.js';
 import { isGroup, langFor, replyToAsker } from './reply.js';
 
 export type { BotDeps } from './deps.js';
@@ -14,13 +15,16 @@ export type { BotDeps } from './deps.js';
 /** Builds the bot (not started: see launch.ts). Nothing here touches the network. */
 export function createBot(token: string, deps: BotDeps): Telegraf {
   const resolved = resolveDeps(deps);
-  const bot = new Telegraf(token, { telegram: { apiRoot: resolved.apiRoot } });
+  const bot = new Telegraf(token, { telegram: { apiRoot: resolved.apiRoot }, handlerTimeout: HANDLER_TIMEOUT_MS });
+  installResilience(bot, { logger: resolved.logger, ...resolved.resilience }); // first: retries, rate limit
   registerCommands(bot, resolved);
   registerMore(bot, resolved);
   registerInline(bot, resolved);
   registerAsk(bot, resolved); // after the commands: its text handler takes what they leave
   registerHints(bot, resolved); // last: non-text messages
   bot.catch(async (error, ctx) => {
+    // The chat blocked or removed the bot: already logged, and there is no one to reply to.
+    if (isChatUnreachable(error)) return;
     // The logger redacts anything shaped like a token (telegraf's network errors carry the API URL).
     resolved.logger.error('update failed', { updateId: ctx.update.update_id, error });
     // Tell the asker briefly; in groups only when they addressed the bot (a command or a question).

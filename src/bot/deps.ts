@@ -1,6 +1,7 @@
 /** What the bot's features share: the engine, a logger, and options resolved once with their defaults. */
 import type { SearchEngine } from '../search/engine.js';
 import type { Logger } from '../log.js';
+import type { ResilienceOptions } from './resilience.js';
 
 export interface BotDeps {
   engine: SearchEngine;
@@ -15,10 +16,12 @@ export interface BotDeps {
   morePageSize?: number;
   /** Inline-mode results per query (default 5, Telegram allows 50). */
   inlineResults?: number;
+  /** Retries, the per-user question limit and group pacing (defaults in resilience.ts: 10 questions and 18 group messages a minute). */
+  resilience?: Omit<ResilienceOptions, 'logger'>;
 }
 
 /** BotDeps with every default filled in. */
-export type ResolvedDeps = Required<Omit<BotDeps, 'summarize'>> & Pick<BotDeps, 'summarize'>;
+export type ResolvedDeps = Required<Omit<BotDeps, 'summarize' | 'resilience'>> & Pick<BotDeps, 'summarize' | 'resilience'>;
 
 /** Fills in the defaults documented on BotDeps. */
 export function resolveDeps(deps: BotDeps): ResolvedDeps {

@@ -43,13 +43,15 @@ const settleWithin = async (promise: Promise<unknown>, ms: number): Promise<void
   clearTimeout(timer);
 };
 
-/** Finishes the answers in flight within the grace, then abandons the rest (logged). */
+/**
+ * Finishes the answers in flight within the grace, then abandons the rest (logged). Last, ends any other
+ * outgoing call still waiting (the command menus, set alongside at start), so nothing holds up the exit.
+ */
 async function drainAnswers(bot: Telegraf<Context>, dispatcher: { drain(ms: number): Promise<number> }, graceMs: number, logger: Logger): Promise<void> {
   const left = await dispatcher.drain(graceMs);
-  if (!left) return;
-  logger.error('shutdown grace over: abandoning answers still in flight', { count: left, graceMs });
-  abortOutgoing(bot, 'shutdown grace over');
-  await dispatcher.drain(ABANDON_MS);
+  if (left) logger.error('shutdown grace over: abandoning answers still in flight', { count: left, graceMs });
+  abortOutgoing(bot, left ? 'shutdown grace over' : 'bot stopped');
+  if (left) await dispatcher.drain(ABANDON_MS);
 }
 
 /** Starts receiving updates (webhook when options.webhook is set, else long polling); resolves once running. */

@@ -1,12 +1,14 @@
 /**
- * `npm start`: with BOT_TOKEN, the Telegram bot (long polling); without, the console chat. The environment is
- * validated once here; a bad value exits 2 with a message naming the variable (never the token).
+ * `npm start`: with BOT_TOKEN, the Telegram bot (long polling, or a webhook when WEBHOOK_URL is set); without,
+ * the console chat. The environment is validated once here; a bad value exits 2 with a message naming the
+ * variable (never the token).
  */
 import type { Telegraf } from 'telegraf';
 import { summarizeTopic } from '../answer/summarize.js';
 import { createBot } from '../bot/bot.js';
 import { setCommandMenus } from '../bot/commands.js';
-import { startPolling, type RunningBot } from '../bot/launch.js';
+import type { RunningBot } from '../bot/launch.js';
+import { serveUpdates } from '../bot/serve.js';
 import { parseConfig, type Config } from '../config.js';
 import { createLogger, redact, type Logger } from '../log.js';
 import type { SearchEngine } from '../search/engine.js';
@@ -20,12 +22,11 @@ const HELP = `Usage: npm start
   Settings: see .env.example.
 `;
 
-/**
- * How the bot gets its updates. The seam for webhook mode (issue 7): switch on config.webhookUrl here and
- * return the same RunningBot.
- */
-export function startUpdates(bot: Telegraf, _config: Config, _logger: Logger): Promise<RunningBot> {
-  return startPolling(bot);
+/** How the bot gets its updates: a webhook when WEBHOOK_URL is set (config insists on WEBHOOK_SECRET then), else long polling. */
+export function startUpdates(bot: Telegraf, config: Config, logger: Logger): Promise<RunningBot> {
+  const { webhookUrl, webhookSecret } = config;
+  const webhook = webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret, port: config.port } : undefined;
+  return serveUpdates(bot, { logger, webhook });
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -38,6 +39,7 @@ async function runBot(config: Config & { botToken: string }, engine: SearchEngin
     engine,
     logger,
     apiRoot: config.apiRoot,
+    resilience: { questionsPerMinute: config.rateLimitPerMinute, groupMessagesPerMinute: config.groupMessagesPerMinute },
     // The command's header already shows the title and date: the summary's body follows it.
     summarize: (topicId) => summarizeTopic(engine, topicId)?.body,
   });
@@ -53,7 +55,7 @@ async function runBot(config: Config & { botToken: string }, engine: SearchEngin
   try {
     running = await startUpdates(bot, config, logger);
     if (stopSignal) running.stop(stopSignal);
-    logger.info('bot started', { username: bot.botInfo?.username, apiRoot: config.apiRoot });
+    logger.info('bot started', { username: bot.botInfo?.username, apiRoot: config.apiRoot, mode: config.webhookUrl ? 'webhook' : 'polling' });
     // The menus are cosmetic: set them alongside, never delaying answers or shutdown (failures are logged).
     void setCommandMenus(bot, engine.corpus.topics, logger);
     await running.stopped;

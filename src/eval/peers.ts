@@ -3,7 +3,7 @@
  * tokenizer, and MiniSearch with plain nodejieba `cut`. Only for evaluation and benchmarks.
  */
 import MiniSearch from 'minisearch';
-import { segment } from '../text/tokenize.js';
+import { plainJiebaCut } from '../text/tokenize.js';
 import type { Passage } from '../corpus/types.js';
 
 /** Something that ranks passage ids for a question. */
@@ -26,7 +26,7 @@ export function defaultMiniSearchPeer(passages: Passage[]): Retriever {
   return miniSearchPeer('minisearch-default', passages);
 }
 
-/** MiniSearch with nodejieba's plain `cut` (HMM on) as tokenizer, no normalization, no stop words. */
+/** MiniSearch with nodejieba's plain `cut` (default options) as tokenizer: no normalization, no stop words. */
 export function jiebaCutPeer(passages: Passage[]): Retriever {
-  return miniSearchPeer('minisearch+jieba-cut', passages, (text) => segment(text, 'exact').filter((t) => t.trim()));
+  return miniSearchPeer('minisearch+jieba-cut', passages, (text) => plainJiebaCut(text).filter((t) => t.trim()));
 }

@@ -63,6 +63,11 @@ export function segment(text: string, mode: SegmentMode = 'search'): string[] {
 const LATIN_WORD = /([\p{Script=Latin}\d]+(?:[.'’-][\p{Script=Latin}\d]+)*)/u;
 const LATIN_WORD_WHOLE = /^[\p{Script=Latin}\d]+(?:[.'’-][\p{Script=Latin}\d]+)*$/u;
 
+/** nodejieba's `cut` exactly as a user would call it (default options), for the peer it is measured against. */
+export function plainJiebaCut(text: string): string[] {
+  return nodejieba.cut(text);
+}
+
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Interrogative compounds the dictionary knows as words (哪一年, 哪些方面, 多少钱, 几部): question words too. */
 const INTERROGATIVE = /^(哪|什么|多少|怎么|怎样|为什么|如何|几)/u;

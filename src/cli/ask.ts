@@ -2,10 +2,9 @@
  * `npm run ask -- "问题"` answers one question for a person; `npm run --silent ask -- --json` reads one
  * question a line on stdin and writes one JSON object a line (the stable interface in DEVELOPERS.md).
  */
-import { parseArgs } from 'node:util';
 import { answerQuestion, DEFAULT_TOP, type Answer } from '../answer/answer.js';
 import type { SearchEngine } from '../search/engine.js';
-import { EXIT, readLines, run, type CliIo } from './io.js';
+import { EXIT, parseCliArgs, readLines, run, type CliIo } from './io.js';
 import { openEngine } from './wiring.js';
 
 const HELP = `Usage:
@@ -57,27 +56,9 @@ export function toText(engine: SearchEngine, answer: Answer): string {
 }
 
 export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        top: { type: 'string' },
-        corpus: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`${(e as Error).message}\n${HELP}`);
-    return EXIT.USAGE;
-  }
+  const parsed = parseCliArgs(argv, { json: { type: 'boolean' }, top: { type: 'string' }, corpus: { type: 'string' } }, HELP, io);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.OK;
-  }
   const top = values.top === undefined ? DEFAULT_TOP : Number(values.top);
   if (!Number.isInteger(top) || top < 1 || top > 100) {
     io.stderr(`--top must be a whole number from 1 to 100 (got "${values.top}")\n`);

@@ -3,13 +3,12 @@
  * ones declined); `npm run eval -- --dataset cmrc2018|drcd` scores R@1, R@5, MRR@10 on a public dataset,
  * beside the peers.
  */
-import { parseArgs } from 'node:util';
 import { answerQuestion } from '../answer/answer.js';
 import { DEV_SETS, loadDataset, loadDevSet } from '../eval/datasets.js';
 import { formatMetrics, retrievalMetrics } from '../eval/metrics.js';
 import { defaultMiniSearchPeer, jiebaCutPeer, type Retriever } from '../eval/peers.js';
 import type { SearchEngine } from '../search/engine.js';
-import { EXIT, run, type CliIo } from './io.js';
+import { EXIT, parseCliArgs, run, type CliIo } from './io.js';
 import { openEngine } from './wiring.js';
 
 const HELP = `Usage: npm run eval [-- options]
@@ -57,27 +56,21 @@ export function scoreDevSet(engine: SearchEngine, name: string): DevSetScore {
 }
 
 export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        set: { type: 'string', multiple: true },
-        dataset: { type: 'string', multiple: true },
-        limit: { type: 'string' },
-        'no-peers': { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (e) {
-    io.stderr(`${(e as Error).message}\n${HELP}`);
-    return EXIT.USAGE;
-  }
-  if (args.help) {
-    io.stdout(HELP);
-    return EXIT.OK;
-  }
+  const parsed = parseCliArgs(
+    argv,
+    {
+      set: { type: 'string', multiple: true },
+      dataset: { type: 'string', multiple: true },
+      limit: { type: 'string' },
+      'no-peers': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+    },
+    HELP,
+    io,
+    false,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const args = parsed.values;
   if (args.dataset?.length) {
     const limit = args.limit ? Number(args.limit) : Infinity;
     for (const name of args.dataset) {

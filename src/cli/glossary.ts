@@ -7,11 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ENGLISH_STOP_WORDS, GLOSSARY_FILE, englishTokens, isStopPhrase, type Glossary } from '../text/english.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Corpus } from '../corpus/types.js';
-import { EXIT, run, type CliIo } from './io.js';
+import { EXIT, parseCliArgs, run, type CliIo } from './io.js';
 import { DEFAULT_CORPUS, openEngine } from './wiring.js';
 
 /** CC-CEDICT's licence, kept with every copy of the derived glossary. */
@@ -288,20 +287,9 @@ const HELP = `Usage: npm run glossary [-- options]
 `;
 
 export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: { corpus: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }).values;
-  } catch (e) {
-    io.stderr(`${(e as Error).message}\n${HELP}`);
-    return EXIT.USAGE;
-  }
-  if (args.help) {
-    io.stdout(HELP);
-    return EXIT.OK;
-  }
+  const parsed = parseCliArgs(argv, { corpus: { type: 'string' }, out: { type: 'string' } }, HELP, io, false);
+  if (typeof parsed === 'number') return parsed;
+  const args = parsed.values;
   const corpusDir = resolve(args.corpus ?? DEFAULT_CORPUS);
   const out = resolve(args.out ?? join(corpusDir, GLOSSARY_FILE));
   const engine = openEngine(corpusDir);

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 /** What a CLI main() may touch, so tests can run it in-process with strings. */
 export interface CliIo {
   stdin: AsyncIterable<string | Buffer> & { isTTY?: boolean };
@@ -42,3 +43,23 @@ export function run(main: (argv: string[], env: NodeJS.ProcessEnv, io: CliIo) =>
 
 /** Exit codes shared by the CLIs. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
+
+type CliOptions = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parses a CLI's arguments, adding -h/--help. Returns the parsed values and positionals, or the exit code
+ * when main should stop: 0 after printing help, 2 after printing a usage error.
+ */
+export function parseCliArgs<const O extends CliOptions>(argv: string[], options: O, help: string, io: CliIo, allowPositionals = true) {
+  try {
+    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } } as O, allowPositionals, strict: true });
+    if ((parsed.values as { help?: boolean }).help) {
+      io.stdout(help);
+      return EXIT.OK;
+    }
+    return parsed;
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n${help}`);
+    return EXIT.USAGE;
+  }
+}

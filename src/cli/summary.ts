@@ -2,10 +2,9 @@
  * `npm run summary -- sjtu`: prints the summary of one agreement, extracted from its passages;
  * `--json` prints one line `{"topic": "sjtu", "text": "..."}`.
  */
-import { parseArgs } from 'node:util';
 import { findAgreement, listAgreements, summarizeTopic } from '../answer/summarize.js';
 import type { SearchEngine } from '../search/engine.js';
-import { EXIT, run, type CliIo } from './io.js';
+import { EXIT, parseCliArgs, run, type CliIo } from './io.js';
 import { openEngine } from './wiring.js';
 
 const HELP = `Usage: npm run summary -- TOPIC [options]
@@ -22,26 +21,9 @@ function knownAgreements(engine: SearchEngine): string {
 }
 
 export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        corpus: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`${(e as Error).message}\n${HELP}`);
-    return EXIT.USAGE;
-  }
+  const parsed = parseCliArgs(argv, { json: { type: 'boolean' }, corpus: { type: 'string' } }, HELP, io);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.OK;
-  }
   const engine = openEngine(values.corpus);
   const [name, ...extra] = positionals;
   if (!name || extra.length > 0) {

@@ -34,3 +34,12 @@ test('bad input gets a clear error, never an exception', () => {
     if (a.kind === 'invalid') assert.match(a.error, error);
   }
 });
+
+test('a word that only exists because of how jieba cut the question does not make it unanswerable', () => {
+  // jieba cuts 诺贝尔奖得主 as 诺贝尔 + 奖得主; the corpus has 诺贝尔奖 and 得主, so 奖得主 is no evidence of
+  // a question about something else, while 北京大学 (no corpus word reaches across it) still is.
+  const a = answerQuestion(engine, '诺贝尔奖得主可以在重庆设立什么？');
+  assert.equal(a.kind, 'answer');
+  if (a.kind === 'answer') assert.match(a.hits[0]?.passage.text ?? '', /诺贝尔奖、图灵奖等知名奖项得主/);
+  assert.equal(answerQuestion(engine, '北京大学和重庆签署了什么协议？').kind, 'none');
+});

@@ -59,6 +59,30 @@ export function validateQuestion(question: string): string | null {
 }
 
 
+/** Longest corpus word looked for around a term (jieba's dictionary words are rarely longer). */
+const MAX_STRADDLE_CHARS = 6;
+
+/**
+ * True when a word the corpus never mentions is only an accident of segmentation: every character of it is
+ * covered by corpus words of the question that reach outside it (诺贝尔奖得主 cut as 诺贝尔 + 奖得主, where the
+ * corpus has 诺贝尔奖 and 得主). A real unknown name (北京大学) has no such word reaching across its edges.
+ */
+function isSegmentationArtifact(engine: SearchEngine, questionText: string, term: string): boolean {
+  const start = questionText.indexOf(term);
+  if (start < 0 || term.length < 2) return false;
+  const end = start + term.length;
+  // Corpus words of the question that overlap the term, other than the term itself.
+  const spans: Array<[number, number]> = [];
+  for (let a = Math.max(0, start - MAX_STRADDLE_CHARS + 1); a < end; a++) {
+    for (let b = Math.max(a + 2, start + 1); b <= Math.min(questionText.length, a + MAX_STRADDLE_CHARS); b++) {
+      if ((a !== start || b !== end) && engine.vocabulary.words.has(questionText.slice(a, b))) spans.push([a, b]);
+    }
+  }
+  const straddles = spans.some(([a, b]) => a < start || b > end);
+  const covered = (p: number) => spans.some(([a, b]) => a <= p && p < b);
+  return straddles && Array.from({ length: term.length }, (_, k) => start + k).every(covered);
+}
+
 /** An informative noun or name (北京大学, 校长), judged by jieba's dictionary tag of the word alone. */
 function isSalientNoun(term: ContentTerm): boolean {
   return term.idf >= MISSING_NOUN_IDF && tagWords(term.term).some((w) => w.word === term.term && NOUN_TAG.test(w.tag));
@@ -114,7 +138,8 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   if (q.contentTerms.length === 0 && q.bigrams.length === 0) {
     return { kind: 'invalid', question, error: 'no words to search for: ask with Chinese or English words' };
   }
-  const missingTerms = q.contentTerms.filter((t) => !engine.mentions(t.term));
+  const questionText = engine.matchText(question);
+  const missingTerms = q.contentTerms.filter((t) => !engine.mentions(t.term) && !isSegmentationArtifact(engine, questionText, t.term));
   const missing = missingTerms.map((t) => t.term);
   const ranked = engine.rank(q, Math.max(options.top ?? DEFAULT_TOP, 1));
   const top = ranked[0];

@@ -4,6 +4,7 @@
  */
 import type { Corpus, Passage, Topic } from '../corpus/types.js';
 import { MAX_QUESTION_CHARS, type Answer, type AnswerHit } from './answer.js';
+import { isEnglishQuestion } from '../text/english.js';
 import { formatDate, messages, topicTitle, type Lang } from './i18n.js';
 
 /** Telegram's limit for one message's text. */
@@ -71,9 +72,17 @@ export function formatPassageHtml(passage: Passage, bestSentence: string | undef
   return `${boldSentenceHtml(passage.text, bestSentence)}\n${sourceLineHtml(passage, lang, meta)}`;
 }
 
-/** An answer hit: the passage with its best sentence in bold and the source line. */
-export function formatAnswerHtml(hit: AnswerHit, lang: Lang, meta: CorpusMeta): string {
-  return formatPassageHtml(hit.passage, hit.bestSentence, lang, meta);
+/** Han terms shown as "matched" under an answer to an English question. */
+const MAX_MATCHED_SHOWN = 6;
+
+/**
+ * An answer hit: the passage with its best sentence in bold and the source line; with `showMatched` (an
+ * English question), also the Chinese terms it matched, so the reader sees why this passage.
+ */
+export function formatAnswerHtml(hit: AnswerHit, lang: Lang, meta: CorpusMeta, showMatched = false): string {
+  const html = formatPassageHtml(hit.passage, hit.bestSentence, lang, meta);
+  const han = hit.matched.filter((t) => /\p{Script=Han}/u.test(t)).slice(0, MAX_MATCHED_SHOWN);
+  return showMatched && han.length ? `${html}\n<i>${messages(lang).matched(han.map(escapeHtml))}</i>` : html;
 }
 
 /** "/tsinghua — 重庆市政府与清华大学战略合作协议（6月3日签署）" */
@@ -94,8 +103,10 @@ export function formatNoAnswerHtml(missing: string[], lang: Lang, meta: CorpusMe
 /** The reply to a question: its first `shown` hits, or the no-answer / invalid message. */
 export function formatReplyHtml(answer: Answer, lang: Lang, meta: CorpusMeta, shown = 1): string {
   switch (answer.kind) {
-    case 'answer':
-      return answer.hits.slice(0, Math.max(shown, 1)).map((hit) => formatAnswerHtml(hit, lang, meta)).join('\n\n');
+    case 'answer': {
+      const showMatched = isEnglishQuestion(answer.question);
+      return answer.hits.slice(0, Math.max(shown, 1)).map((hit) => formatAnswerHtml(hit, lang, meta, showMatched)).join('\n\n');
+    }
     case 'none':
       return formatNoAnswerHtml(answer.missing, lang, meta);
     case 'invalid':

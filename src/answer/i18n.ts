@@ -4,6 +4,7 @@
  * so are the arguments of the HTML functions: callers escape what they pass in (format.ts escapeHtml).
  */
 import { chineseDate } from '../corpus/topics.js';
+import { isEnglishQuestion } from '../text/english.js';
 import type { Topic } from '../corpus/types.js';
 
 export type Lang = 'zh' | 'en';
@@ -11,6 +12,14 @@ export type Lang = 'zh' | 'en';
 /** Telegram's language_code ("en", "en-GB", "zh-hans", undefined) → the language we answer in. */
 export function langOf(languageCode: string | undefined): Lang {
   return languageCode?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+/**
+ * The language to answer a question in: the user's, or English for a question written in English (the
+ * passage stays Chinese; the UI around it follows the question).
+ */
+export function questionLang(userLang: Lang, question: string): Lang {
+  return userLang === 'en' || isEnglishQuestion(question) ? 'en' : userLang;
 }
 
 /** The example question shown in help and no-answer messages (the corpus answers Chinese best). */
@@ -43,6 +52,8 @@ export interface Messages {
   moreButton: string;
   /** Callback toast when the button's data no longer points at passages (corpus changed). */
   moreExpired: string;
+  /** HTML: the Chinese terms an English question matched in the passage (escaped by the caller). */
+  matched: (terms: string[]) => string;
   /** Prefix of the source line under a passage. */
   source: string;
   /** "signed 6月3日" (HTML-safe: dates only). */
@@ -88,6 +99,7 @@ export interface Messages {
 const zh: Messages = {
   moreButton: '更多结果',
   moreExpired: '这个按钮已失效，请重新提问。',
+  matched: (terms) => `匹配：${terms.join('、')}`,
   source: '出处',
   signed: (date) => `${date}签署`,
   questionCut: (limit) => `<i>（问题太长，只按前 ${limit} 个字回答。）</i>`,
@@ -131,6 +143,7 @@ const zh: Messages = {
 const en: Messages = {
   moreButton: 'More results',
   moreExpired: 'This button has expired: please ask again.',
+  matched: (terms) => `matched: ${terms.join(', ')}`,
   source: 'Source',
   signed: (date) => `signed ${date}`,
   questionCut: (limit) => `<i>(Your question was too long: I answered its first ${limit} characters.)</i>`,

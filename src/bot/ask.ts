@@ -7,7 +7,7 @@ import { message } from 'telegraf/filters';
 import type { Message, UserFromGetMe } from 'telegraf/types';
 import { answerQuestion, MAX_QUESTION_CHARS } from '../answer/answer.js';
 import { clipQuestion, formatReplyHtml } from '../answer/format.js';
-import { messages } from '../answer/i18n.js';
+import { messages, questionLang } from '../answer/i18n.js';
 import { stripControlChars } from '../text/normalize.js';
 import type { ResolvedDeps } from './deps.js';
 import { moreKeyboard, refsOf } from './more.js';
@@ -39,7 +39,7 @@ function isCommand(msg: Message.TextMessage): boolean {
 
 /** Answers a question in the update's chat, replying to the asker. */
 export async function answerInChat(ctx: Context, text: string, deps: ResolvedDeps): Promise<void> {
-  const lang = langFor(ctx);
+  const lang = questionLang(langFor(ctx), text);
   const t = messages(lang);
   if (!text.trim()) return replyToAsker(ctx, t.askUsage);
   const { question, clipped } = clipQuestion(stripControlChars(text));

@@ -6,7 +6,8 @@ import type { Telegraf } from 'telegraf';
 import type { InlineQueryResultArticle } from 'telegraf/types';
 import { answerQuestion } from '../answer/answer.js';
 import { clipQuestion, formatAnswerHtml, splitMessage } from '../answer/format.js';
-import { formatDate, langOf, messages, topicTitle, type Lang } from '../answer/i18n.js';
+import { formatDate, langOf, messages, questionLang, topicTitle, type Lang } from '../answer/i18n.js';
+import { isEnglishQuestion } from '../text/english.js';
 import type { Passage } from '../corpus/types.js';
 import type { ResolvedDeps } from './deps.js';
 import { agreementHtml } from './commands.js';
@@ -49,14 +50,14 @@ export function inlineResults(query: string, lang: Lang, deps: ResolvedDeps): In
   const answer = answerQuestion(deps.engine, question, { top: deps.inlineResults });
   if (answer.kind !== 'answer') return [];
   return answer.hits.slice(0, deps.inlineResults).map((hit) =>
-    article(`p:${corpus.passages.indexOf(hit.passage)}`, passageTitle(hit.passage, lang, deps), firstWords(hit.passage.text), formatAnswerHtml(hit, lang, corpus)),
+    article(`p:${corpus.passages.indexOf(hit.passage)}`, passageTitle(hit.passage, lang, deps), firstWords(hit.passage.text), formatAnswerHtml(hit, lang, corpus, isEnglishQuestion(question))),
   );
 }
 
 /** Registers the inline_query handler. */
 export function registerInline(bot: Telegraf, deps: ResolvedDeps): void {
   bot.on('inline_query', async (ctx) => {
-    const lang = langOf(ctx.inlineQuery.from.language_code);
+    const lang = questionLang(langOf(ctx.inlineQuery.from.language_code), ctx.inlineQuery.query);
     const results = inlineResults(ctx.inlineQuery.query, lang, deps);
     await ctx.answerInlineQuery(results, {
       cache_time: INLINE_CACHE_SECONDS,

@@ -4,7 +4,7 @@
  */
 import { answerQuestion, MAX_QUESTION_CHARS } from '../answer/answer.js';
 import { clipQuestion, formatReplyHtml, htmlToPlainText } from '../answer/format.js';
-import { messages, type Lang } from '../answer/i18n.js';
+import { messages, questionLang, type Lang } from '../answer/i18n.js';
 import type { SearchEngine } from '../search/engine.js';
 import { EXIT, readLines, type CliIo } from './io.js';
 
@@ -13,8 +13,9 @@ const BANNER = '文档问答（控制台）：每行输入一个问题，回车�
 const PROMPT = '› ';
 
 /** The plain-text reply to one question: the same text the bot sends, without the HTML. */
-export function consoleReply(engine: SearchEngine, line: string, lang: Lang = 'zh'): string {
+export function consoleReply(engine: SearchEngine, line: string, userLang: Lang = 'zh'): string {
   const { question, clipped } = clipQuestion(line);
+  const lang = questionLang(userLang, question);
   const answer = answerQuestion(engine, question);
   const note = clipped ? `${messages(lang).questionCut(MAX_QUESTION_CHARS)}\n\n` : '';
   return htmlToPlainText(note + formatReplyHtml(answer, lang, engine.corpus));

@@ -74,6 +74,8 @@ export interface Messages {
   nonText: string;
   /** HTML: a command the bot does not know, in a private chat. */
   unknownCommand: string;
+  /** HTML: the per-user question limit was reached. */
+  slowDown: (perMinute: number) => string;
   /** HTML: something failed while answering. */
   error: string;
   /** HTML: /start greeting; `doc` is the escaped document line. */
@@ -111,6 +113,7 @@ const zh: Messages = {
   askUsage: `请在 /ask 后面写上问题，例如：\n/ask ${EXAMPLE_QUESTION}`,
   nonText: `我只能读文字消息。请用文字提问，例如：<i>${EXAMPLE_QUESTION}</i>`,
   unknownCommand: '没有这个命令。发送 /help 查看全部命令。',
+  slowDown: (perMinute) => `提问太快了：每人每分钟最多 ${perMinute} 个问题。请等一分钟再问。`,
   error: '抱歉，出错了，请稍后再试。',
   start: (doc) =>
     `你好！我根据以下文档回答问题：\n<b>${doc}</b>\n\n直接把问题发给我，例如：<i>${EXAMPLE_QUESTION}</i>\n` +
@@ -155,6 +158,8 @@ const en: Messages = {
   askUsage: `Write your question after /ask, e.g.\n/ask ${EXAMPLE_QUESTION}`,
   nonText: `I can only read text. Please type your question, e.g. <i>${EXAMPLE_QUESTION}</i>`,
   unknownCommand: "I don't know that command. Send /help to see them all.",
+  slowDown: (perMinute) =>
+    `You are asking faster than I can answer: at most ${perMinute} questions a minute. Please wait a minute, then ask again.`,
   error: 'Sorry, something went wrong. Please try again later.',
   start: (doc) =>
     `Hello! I answer questions from this document:\n<b>${doc}</b>\n\nJust send me a question, e.g. <i>${EXAMPLE_QUESTION}</i>\n` +

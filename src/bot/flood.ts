@@ -6,7 +6,7 @@
  */
 import type { Context, MiddlewareFn } from 'telegraf';
 import type { Message } from 'telegraf/types';
-import { langOf, type Lang } from '../answer/i18n.js';
+import { messages, langOf, type Lang } from '../answer/i18n.js';
 import type { Logger } from '../log.js';
 import { addressedQuestion } from './ask.js';
 import { replyToAsker } from './reply.js';
@@ -117,9 +117,7 @@ export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /** The "slow down" notice (HTML-safe). */
 export function slowDownText(lang: Lang, perMinute: number): string {
-  return lang === 'en'
-    ? `You are asking faster than I can answer: at most ${perMinute} questions a minute. Please wait a minute, then ask again.`
-    : `提问太快了：每人每分钟最多 ${perMinute} 个问题。请等一分钟再问。`;
+  return messages(lang).slowDown(perMinute);
 }
 
 /** A group message addressed to the bot: a command to it (no @ or @ours), an @mention, or a reply to it. */

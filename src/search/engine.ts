@@ -14,7 +14,10 @@ interface IndexedPassage {
   section: string;
 }
 
-/** Tunables of ranking, with their defaults. */
+/**
+ * Tunables of ranking, with their defaults. Field boosts must be > 0: MiniSearch reads a boost of 0 as 1
+ * (`boost[field] || 1`); to leave a field out, leave it out of the sub-query.
+ */
 export interface RankingOptions {
   /** Weight of the jieba-word field. */
   wordBoost: number;

@@ -65,8 +65,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (webhookUrl && !webhookSecret) {
     throw invalid('WEBHOOK_SECRET', 'is required when WEBHOOK_URL is set: use 1-256 characters of A-Z a-z 0-9 _ - (e.g. `openssl rand -hex 32`)');
   }
-  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
-    throw invalid('WEBHOOK_SECRET', 'may hold only A-Z a-z 0-9 _ - and at most 256 characters (Telegram\'s rule)');
+  if (webhookSecret && !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
+    // Telegram allows 1-256 characters; fewer than 16 are guessable, and the logs redact every occurrence.
+    throw invalid('WEBHOOK_SECRET', 'must be 16-256 characters of A-Z a-z 0-9 _ - (e.g. `openssl rand -hex 32`)');
   }
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw invalid('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);

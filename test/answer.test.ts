@@ -43,3 +43,14 @@ test('a word that only exists because of how jieba cut the question does not mak
   if (a.kind === 'answer') assert.match(a.hits[0]?.passage.text ?? '', /诺贝尔奖、图灵奖等知名奖项得主/);
   assert.equal(answerQuestion(engine, '北京大学和重庆签署了什么协议？').kind, 'none');
 });
+
+test('a corpus of one passage still answers what it says (every word is in every passage)', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'one-passage-'));
+  writeFileSync(join(dir, 'cqu.txt'), '重庆大学成立于1929年，是教育部直属的全国重点大学。');
+  const small = openEngine(dir);
+  assert.equal(answerQuestion(small, '重庆大学成立于哪一年？').kind, 'answer');
+  assert.equal(answerQuestion(small, '今天天气怎么样？').kind, 'none');
+});

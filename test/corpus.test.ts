@@ -81,3 +81,13 @@ test('long text is cut at sentence ends when it can be', () => {
   assert.deepEqual(splitLongText(text, 10), ['第一句话。', '第二句话很长很长。', '第三句。']);
   assert.equal(splitLongText('没有标点的一段很长的文字', 5).join(''), '没有标点的一段很长的文字');
 });
+
+test('two documents with the same name are refused with a message naming them', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'clash-'));
+  writeFileSync(join(dir, 'a.md'), '第一段。');
+  writeFileSync(join(dir, 'a.txt'), '第二段。');
+  assert.throws(() => loadCorpus(dir), /a\.txt: another document is also named "a"/);
+});

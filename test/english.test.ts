@@ -174,3 +174,11 @@ test('the committed glossary maps only to terms the corpus mentions', () => {
   assert.deepEqual(glossary.entries['research institute'], ['研究院', '研究所']);
   assert.deepEqual(glossary.entries.sjtu, ['上海交通大学']);
 });
+
+test('English words that are names of Object.prototype members are ordinary words', async () => {
+  const { stemWord } = await import('../src/text/english.ts');
+  assert.equal(typeof stemWord('constructor'), 'string');
+  const { openEngine } = await import('../src/cli/wiring.ts');
+  const q = openEngine().analyze('who is the constructor of the sjtu institute?');
+  assert.ok(!q.contentTerms.some((t) => /function|object|native/i.test(t.term)), q.contentTerms.map((t) => t.term).join(' '));
+});

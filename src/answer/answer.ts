@@ -59,6 +59,12 @@ export function validateQuestion(question: string): string | null {
 }
 
 
+/**
+ * The least weight a word keeps however many passages hold it: in a one-passage corpus every word is in every
+ * passage, and a weight of 0 would decline every question.
+ */
+const MIN_COMMON_WORD_WEIGHT = 0.2;
+
 /** Longest corpus word looked for around a term (jieba's dictionary words are rarely longer). */
 const MAX_STRADDLE_CHARS = 6;
 
@@ -133,7 +139,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   // its weight as evidence shrinks with the share of passages that hold it.
   const q = {
     ...analyzed,
-    contentTerms: analyzed.contentTerms.map((t) => ({ ...t, idf: t.idf * (1 - engine.passageShare(t.term)) })),
+    contentTerms: analyzed.contentTerms.map((t) => ({ ...t, idf: t.idf * Math.max(MIN_COMMON_WORD_WEIGHT, 1 - engine.passageShare(t.term)) })),
   };
   if (q.contentTerms.length === 0 && q.bigrams.length === 0) {
     return { kind: 'invalid', question, error: 'no words to search for: ask with Chinese or English words' };

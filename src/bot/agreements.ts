@@ -55,7 +55,12 @@ export function registerAgreementButtons(bot: Telegraf, deps: ResolvedDeps): voi
     const keyboard = pageKeyboard(topicId, index, passages.length);
     // Paging edits the pager message in place; the first press (from the summary) starts a new one.
     if (edit && ctx.callbackQuery.message) {
-      await ctx.editMessageText(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(keyboard ? { reply_markup: keyboard } : {}) });
+      await ctx
+        .editMessageText(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(keyboard ? { reply_markup: keyboard } : {}) })
+        // A second tap on the same button asks for the page already shown: nothing to do.
+        .catch((e: unknown) => {
+          if (!/message is not modified/.test(String((e as Error)?.message))) throw e;
+        });
       return;
     }
     await replyHtml(ctx, html, { keyboard });

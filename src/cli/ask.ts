@@ -4,7 +4,7 @@
  */
 import { answerQuestion, DEFAULT_TOP, type Answer } from '../answer/answer.js';
 import type { SearchEngine } from '../search/engine.js';
-import { EXIT, parseCliArgs, readLines, run, type CliIo } from './io.js';
+import { EXIT, isEntryPoint, parseCliArgs, readLines, run, type CliIo } from './io.js';
 import { openEngine } from './wiring.js';
 
 const HELP = `Usage:
@@ -94,4 +94,4 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   return EXIT.OK;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) run(main);
+if (isEntryPoint(import.meta.url)) run(main);

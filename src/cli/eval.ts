@@ -8,7 +8,7 @@ import { DEV_SETS, loadDataset, loadDevSet } from '../eval/datasets.js';
 import { formatMetrics, retrievalMetrics } from '../eval/metrics.js';
 import { defaultMiniSearchPeer, jiebaCutPeer, type Retriever } from '../eval/peers.js';
 import type { SearchEngine } from '../search/engine.js';
-import { EXIT, parseCliArgs, run, type CliIo } from './io.js';
+import { EXIT, isEntryPoint, parseCliArgs, run, type CliIo } from './io.js';
 import { openEngine } from './wiring.js';
 
 const HELP = `Usage: npm run eval [-- options]
@@ -117,4 +117,4 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   return ok ? EXIT.OK : EXIT.FAILED;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) run(main);
+if (isEntryPoint(import.meta.url)) run(main);

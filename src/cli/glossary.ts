@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ENGLISH_STOP_WORDS, GLOSSARY_FILE, englishTokens, isStopPhrase, type Glossary } from '../text/english.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Corpus } from '../corpus/types.js';
-import { EXIT, parseCliArgs, run, type CliIo } from './io.js';
+import { EXIT, isEntryPoint, parseCliArgs, run, type CliIo } from './io.js';
 import { DEFAULT_CORPUS, openEngine } from './wiring.js';
 
 /** CC-CEDICT's licence, kept with every copy of the derived glossary. */
@@ -320,4 +320,4 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   return EXIT.OK;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) run(main);
+if (isEntryPoint(import.meta.url)) run(main);

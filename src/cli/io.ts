@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 /** What a CLI main() may touch, so tests can run it in-process with strings. */
 export interface CliIo {
@@ -26,6 +27,11 @@ export async function* readLines(input: AsyncIterable<string | Buffer>): AsyncGe
   }
   buffered += decoder.decode();
   if (buffered) yield buffered.replace(/\r$/, '');
+}
+
+/** True when the module at `moduleUrl` is the script node was started with (paths with spaces or 中文 too). */
+export function isEntryPoint(moduleUrl: string): boolean {
+  return process.argv[1] !== undefined && moduleUrl === pathToFileURL(process.argv[1]).href;
 }
 
 /** Runs a CLI main and sets the exit code; the bin files are this one line. */

@@ -4,7 +4,7 @@
  */
 import { findAgreement, listAgreements, summarizeTopic } from '../answer/summarize.js';
 import type { SearchEngine } from '../search/engine.js';
-import { EXIT, parseCliArgs, run, type CliIo } from './io.js';
+import { EXIT, isEntryPoint, parseCliArgs, run, type CliIo } from './io.js';
 import { openEngine } from './wiring.js';
 
 const HELP = `Usage: npm run summary -- TOPIC [options]
@@ -44,4 +44,4 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   return EXIT.OK;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) run(main);
+if (isEntryPoint(import.meta.url)) run(main);

@@ -48,6 +48,8 @@ export function loadCorpusFolder(dir: string): Corpus {
   for (const file of files) {
     const { meta, body } = parseFrontMatter(readFileSync(join(dir, file), 'utf8'));
     const id = basename(file, extname(file));
+    const clash = documents.find((d) => d.id === id);
+    if (clash) throw new Error(`${join(dir, file)}: another document is also named "${id}" (passage ids would clash); rename one of them`);
     const info: DocumentInfo = { id, title: meta.title ?? id, source: meta.source, date: meta.date };
     documents.push(info);
     passages.push(...splitPassages(id, info.title, body, names));

@@ -81,7 +81,8 @@ const VOWEL = /[aeiouy]/;
  */
 export function stemWord(word: string): string {
   const w = word.toLowerCase().replace(/'s$/, '');
-  const irregular = IRREGULAR[w];
+  // Own keys only: "constructor" must not find Object's prototype.
+  const irregular = Object.hasOwn(IRREGULAR, w) ? IRREGULAR[w] : undefined;
   if (irregular) return irregular;
   if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
   let s = w;
@@ -167,7 +168,7 @@ function takeDates(text: string): { matches: EnglishMatch[]; rest: string } {
 /** A number in the question: a year (2019 → 2019年, 2019) or a count (100, "five" → 5). */
 function numberMatch(token: string): EnglishMatch | null {
   const digits = /^(\d+)(?:st|nd|rd|th)?$/.exec(token)?.[1];
-  const value = digits ?? (NUMBER_WORDS[token] !== undefined ? String(NUMBER_WORDS[token]) : undefined);
+  const value = digits ?? (Object.hasOwn(NUMBER_WORDS, token) ? String(NUMBER_WORDS[token]) : undefined);
   if (value === undefined) return null;
   const isYear = /^(1[89]|20)\d\d$/.test(value);
   return { english: token, chinese: isYear ? [`${value}年`] : [value], kind: 'number' };

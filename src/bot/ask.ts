@@ -46,7 +46,7 @@ export async function answerInChat(ctx: Context, text: string, deps: ResolvedDep
   const answer = answerQuestion(deps.engine, question, { top: deps.maxHits });
   deps.logger.debug('question answered', { updateId: ctx.update.update_id, kind: answer.kind, clipped });
   const html = `${clipped ? `${t.questionCut(MAX_QUESTION_CHARS)}\n\n` : ''}${formatReplyHtml(answer, lang, deps.engine.corpus)}`;
-  const keyboard = answer.kind === 'answer' ? moreKeyboard(refsOf(deps.engine.corpus, answer.hits.slice(1)), t.moreButton) : undefined;
+  const keyboard = answer.kind === 'answer' ? moreKeyboard(refsOf(deps.engine.corpus, answer.hits.slice(1)), lang) : undefined;
   return replyToAsker(ctx, html, keyboard);
 }
 

@@ -111,6 +111,19 @@ describe('bot end to end (stand-in Bot API)', () => {
     assert.ok(standIn.calls.slice(since).some((c) => c.method === 'editMessageReplyMarkup'), 'the pressed button is removed');
   });
 
+  test('an English question from a Chinese-language user: English UI, matched terms, and 更多结果 pages stay English', async (t) => {
+    const [reply] = await exchange(t, standIn.privateText('Which fields does the SJTU deal cover?'), 'private English question');
+    assertValidHtml(reply);
+    assert.match(reply.params.text, /<i>Source: /);
+    assert.match(reply.params.text, /<i>matched: [^<]*上海交通大学/);
+    const [[button]] = reply.params.reply_markup.inline_keyboard;
+    assert.equal(button.text, 'More results');
+    const [more] = await exchange(t, standIn.callbackQuery(button.callback_data, reply.result), 'press More results');
+    assertValidHtml(more);
+    assert.match(more.params.text, /<i>Source: /);
+    assert.doesNotMatch(more.params.text, /出处/);
+  });
+
   test('a stale or foreign callback is still answered, so the spinner stops', async (t) => {
     assert.ok(firstAnswer?.result);
     for (const data of ['m:99999.0', 'something-else']) {

@@ -4,20 +4,25 @@ import { dirname, join, resolve } from 'node:path';
 import { loadCorpus } from '../corpus/load.js';
 import { REPO_ROOT } from '../eval/datasets.js';
 import { SearchEngine } from '../search/engine.js';
+import type { QueryExpander } from '../search/query.js';
 import { createEnglishExpander, GLOSSARY_FILE, parseGlossary } from '../text/english.js';
 
 /** The bundled corpus. */
 export const DEFAULT_CORPUS = resolve(REPO_ROOT, 'corpus');
 
 /**
- * Loads a corpus (folder or JSONL) and indexes it. An English glossary (glossary.en.json, made by
- * `npm run glossary`) beside the documents lets English questions find Chinese passages.
+ * The English expander for a corpus: from glossary.en.json beside its documents (made by `npm run glossary`),
+ * or undefined when there is none. Not part of a saved index: set it again after SearchEngine.fromJSON.
  */
+export function glossaryExpander(corpusPath: string = DEFAULT_CORPUS): QueryExpander | undefined {
+  const glossaryPath = join(statSync(corpusPath).isDirectory() ? corpusPath : dirname(corpusPath), GLOSSARY_FILE);
+  if (!existsSync(glossaryPath)) return undefined;
+  return createEnglishExpander(parseGlossary(JSON.parse(readFileSync(glossaryPath, 'utf8')), glossaryPath));
+}
+
+/** Loads a corpus (folder or JSONL), indexes it, and lets English questions in through its glossary. */
 export function openEngine(corpusPath: string = DEFAULT_CORPUS): SearchEngine {
   const engine = SearchEngine.build(loadCorpus(corpusPath));
-  const glossaryPath = join(statSync(corpusPath).isDirectory() ? corpusPath : dirname(corpusPath), GLOSSARY_FILE);
-  if (existsSync(glossaryPath)) {
-    engine.setExpander(createEnglishExpander(parseGlossary(JSON.parse(readFileSync(glossaryPath, 'utf8')), glossaryPath)));
-  }
+  engine.setExpander(glossaryExpander(corpusPath));
   return engine;
 }

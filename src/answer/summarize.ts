@@ -361,6 +361,16 @@ function findTopic(engine: SearchEngine, topicId: string): Topic | undefined {
 
 /** The summary of agreement `topicId`, or undefined when the topics file has no such agreement. */
 export function summarizeTopic(engine: SearchEngine, topicId: string): TopicSummary | undefined {
+  // An engine's corpus never changes: each summary is extracted once.
+  let cache = summaries.get(engine);
+  if (!cache) summaries.set(engine, (cache = new Map()));
+  if (!cache.has(topicId)) cache.set(topicId, extractSummary(engine, topicId));
+  return cache.get(topicId);
+}
+
+const summaries = new WeakMap<SearchEngine, Map<string, TopicSummary | undefined>>();
+
+function extractSummary(engine: SearchEngine, topicId: string): TopicSummary | undefined {
   const topic = findTopic(engine, topicId);
   if (!topic) return undefined;
   const passages = topicPassages(engine, topicId);

@@ -11,6 +11,7 @@ import { isEnglishQuestion } from '../text/english.js';
 import type { Passage } from '../corpus/types.js';
 import type { ResolvedDeps } from './deps.js';
 import { agreementHtml } from './commands.js';
+import { ordinalOf } from './more.js';
 
 /** Characters of the passage shown as a result's description. */
 const DESCRIPTION_CHARS = 60;
@@ -50,7 +51,7 @@ export function inlineResults(query: string, lang: Lang, deps: ResolvedDeps): In
   const answer = answerQuestion(deps.engine, question, { top: deps.inlineResults });
   if (answer.kind !== 'answer') return [];
   return answer.hits.slice(0, deps.inlineResults).map((hit) =>
-    article(`p:${corpus.passages.indexOf(hit.passage)}`, passageTitle(hit.passage, lang, deps), firstWords(hit.passage.text), formatAnswerHtml(hit, lang, corpus, isEnglishQuestion(question))),
+    article(`p:${ordinalOf(corpus, hit.passage.id)}`, passageTitle(hit.passage, lang, deps), firstWords(hit.passage.text), formatAnswerHtml(hit, lang, corpus, isEnglishQuestion(question))),
   );
 }
 

@@ -26,7 +26,8 @@ export interface MoreRef {
 
 const ordinals = new WeakMap<Corpus, Map<string, number>>();
 
-function ordinalOf(corpus: Corpus, id: string): number | undefined {
+/** A passage's position in corpus.passages (cached map, not a scan). */
+export function ordinalOf(corpus: Corpus, id: string): number | undefined {
   let map = ordinals.get(corpus);
   if (!map) {
     map = new Map(corpus.passages.map((p, i) => [p.id, i]));

@@ -77,12 +77,10 @@ function toIndexed(p: Passage, names: NameMatcher): IndexedPassage {
   };
 }
 
-/** A ranked passage with the query terms it matched. */
+/** A ranked passage. */
 export interface RankedPassage {
   passage: Passage;
   score: number;
-  /** Query terms (words and bigrams) found in the passage. */
-  matchedTerms: Set<string>;
 }
 
 /** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
@@ -219,16 +217,18 @@ export class SearchEngine {
         { queries: [bigrams.join(' ')], fields: ['bigrams'] },
       ],
     });
+    // MiniSearch returns results best first: only the agreement boost can reorder them.
+    const boosting = q.topics.length > 0;
     const ranked: RankedPassage[] = [];
-    for (const r of results) {
+    for (const r of boosting ? results : results.slice(0, limit)) {
       const passage = this.byId.get(r.id as string);
       if (!passage) continue;
       let score = r.score;
-      if (q.topics.length > 0 && passage.topic) {
+      if (boosting && passage.topic) {
         score *= q.topics.includes(passage.topic) ? this.ranking.topicBoost : this.ranking.otherTopicFactor;
       }
-      ranked.push({ passage, score, matchedTerms: new Set(r.terms) });
+      ranked.push({ passage, score });
     }
-    return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
+    return boosting ? ranked.sort((a, b) => b.score - a.score).slice(0, limit) : ranked;
   }
 }

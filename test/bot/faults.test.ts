@@ -162,7 +162,6 @@ describe('a burst of 1,000 updates from 50 users', () => {
       noticed += notices.length;
     }
     const limited = USERS * EACH - answered;
-    assert.equal(answered + limited, USERS * EACH);
     assert.deepEqual(bot.floodStats, { passed: answered, noticed, limited: limited - noticed });
     const figures = `burst: ${USERS * EACH} updates from ${USERS} users in ${(ms / 1000).toFixed(1)} s: ${answered} answered, ${limited} limited (${noticed} "slow down" notices cover them)`;
     t.diagnostic(figures);

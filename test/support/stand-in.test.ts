@@ -69,11 +69,9 @@ describe('Bot API stand-in with a real telegraf bot', () => {
 
   test('a burst of 1,000 updates is delivered and answered quickly', async () => {
     const since = standIn.calls.length;
-    const started = Date.now();
     for (let i = 0; i < 1000; i++) standIn.pushUpdate(standIn.privateText(`burst ${i}`, { id: 5000 + (i % 7) }));
     const replies = await standIn.waitForCall('sendMessage', { since, count: 1000, timeoutMs: 10_000 });
     assert.equal(new Set(replies.map((c) => c.params.text)).size, 1000);
-    assert.ok(Date.now() - started < 10_000);
   });
 
   test('waitForCall rejects with a message listing the calls seen', async () => {

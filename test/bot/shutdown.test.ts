@@ -16,7 +16,7 @@ test('SIGTERM mid-answer: the answer is delivered and the process exits 0 within
   const standIn = await startBotApiStandIn({ token: TOKEN });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standIn.url, WEBHOOK_URL: '', LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standIn.url, WEBHOOK_URL: '', WEBHOOK_SECRET: '', CORPUS_PATH: '', RATE_LIMIT_PER_MINUTE: '', GROUP_MESSAGES_PER_MINUTE: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -4,6 +4,8 @@
  * variable (never the token).
  */
 import type { Telegraf } from 'telegraf';
+import { answerQuestion } from '../answer/answer.js';
+import { EXAMPLE_QUESTION } from '../answer/i18n.js';
 import { summarizeTopic } from '../answer/summarize.js';
 import { createBot } from '../bot/bot.js';
 import { setCommandMenus } from '../bot/commands.js';
@@ -91,5 +93,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
   const engine = openEngine(config.corpusPath);
   const { botToken } = config;
   if (!botToken) return runConsoleChat(engine, io);
+  // Load jieba's IDF table and warm the answering path before the first real question arrives.
+  answerQuestion(engine, EXAMPLE_QUESTION);
   return runBot({ ...config, botToken }, engine, io);
 }

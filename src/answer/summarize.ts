@@ -153,7 +153,8 @@ function partyNames(topic: Topic): string[] {
 }
 
 /** The passages of one agreement, without photo captions (a caption is not the article's account). */
-function topicPassages(engine: SearchEngine, topicId: string): Passage[] {
+/** An agreement's passages in document order, photo captions left out (they are not about it). */
+export function topicPassages(engine: SearchEngine, topicId: string): Passage[] {
   return engine.corpus.passages.filter((p) => p.topic === topicId && p.section !== CAPTION_SECTION);
 }
 

@@ -8,17 +8,12 @@ import { Markup, type Telegraf } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { formatPassageHtml } from '../answer/format.js';
 import { messages, partyName, type Lang } from '../answer/i18n.js';
-import { CAPTION_SECTION } from '../corpus/split.js';
-import type { Passage, Topic } from '../corpus/types.js';
+import { topicPassages } from '../answer/summarize.js';
+import type { Topic } from '../corpus/types.js';
 import type { ResolvedDeps } from './deps.js';
 import { langFor, replyHtml } from './reply.js';
 
 const PAGE = /^a:([a-z][a-z0-9_]{0,31}):(\d{1,5})(:e)?$/;
-
-/** The passages of an agreement in document order (photo captions left out: they are not about it). */
-export function agreementPassages(passages: Passage[], topicId: string): Passage[] {
-  return passages.filter((p) => p.topic === topicId && p.section !== CAPTION_SECTION);
-}
 
 /** The keyboard under a summary: ask about it, read its passages. */
 export function agreementKeyboard(topic: Topic, lang: Lang): InlineKeyboardMarkup {
@@ -43,7 +38,7 @@ export function registerAgreementButtons(bot: Telegraf, deps: ResolvedDeps): voi
   bot.action(PAGE, async (ctx) => {
     const lang = langFor(ctx);
     const [, topicId = '', indexText = '0', edit] = ctx.match;
-    const passages = agreementPassages(corpus.passages, topicId);
+    const passages = topicPassages(deps.engine, topicId);
     const index = Number(indexText);
     const passage = passages[index];
     if (!passage) {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answerQuestion, MAX_QUESTION_CHARS } from '../src/answer/answer.js';
 import { openEngine } from '../src/cli/wiring.js';
+import { tempCorpus } from './support/temp-corpus.js';
 
 const engine = openEngine();
 
@@ -44,13 +45,8 @@ test('a word that only exists because of how jieba cut the question does not mak
   assert.equal(answerQuestion(engine, '北京大学和重庆签署了什么协议？').kind, 'none');
 });
 
-test('a corpus of one passage still answers what it says (every word is in every passage)', async () => {
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(join(tmpdir(), 'one-passage-'));
-  writeFileSync(join(dir, 'cqu.txt'), '重庆大学成立于1929年，是教育部直属的全国重点大学。');
-  const small = openEngine(dir);
+test('a corpus of one passage still answers what it says (every word is in every passage)', () => {
+  const small = openEngine(tempCorpus({ 'cqu.txt': '重庆大学成立于1929年，是教育部直属的全国重点大学。' }));
   assert.equal(answerQuestion(small, '重庆大学成立于哪一年？').kind, 'answer');
   assert.equal(answerQuestion(small, '今天天气怎么样？').kind, 'none');
 });

@@ -5,6 +5,7 @@ import { loadCorpus, parseFrontMatter } from '../src/corpus/load.js';
 import { CAPTION_SECTION, splitLongText, splitPassages } from '../src/corpus/split.js';
 import { NameMatcher } from '../src/corpus/topics.js';
 import { DEFAULT_CORPUS } from '../src/cli/wiring.js';
+import { tempCorpus } from './support/temp-corpus.js';
 
 const corpus = loadCorpus(DEFAULT_CORPUS);
 const byText = (s: string) => {
@@ -82,12 +83,7 @@ test('long text is cut at sentence ends when it can be', () => {
   assert.equal(splitLongText('没有标点的一段很长的文字', 5).join(''), '没有标点的一段很长的文字');
 });
 
-test('two documents with the same name are refused with a message naming them', async () => {
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(join(tmpdir(), 'clash-'));
-  writeFileSync(join(dir, 'a.md'), '第一段。');
-  writeFileSync(join(dir, 'a.txt'), '第二段。');
+test('two documents with the same name are refused with a message naming them', () => {
+  const dir = tempCorpus({ 'a.md': '第一段。', 'a.txt': '第二段。' });
   assert.throws(() => loadCorpus(dir), /a\.txt: another document is also named "a"/);
 });

@@ -11,6 +11,13 @@ import type { Context, Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../log.js';
 
+/** Waits for a promise (its failure ignored) or `ms`, whichever comes first. */
+export async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 export interface DispatcherOptions {
   logger: Logger;
   /** After this long an update is handled in the background (default 2000 ms). */
@@ -31,11 +38,6 @@ export interface UpdateDispatcher {
 export function createDispatcher(handle: (update: Update) => Promise<unknown>, options: DispatcherOptions): UpdateDispatcher {
   const { logger, detachAfterMs = 2000, maxInFlight = 1000 } = options;
   const running = new Set<Promise<void>>();
-  const settleWithin = async (promises: Promise<unknown>[], ms: number): Promise<void> => {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(promises), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-    clearTimeout(timer);
-  };
   return {
     async dispatch(update) {
       while (running.size >= maxInFlight) await Promise.race(running);
@@ -47,13 +49,13 @@ export function createDispatcher(handle: (update: Update) => Promise<unknown>, o
         )
         .finally(() => running.delete(handling));
       running.add(handling);
-      await settleWithin([handling], detachAfterMs);
+      await settleWithin(handling, detachAfterMs);
     },
     get inFlight() {
       return running.size;
     },
     async drain(timeoutMs) {
-      if (running.size) await settleWithin([...running], timeoutMs);
+      if (running.size) await settleWithin(Promise.all(running), timeoutMs);
       return running.size;
     },
   };

@@ -5,7 +5,7 @@
  */
 import type { Context, Telegraf } from 'telegraf';
 import type { Logger } from '../log.js';
-import { createDispatcher, dispatchPolledUpdates, type DispatcherOptions } from './dispatch.js';
+import { createDispatcher, dispatchPolledUpdates, settleWithin, type DispatcherOptions } from './dispatch.js';
 import { ALLOWED_UPDATES, startPolling, type RunningBot } from './launch.js';
 import { abortOutgoing } from './resilience.js';
 import { closeServer, createWebhookServer, listen } from './webhook.js';
@@ -36,12 +36,6 @@ export interface ServeOptions extends Omit<DispatcherOptions, 'logger'> {
 
 /** A running bot; in webhook mode with the port its server listens on. */
 export type ServingBot = RunningBot & { port?: number };
-
-const settleWithin = async (promise: Promise<unknown>, ms: number): Promise<void> => {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
-};
 
 /**
  * Finishes the answers in flight within the grace, then abandons the rest (logged). Last, ends any other

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadCorpus } from '../corpus/load.js';
-import { REPO_ROOT } from '../eval/datasets.js';
+import { REPO_ROOT } from '../paths.js';
 import { SearchEngine } from '../search/engine.js';
 import type { QueryExpander } from '../search/query.js';
 import { createEnglishExpander, GLOSSARY_FILE, parseGlossary } from '../text/english.js';

@@ -1,10 +1,10 @@
 /** Question sets: the public passage-retrieval datasets in ../shared and our own development sets in test/. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from '../paths.js';
 
-/** The repository root (this file is src/eval/datasets.ts). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT };
+
 /** Public datasets live beside the repository and are read at run time, never copied in. */
 export const DEFAULT_DATASETS_DIR = resolve(REPO_ROOT, '../shared/datasets');
 export const DATASET_NAMES = ['cmrc2018', 'drcd'] as const;

@@ -59,12 +59,6 @@ export function validateQuestion(question: string): string | null {
 }
 
 
-/**
- * The least weight a word keeps however many passages hold it: in a one-passage corpus every word is in every
- * passage, and a weight of 0 would decline every question.
- */
-const MIN_COMMON_WORD_WEIGHT = 0.2;
-
 /** Longest corpus word looked for around a term (jieba's dictionary words are rarely longer). */
 const MAX_STRADDLE_CHARS = 6;
 
@@ -100,29 +94,13 @@ function idfShare(terms: ContentTerm[], keep: (t: ContentTerm) => boolean): numb
   return terms.filter(keep).reduce((s, t) => s + t.idf, 0) / total;
 }
 
-/**
- * The sentence that holds most of the question's information; the first one on a tie. `matchTexts[i]` is
- * sentence i as questions are matched against it (normalized, names canonical).
- */
-export function bestSentence(sentences: string[], matchTexts: string[], terms: ContentTerm[]): string {
-  let best = 0;
-  let bestScore = -1;
-  matchTexts.forEach((text, i) => {
-    const score = terms.reduce((s, t) => s + (text.includes(t.term) ? t.idf : 0), 0);
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
-    }
-  });
-  return sentences[best] ?? sentences.join('');
-}
-
 function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): AnswerHit {
   const text = engine.passageMatchText(r.passage);
+  const [sentences] = engine.passageSentences(r.passage);
   return {
     passage: r.passage,
     score: r.score,
-    bestSentence: bestSentence(...engine.passageSentences(r.passage), q.contentTerms),
+    bestSentence: sentences[r.sentence] ?? r.passage.text,
     matched: q.contentTerms.filter((t) => text.includes(t.term)).map((t) => t.term),
   };
 }
@@ -135,19 +113,15 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   const error = validateQuestion(question);
   if (error) return { kind: 'invalid', question, error };
   const analyzed = engine.analyze(question);
-  // A word most passages hold (重庆 in a corpus about Chongqing) tells little about which passage answers:
-  // its weight as evidence shrinks with the share of passages that hold it.
-  const q = {
-    ...analyzed,
-    contentTerms: analyzed.contentTerms.map((t) => ({ ...t, idf: t.idf * Math.max(MIN_COMMON_WORD_WEIGHT, 1 - engine.passageShare(t.term)) })),
-  };
+  // Evidence is weighed as the ranker weighs it: words most passages hold count for little.
+  const q = { ...analyzed, contentTerms: engine.weighTerms(analyzed.contentTerms) };
   if (q.contentTerms.length === 0 && q.bigrams.length === 0) {
     return { kind: 'invalid', question, error: 'no words to search for: ask with Chinese or English words' };
   }
   const questionText = engine.matchText(question);
   const missingTerms = q.contentTerms.filter((t) => !engine.mentions(t.term) && !isSegmentationArtifact(engine, questionText, t.term));
   const missing = missingTerms.map((t) => t.term);
-  const ranked = engine.rank(q, Math.max(options.top ?? DEFAULT_TOP, 1));
+  const ranked = engine.rank(analyzed, Math.max(options.top ?? DEFAULT_TOP, 1));
   const top = ranked[0];
   if (!top) return { kind: 'none', question, reason: 'not-in-corpus', evidence: 0, missing };
   // Substring, not token, matching: it does not depend on how jieba happened to cut question and passage.
@@ -155,7 +129,9 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   const evidence = idfShare(q.contentTerms, (t) => topText.includes(t.term));
   if (evidence < EVIDENCE_FLOOR) return { kind: 'none', question, reason: 'weak-match', evidence, missing };
   const missingShare = idfShare(q.contentTerms, (t) => missing.includes(t.term));
-  if (missingShare >= MISSING_SHARE_CEILING || (evidence < MISSING_NOUN_EVIDENCE && missingTerms.some(isSalientNoun))) {
+  // A count of something the corpus never mentions (多少亿元 where no sum is given) cannot be answered from it.
+  const countsMissing = q.counted !== null && missing.includes(q.counted);
+  if (countsMissing || missingShare >= MISSING_SHARE_CEILING || (evidence < MISSING_NOUN_EVIDENCE && missingTerms.some(isSalientNoun))) {
     return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing };
   }
   return { kind: 'answer', question, hits: ranked.map((r) => toHit(engine, r, q)), evidence };

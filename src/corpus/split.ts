@@ -16,6 +16,8 @@ const SENTENCE_SPLIT = /(?<=[。！？!?；;][”"’」』）)]*)/u;
 /** A trailing paragraph that credits a photographer ("… 重庆日报通讯员 王京华 摄") is a photo caption. */
 const CAPTION = /摄\s*$/u;
 export const CAPTION_SECTION = '图片说明';
+/** What readers call the picture a caption describes. */
+const CAPTION_KEYWORDS = ['照片', '图片', '配图'];
 
 /** A block of the document: a heading or a paragraph. */
 type Block = { kind: 'heading'; text: string } | { kind: 'paragraph'; text: string };
@@ -131,7 +133,9 @@ export function splitPassages(
       const mentioned = names.countTopics(normalized).size > 0;
       const topic = mentioned ? names.dominantTopic(normalized) : (sectionTopic ?? carried);
       carried = topic;
-      passages.push({ id: `${documentId}#${passages.length + 1}`, documentId, section, topic, text });
+      const passage: Passage = { id: `${documentId}#${passages.length + 1}`, documentId, section, topic, text };
+      if (section === CAPTION_SECTION) passage.keywords = CAPTION_KEYWORDS;
+      passages.push(passage);
     }
   }
   return passages;

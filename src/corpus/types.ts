@@ -17,6 +17,8 @@ export interface Passage {
   topic: string | null;
   /** Display text, as in the document (broken paragraphs rejoined). */
   text: string;
+  /** Words the passage is about without saying them (a photo caption is about a 照片): indexed, not shown. */
+  keywords?: string[];
 }
 
 /** A party to an agreement and the names people use for it. */

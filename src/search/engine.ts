@@ -4,7 +4,8 @@ import { addUserWords, hanBigrams, wordTerms } from '../text/tokenize.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, Passage } from '../corpus/types.js';
-import { analyzeQuestion, type AnalyzedQuestion, type QueryExpander } from './query.js';
+import { analyzeQuestion, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
+import { bestSentence, givesTime, rerankScore } from './rerank.js';
 
 /** What MiniSearch indexes per passage: terms computed by our own pipeline, space-joined. */
 interface IndexedPassage {
@@ -33,6 +34,12 @@ export interface RankingOptions {
   pruneShare: number;
   /** … unless they are held by at most this many passages (small corpora keep every term). */
   pruneMinPassages: number;
+  /** How many first-stage candidates the second stage re-scores (see search/rerank.ts). */
+  rerankDepth: number;
+  /** Weight of the share of the question that a candidate's best sentence holds. */
+  sentenceWeight: number;
+  /** Bonus for a best sentence that gives a time, when the question asks "when". */
+  timeWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -43,7 +50,16 @@ export const DEFAULT_RANKING: RankingOptions = {
   otherTopicFactor: 0.4,
   pruneShare: 0.1,
   pruneMinPassages: 200,
+  rerankDepth: 20,
+  sentenceWeight: 1,
+  timeWeight: 0.3,
 };
+
+/**
+ * The least weight a word keeps however many passages hold it: in a one-passage corpus every word is in every
+ * passage, and a weight of 0 would make every question unanswerable.
+ */
+const MIN_COMMON_WORD_WEIGHT = 0.2;
 
 const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
 
@@ -67,7 +83,7 @@ export function miniSearchOptions(ranking: RankingOptions = DEFAULT_RANKING): Op
 }
 
 function toIndexed(p: Passage, names: NameMatcher): IndexedPassage {
-  const text = names.canonicalize(normalizeText(p.text));
+  const text = names.canonicalize(normalizeText([p.text, ...(p.keywords ?? [])].join(' ')));
   const section = names.canonicalize(normalizeText(p.section));
   return {
     id: p.id,
@@ -81,6 +97,8 @@ function toIndexed(p: Passage, names: NameMatcher): IndexedPassage {
 export interface RankedPassage {
   passage: Passage;
   score: number;
+  /** Index of the passage's sentence (see passageSentences) that holds most of the question. */
+  sentence: number;
 }
 
 /** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
@@ -196,13 +214,26 @@ export class SearchEngine {
   /** True when the corpus contains the term: as an indexed word, or (Han words) as a run of indexed bigrams. */
   mentions(term: string): boolean {
     if (this.vocabulary.words.has(term)) return true;
+    // A number with its measure word (2019年) is one question term but two indexed words.
+    const number = /^(\d+)\p{Script=Han}$/u.exec(term);
+    if (number) return this.vocabulary.words.has(number[1] ?? '');
     const grams = hanBigrams(term);
     return grams.length > 0 && grams.join('').length > 1 && grams.every((g) => this.vocabulary.bigrams.has(g));
   }
 
   /**
-   * Ranks passages for an analyzed question: BM25+ over words and bigrams, then the agreement boost (a
-   * question that names 清华 prefers 清华 passages and pushes the other agreement's passages down).
+   * The question's content terms weighted for this corpus: a word most passages hold (重庆 in a corpus about
+   * Chongqing) tells little about which passage answers, so its weight shrinks with the share of passages
+   * that hold it.
+   */
+  weighTerms(terms: ContentTerm[]): ContentTerm[] {
+    return terms.map((t) => ({ ...t, idf: t.idf * Math.max(MIN_COMMON_WORD_WEIGHT, 1 - this.passageShare(t.term)) }));
+  }
+
+  /**
+   * Ranks passages for an analyzed question. First stage: BM25+ over words and bigrams, then the agreement
+   * boost (a question that names 清华 prefers 清华 passages and pushes the other agreement's passages down).
+   * Second stage (search/rerank.ts): the best candidates re-scored by their best sentence.
    */
   rank(q: AnalyzedQuestion, limit = 10): RankedPassage[] {
     if (q.words.length === 0 && q.bigrams.length === 0) return [];
@@ -219,16 +250,29 @@ export class SearchEngine {
     });
     // MiniSearch returns results best first: only the agreement boost can reorder them.
     const boosting = q.topics.length > 0;
-    const ranked: RankedPassage[] = [];
-    for (const r of boosting ? results : results.slice(0, limit)) {
+    const depth = Math.max(limit, this.ranking.rerankDepth);
+    const firstStage: Array<{ passage: Passage; score: number }> = [];
+    for (const r of boosting ? results : results.slice(0, depth)) {
       const passage = this.byId.get(r.id as string);
       if (!passage) continue;
       let score = r.score;
       if (boosting && passage.topic) {
         score *= q.topics.includes(passage.topic) ? this.ranking.topicBoost : this.ranking.otherTopicFactor;
       }
-      ranked.push({ passage, score });
+      firstStage.push({ passage, score });
     }
-    return boosting ? ranked.sort((a, b) => b.score - a.score).slice(0, limit) : ranked;
+    const candidates = boosting ? firstStage.sort((a, b) => b.score - a.score).slice(0, depth) : firstStage;
+    const top = candidates[0]?.score ?? 0;
+    if (top <= 0) return [];
+    const terms = this.weighTerms(q.contentTerms);
+    return candidates
+      .map(({ passage, score }) => {
+        const [, matchTexts] = this.passageSentences(passage);
+        const { index, coverage } = bestSentence(matchTexts, terms);
+        const timeMatch = q.asksWhen && givesTime(matchTexts[index] ?? '');
+        return { passage, sentence: index, score: rerankScore(score / top, coverage, timeMatch, this.ranking) };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
   }
 }

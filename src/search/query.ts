@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
-import { generalIdf, questionBigrams, wordTerms } from '../text/tokenize.js';
+import { generalIdf, isContentToken, questionBigrams, segment, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
 
 /** A question word that carries meaning, weighted by how informative it is in general Chinese. */
@@ -21,12 +21,47 @@ export interface AnalyzedQuestion {
   topics: string[];
   /** Canonical names added for aliases the question used (上海交大 → 上海交通大学). */
   expansions: string[];
+  /** The question asks for a time (哪天, 什么时候, 哪一年, when …): passages that give one rank higher. */
+  asksWhen: boolean;
+  /** What a "how many / how much" question counts (多少亿元 → 亿元, 几所高校 → 高校), or null. */
+  counted: string | null;
 }
 
 /** Extra Chinese text to search for a question (issue 5's English glossary plugs in here). */
 export type QueryExpander = (normalizedQuestion: string) => string[];
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/** Questions that ask for a time, in Chinese (simplified after normalization) or English. */
+const ASKS_WHEN = /(哪天|哪一天|哪日|何日|何时|几时|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
+
+const HOW_MANY = /^(多少|几)/u;
+
+/** The content word right after 多少 / 几 (measure word included: 多少所 高校 → 高校): what the question counts. */
+function countedWord(text: string): string | null {
+  const tokens = segment(text, 'exact').map((t) => t.trim()).filter(Boolean);
+  const at = tokens.findIndex((t) => HOW_MANY.test(t));
+  const next = at >= 0 ? tokens[at + 1] : undefined;
+  return next !== undefined && isContentToken(next) ? next : null;
+}
+
+/**
+ * A number and the measure word after it (2019年, 14家, 8日): one term, so that "2019年" is found in
+ * "以2019年为例" but not in "2019—2022年".
+ */
+const NUMBER_WITH_UNIT = /(\d+)([年月日号家所个位名项次种条岁人届])/gu;
+
+/** Joins each number of the question with its measure word, replacing the two terms they were. */
+function withNumberUnits(text: string, terms: ContentTerm[]): ContentTerm[] {
+  let out = terms;
+  for (const [whole, digits, unit] of text.matchAll(NUMBER_WITH_UNIT)) {
+    const number = out.find((t) => t.term === digits);
+    if (!number) continue;
+    out = out.filter((t) => t.term !== digits && t.term !== unit && t.term !== whole);
+    out.push({ term: whole, idf: number.idf });
+  }
+  return out;
+}
 const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d.'’&-]*$/u;
 /** Weight of an English word the glossary could not translate, relative to its IDF. */
 const UNKNOWN_ENGLISH_WEIGHT = 0.5;
@@ -45,12 +80,13 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   // With an expander, the question's own Latin words are its business: it returns their Chinese terms, and
   // the words it could not translate as they are (still evidence the corpus may lack).
   const own = wordTerms(texts[0] ?? '', 'exact').filter((w) => !(expand && LATIN_WORD.test(w)));
-  const contentTerms = unique([...own, ...extra.flatMap((t) => wordTerms(t, 'exact'))]).map((term) => ({
+  const termsAsCut = unique([...own, ...extra.flatMap((t) => wordTerms(t, 'exact'))]).map((term) => ({
     term,
     // An English word the glossary does not know is often only a gap in the glossary (deal, heritage): it
     // weighs half as much as an unknown Chinese word.
     idf: LATIN_WORD.test(term) && expand ? generalIdf(term) * UNKNOWN_ENGLISH_WEIGHT : generalIdf(term),
   }));
+  const contentTerms = withNumberUnits(texts[0] ?? '', termsAsCut);
   // A name is searched as one whole term: its sub-words and bigrams (上海, 交通, 海交 …) would let passages
   // that merely repeat the name outrank the passage that holds the question's other words.
   const namesRemoved = [names.canonicalize(normalized, () => '|'), ...extra];
@@ -62,5 +98,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     contentTerms,
     topics: unique(found.map((f) => f.topicId).filter((t): t is string => t !== null)),
     expansions,
+    asksWhen: ASKS_WHEN.test(normalized),
+    counted: countedWord(texts[0] ?? ''),
   };
 }

@@ -55,7 +55,7 @@ export function segment(text: string, mode: SegmentMode = 'search'): string[] {
   for (const part of text.split(LATIN_WORD)) {
     if (!part) continue;
     if (LATIN_WORD_WHOLE.test(part)) out.push(part);
-    else out.push(...(mode === 'search' ? nodejieba.cutForSearch(part, true) : nodejieba.cut(part, false)));
+    else out.push(...joinInterrogativeMeasures(mode === 'search' ? nodejieba.cutForSearch(part, true) : nodejieba.cut(part, false)));
   }
   return out;
 }
@@ -66,6 +66,24 @@ const LATIN_WORD_WHOLE = /^[\p{Script=Latin}\d]+(?:[.'’-][\p{Script=Latin}\d]+
 /** nodejieba's `cut` exactly as a user would call it (default options), for the peer it is measured against. */
 export function plainJiebaCut(text: string): string[] {
   return nodejieba.cut(text);
+}
+
+/** Interrogatives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家. */
+const ASKS_WHICH_OR_HOW_MANY = /^(哪|哪一|几|多少)$/u;
+const MEASURE_WORD = /^[天年月日号个家所位名项次种条岁人届只件本部场座类批]$/u;
+
+/**
+ * jieba cuts "which day" and "how many" into 哪 + 天, 几 + 所, leaving the measure word as if the question were
+ * about days or institutes. Joined again (哪天, 几所) they start with an interrogative and are question words.
+ */
+function joinInterrogativeMeasures(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    const last = out[out.length - 1];
+    if (last !== undefined && ASKS_WHICH_OR_HOW_MANY.test(last) && MEASURE_WORD.test(token)) out[out.length - 1] = last + token;
+    else out.push(token);
+  }
+  return out;
 }
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -141,8 +159,15 @@ function loadIdf(): Map<string, number> {
   return idfTable;
 }
 
+/**
+ * A Chinese numeral with its measure word (两所, 三家, 五个): a quantity, which tells as little about the topic
+ * as a lone character, however rare jieba's table says the pair is.
+ */
+const NUMERAL_WITH_MEASURE = /^[一二两三四五六七八九十百千万]+[个家所位名项次种条年月日天岁人届只件本部场座类批]$/u;
+
 /** Inverse document frequency of a word in jieba's reference corpus: how informative the word is in general. */
 export function generalIdf(word: string): number {
+  if (NUMERAL_WITH_MEASURE.test(word)) return SINGLE_HAN_IDF;
   const table = loadIdf();
   const known = table.get(word);
   if (known !== undefined) return known;

@@ -1,0 +1,42 @@
+/**
+ * Second stage of ranking: BM25 scores a passage by its words wherever they stand; a question is usually
+ * answered by one sentence. The best candidates are re-scored by how much of the question one of their
+ * sentences holds, and, for a question that asks "when", by whether that sentence gives a time.
+ */
+import type { ContentTerm } from './query.js';
+
+/** A time in a (normalized, simplified) sentence: 2019年, 6月8日, 十二月, 去年, 20世纪, 90年代. */
+const GIVES_TIME = /(\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]{1,4}年|[一二三四五六七八九十]{1,3}月|[一二三四五六七八九十]{1,3}[日号]|去年|今年|明年|前年|世纪|年代)/u;
+
+export function givesTime(sentence: string): boolean {
+  return GIVES_TIME.test(sentence);
+}
+
+/** The sentence holding the largest share of the question's term weight: its index and that share (0–1). */
+export function bestSentence(matchTexts: string[], terms: ContentTerm[]): { index: number; coverage: number } {
+  const total = terms.reduce((s, t) => s + t.idf, 0);
+  let index = 0;
+  let best = -1;
+  matchTexts.forEach((text, i) => {
+    const score = terms.reduce((s, t) => s + (text.includes(t.term) ? t.idf : 0), 0);
+    if (score > best) {
+      index = i;
+      best = score;
+    }
+  });
+  return { index, coverage: total > 0 ? Math.max(0, best) / total : 0 };
+}
+
+/** Weights of the second stage (see RankingOptions). */
+export interface RerankWeights {
+  sentenceWeight: number;
+  timeWeight: number;
+}
+
+/**
+ * The re-ranking score of a candidate: its first-stage score relative to the best candidate's (0–1], plus the
+ * weighted share of the question its best sentence holds, plus the time bonus.
+ */
+export function rerankScore(relativeScore: number, coverage: number, timeMatch: boolean, w: RerankWeights): number {
+  return relativeScore + w.sentenceWeight * coverage + (timeMatch ? w.timeWeight : 0);
+}

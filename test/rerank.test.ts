@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadCorpus } from '../src/corpus/load.js';
+import { DEFAULT_RANKING, SearchEngine } from '../src/search/engine.js';
+import { answerQuestion } from '../src/answer/answer.js';
+import { bestSentence, givesTime } from '../src/search/rerank.js';
+import { generalIdf, wordTerms } from '../src/text/tokenize.js';
+import { tempCorpus } from './support/temp-corpus.js';
+
+// A small made-up news story. Each paragraph is a passage.
+const STORY = `---
+title: 某市与两所大学合作
+date: 2021-05
+---
+
+某市今年引进了12家研究机构。2020年，某市的研究机构增加。企业也在引进人才，研究机构也多。
+
+以2020年为例，某市引进了8家研究机构和3所大学。这些大学来自全国各地，带来了大量的科研项目和优秀的青年教师，也带动了本地产业的发展和城市建设。
+
+根据《人才计划(2020—2025年)》，某市将引进更多人才，到2025年引进50家研究机构。
+
+5月10日，某市与甲大学签署合作协议，双方将共建实验室。
+
+签约现场，某市科技局与甲大学签署了共建实验室的协议。该协议是甲大学签署的第一份协议，实验室将研究新材料。
+
+某区光电公司的无尘车间里，工人正在组装芯片。 本报记者 张三 摄
+`;
+
+const corpus = loadCorpus(tempCorpus({ 'story.md': STORY }));
+const engine = SearchEngine.build(corpus);
+/** BM25 alone, without the second stage: what the re-ranking changes. */
+const firstStage = SearchEngine.build(corpus, { ...DEFAULT_RANKING, sentenceWeight: 0, timeWeight: 0 });
+const firstStageTop = (q: string) => firstStage.rank(firstStage.analyze(q), 1)[0]?.passage.text ?? '';
+const topText = (q: string) => {
+  const a = answerQuestion(engine, q, { top: 1 });
+  return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
+};
+
+test('the passage with one sentence holding the whole question beats one that repeats its words apart', () => {
+  // The first paragraph is short and says 研究机构 three times, 引进 twice and 2020年, in different sentences;
+  // the second says "以2020年为例，某市引进了8家研究机构" in one sentence, then goes on about other things.
+  const q = '2020年某市引进了多少家研究机构？';
+  assert.doesNotMatch(firstStageTop(q), /以2020年为例/);
+  assert.match(topText(q), /以2020年为例/);
+});
+
+test('a number keeps its measure word: 2020年 is not found in 2020—2025年', () => {
+  const terms = engine.analyze('2020年某市引进了多少家研究机构？').contentTerms.map((t) => t.term);
+  assert.ok(terms.includes('2020年'), terms.join(' '));
+  assert.ok(!terms.includes('2020') && !terms.includes('年'), terms.join(' '));
+});
+
+test('a question that asks "when" prefers the passage that gives a time', () => {
+  // Both signing paragraphs say 某市, 甲大学, 签署, 协议; only one says when.
+  const q = '某市哪天与甲大学签署协议？';
+  assert.doesNotMatch(firstStageTop(q), /^5月10日/);
+  assert.match(topText(q), /^5月10日/);
+  assert.ok(engine.analyze('甲大学什么时候签约').asksWhen);
+  assert.ok(engine.analyze('When did SJTU sign?').asksWhen && engine.analyze('Which year was it founded?').asksWhen);
+  assert.ok(!engine.analyze('甲大学签约了什么协议').asksWhen);
+});
+
+test('which day / how many are question words, not a question about days or institutes', () => {
+  assert.deepEqual(wordTerms('我市哪天先后和两所大学签约', 'exact'), ['我市', '先后', '两所', '大学', '签约']);
+  assert.ok(!wordTerms('几所高校', 'exact').includes('所'));
+  // 两所 is a quantity, however rare jieba's table says the pair is.
+  assert.ok(generalIdf('两所') < generalIdf('大学'));
+});
+
+test('a count of something the corpus never mentions gets no answer', () => {
+  const a = answerQuestion(engine, '某市与甲大学签署的协议共多少亿元？');
+  assert.equal(a.kind, 'none');
+  // … while a count the corpus does give is answered.
+  assert.match(topText('某市今年引进了几家研究机构？'), /12家/);
+});
+
+test('a photo caption is found as the photo (照片, 图片), though it never says so', () => {
+  assert.match(topText('照片里的工人在做什么？'), /组装芯片/);
+  assert.match(topText('图片上是哪家公司的车间？'), /光电公司/);
+});
+
+test('bestSentence picks the sentence with the most question weight and reports its share', () => {
+  const terms = [
+    { term: '签署', idf: 2 },
+    { term: '协议', idf: 2 },
+    { term: '实验室', idf: 4 },
+  ];
+  const r = bestSentence(['双方签署协议', '双方将共建实验室并签署协议'], terms);
+  assert.equal(r.index, 1);
+  assert.equal(r.coverage, 1);
+  assert.deepEqual(bestSentence(['无关'], terms), { index: 0, coverage: 0 });
+  assert.ok(givesTime('去年12月,中心揭牌') && givesTime('6月8日') && givesTime('二〇一九年') && !givesTime('两所大学'));
+});

@@ -246,9 +246,12 @@ export function corpusTerms(
   return terms;
 }
 
-/** English names of the parties and the city (topics.json) → their Chinese names. */
+/** English names of the parties and the city (topics.json) and of domain words (user.dict) → the Chinese. */
 export function nameEntries(corpus: Corpus): Record<string, string[]> {
   const out: Record<string, string[]> = {};
+  for (const { word, english } of corpus.englishNames ?? []) {
+    for (const name of english) out[englishTokens(name).join(' ')] = [normalizeText(word)];
+  }
   const parties = [...(corpus.topics.city ? [corpus.topics.city] : []), ...corpus.topics.agreements.map((t) => t.party)];
   for (const party of parties) {
     for (const name of [party.nameEn ?? '', ...party.aliases]) {

@@ -22,12 +22,22 @@ export function parseFrontMatter(text: string): { meta: Record<string, string>; 
   return { meta, body: text.slice(m[0].length) };
 }
 
-function readUserWords(path: string): string[] {
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .map((l) => l.replace(/#.*$/, '').trim().split(/\s+/)[0] ?? '')
-    .filter(Boolean);
+/**
+ * Reads user.dict: one domain word a line, optionally followed by ` = ` and its English names separated by
+ * `;` (`双一流 = double first-class`), for English questions (`npm run glossary` puts them in the glossary).
+ */
+export function parseUserDict(text: string): { words: string[]; english: Array<{ word: string; english: string[] }> } {
+  const words: string[] = [];
+  const english: Array<{ word: string; english: string[] }> = [];
+  for (const line of text.split(/\r?\n/)) {
+    const [head = '', names = ''] = line.replace(/#.*$/, '').split('=');
+    const word = head.trim().split(/\s+/)[0] ?? '';
+    if (!word) continue;
+    words.push(word);
+    const en = names.split(';').map((n) => n.trim()).filter(Boolean);
+    if (en.length) english.push({ word, english: en });
+  }
+  return { words, english };
 }
 
 /**
@@ -54,8 +64,9 @@ export function loadCorpusFolder(dir: string): Corpus {
     documents.push(info);
     passages.push(...splitPassages(id, info.title, body, names));
   }
-  const userWords = [...readUserWords(join(dir, USER_DICT_FILE)), ...partyWords(topics)];
-  return { documents, passages, topics, userWords };
+  const dictPath = join(dir, USER_DICT_FILE);
+  const dict = existsSync(dictPath) ? parseUserDict(readFileSync(dictPath, 'utf8')) : { words: [], english: [] };
+  return { documents, passages, topics, userWords: [...dict.words, ...partyWords(topics)], englishNames: dict.english };
 }
 
 /**

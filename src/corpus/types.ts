@@ -52,4 +52,6 @@ export interface Corpus {
   topics: Topics;
   /** Words added to the segmenter: domain words plus every party name and alias. */
   userWords: string[];
+  /** English names of domain words that CC-CEDICT lacks (user.dict `双一流 = double first-class`). */
+  englishNames?: Array<{ word: string; english: string[] }>;
 }

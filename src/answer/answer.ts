@@ -20,8 +20,12 @@ export const MISSING_NOUN_IDF = 6;
 export const MISSING_NOUN_EVIDENCE = 0.7;
 /** When the corpus never mentions this share of the question's information, it is about something else. */
 export const MISSING_SHARE_CEILING = 0.5;
-/** jieba POS tags of nouns and names (n, nr person, ns place, nt organization, nz other proper noun). */
-const NOUN_TAG = /^(n|nr|nrt|ns|nt|nz|eng)$/;
+/** A number in a passage: digits or Chinese numerals. */
+const GIVES_NUMBER = /[\d〇零一二两三四五六七八九十百千万亿]/u;
+/** jieba POS tags of names: nr person, ns place, nt organization, nz other proper noun. */
+const PROPER_NAME_TAG = /^(nr|nrt|ns|nt|nz)$/;
+/** jieba POS tags of common nouns, and of Latin words (eng) the glossary could not read. */
+const COMMON_NOUN_TAG = /^(n|eng)$/;
 
 export interface AnswerHit {
   passage: Passage;
@@ -84,8 +88,26 @@ function isSegmentationArtifact(engine: SearchEngine, questionText: string, term
 }
 
 /** An informative noun or name (北京大学, 校长), judged by jieba's dictionary tag of the word alone. */
-function isSalientNoun(term: ContentTerm): boolean {
-  return term.idf >= MISSING_NOUN_IDF && tagWords(term.term).some((w) => w.word === term.term && NOUN_TAG.test(w.tag));
+function isSalientNoun(term: ContentTerm, tags: RegExp): boolean {
+  return term.idf >= MISSING_NOUN_IDF && tagWords(term.term).some((w) => w.word === term.term && tags.test(w.tag));
+}
+
+/**
+ * True when the characters of a word appear in the text in order, within twice the word's length: the word
+ * shortened or written out (中科院 in 中国科学院, 名校 in 知名高校).
+ */
+export function appearsInOrder(word: string, text: string): boolean {
+  const [first = '', ...rest] = [...word];
+  const span = 2 * (rest.length + 1);
+  for (let start = text.indexOf(first); start >= 0; start = text.indexOf(first, start + 1)) {
+    let at = start;
+    for (const c of rest) {
+      at = text.indexOf(c, at + 1);
+      if (at < 0 || at - start >= span) break;
+    }
+    if (at >= 0 && at - start < span) return true;
+  }
+  return false;
 }
 
 function idfShare(terms: ContentTerm[], keep: (t: ContentTerm) => boolean): number {
@@ -128,10 +150,20 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   const topText = engine.passageMatchText(top.passage);
   const evidence = idfShare(q.contentTerms, (t) => topText.includes(t.term));
   if (evidence < EVIDENCE_FLOOR) return { kind: 'none', question, reason: 'weak-match', evidence, missing };
-  const missingShare = idfShare(q.contentTerms, (t) => missing.includes(t.term));
-  // A count of something the corpus never mentions (多少亿元 where no sum is given) cannot be answered from it.
-  const countsMissing = q.counted !== null && missing.includes(q.counted);
-  if (countsMissing || missingShare >= MISSING_SHARE_CEILING || (evidence < MISSING_NOUN_EVIDENCE && missingTerms.some(isSalientNoun))) {
+  // Words the corpus never mentions, unless the best passage holds them shortened or written out (中科院 /
+  // 中国科学院, 名校 / 知名高校).
+  const absent = missingTerms.filter((t) => !appearsInOrder(t.term, topText));
+  const missingShare = idfShare(q.contentTerms, (t) => absent.includes(t));
+  const aboutSomethingElse =
+    // A name (北京大学, 腾讯) the corpus never mentions.
+    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG)) ||
+    // A common noun (校长, 有效期) the corpus never mentions, when the best passage is not a strong match and
+    // does not hold the noun's characters either (名校 is 知名高校 said short; 老师 is not 教师).
+    (evidence < MISSING_NOUN_EVIDENCE &&
+      absent.some((t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c))));
+  // "How many / how much" is answered by a number: a best passage that gives none cannot answer it.
+  const numberless = q.asksHowMany && !GIVES_NUMBER.test(topText);
+  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless) {
     return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing };
   }
   return { kind: 'answer', question, hits: ranked.map((r) => toHit(engine, r, q)), evidence };

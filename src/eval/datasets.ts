@@ -63,6 +63,8 @@ export const DEV_SETS = {
   dev: 'test/questions/dev.jsonl',
   en: 'test/questions/en.jsonl',
   zht: 'test/questions/zht.jsonl',
+  /** Written by a helper who saw neither the code nor any result (first score: 27/38 answered, 5/7 declined). */
+  dev2: 'test/questions/dev2.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

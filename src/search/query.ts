@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
-import { generalIdf, isContentToken, questionBigrams, segment, wordTerms } from '../text/tokenize.js';
+import { generalIdf, questionBigrams, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
 
 /** A question word that carries meaning, weighted by how informative it is in general Chinese. */
@@ -23,8 +23,8 @@ export interface AnalyzedQuestion {
   expansions: string[];
   /** The question asks for a time (哪天, 什么时候, 哪一年, when …): passages that give one rank higher. */
   asksWhen: boolean;
-  /** What a "how many / how much" question counts (多少亿元 → 亿元, 几所高校 → 高校), or null. */
-  counted: string | null;
+  /** The question asks for a number (多少, 几个, how many, how much): only a passage that gives one answers. */
+  asksHowMany: boolean;
 }
 
 /** Extra Chinese text to search for a question (issue 5's English glossary plugs in here). */
@@ -35,15 +35,7 @@ const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 /** Questions that ask for a time, in Chinese (simplified after normalization) or English. */
 const ASKS_WHEN = /(哪天|哪一天|哪日|何日|何时|几时|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
 
-const HOW_MANY = /^(多少|几)/u;
-
-/** The content word right after 多少 / 几 (measure word included: 多少所 高校 → 高校): what the question counts. */
-function countedWord(text: string): string | null {
-  const tokens = segment(text, 'exact').map((t) => t.trim()).filter(Boolean);
-  const at = tokens.findIndex((t) => HOW_MANY.test(t));
-  const next = at >= 0 ? tokens[at + 1] : undefined;
-  return next !== undefined && isContentToken(next) ? next : null;
-}
+const ASKS_HOW_MANY = /(多少|几[个家所位名项次种条年岁人届只件本部场座类批十百千万亿]|\bhow (?:many|much)\b)/u;
 
 /**
  * A number and the measure word after it (2019年, 14家, 8日): one term, so that "2019年" is found in
@@ -75,12 +67,13 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const found = names.find(normalized);
   const expansions = unique(found.filter((f) => f.alias !== f.canonical).map((f) => f.canonical));
   const extra = expand ? expand(normalized) : [];
-  // Names in canonical form, set apart, then the expander's Chinese terms: one text for every term kind.
-  const texts = [names.canonicalize(normalized), ...extra];
+  // The expander's Chinese terms are read like the question: names in canonical form, set apart (重庆研究院 is
+  // indexed as 重庆 + 研究院), so every term kind comes from the same texts.
+  const texts = [normalized, ...extra].map((t) => names.canonicalize(t));
   // With an expander, the question's own Latin words are its business: it returns their Chinese terms, and
   // the words it could not translate as they are (still evidence the corpus may lack).
   const own = wordTerms(texts[0] ?? '', 'exact').filter((w) => !(expand && LATIN_WORD.test(w)));
-  const termsAsCut = unique([...own, ...extra.flatMap((t) => wordTerms(t, 'exact'))]).map((term) => ({
+  const termsAsCut = unique([...own, ...texts.slice(1).flatMap((t) => wordTerms(t, 'exact'))]).map((term) => ({
     term,
     // An English word the glossary does not know is often only a gap in the glossary (deal, heritage): it
     // weighs half as much as an unknown Chinese word.
@@ -89,8 +82,8 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const contentTerms = withNumberUnits(texts[0] ?? '', termsAsCut);
   // A name is searched as one whole term: its sub-words and bigrams (上海, 交通, 海交 …) would let passages
   // that merely repeat the name outrank the passage that holds the question's other words.
-  const namesRemoved = [names.canonicalize(normalized, () => '|'), ...extra];
-  const nameTerms = names.find(normalized).map((f) => f.canonical);
+  const namesRemoved = [normalized, ...extra].map((t) => names.canonicalize(t, () => '|'));
+  const nameTerms = unique([normalized, ...extra].flatMap((t) => names.find(t).map((f) => f.canonical)));
   return {
     normalized,
     words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms],
@@ -99,6 +92,6 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     topics: unique(found.map((f) => f.topicId).filter((t): t is string => t !== null)),
     expansions,
     asksWhen: ASKS_WHEN.test(normalized),
-    counted: countedWord(texts[0] ?? ''),
+    asksHowMany: ASKS_HOW_MANY.test(normalized),
   };
 }

@@ -7,6 +7,8 @@ export const QUESTION_WORDS = [
   '怎样', '怎么样', '如何', '为什么', '为何', '吗', '呢', '吧', '么', '是否', '是不是', '有没有', '请问', '请', '告诉',
   '一下', '知道', '想', '想知道', '问', '问题', '关于', '介绍', '说说', '讲讲', '哪方面', '方面', '有关', '相关', '主要', '具体',
   '包括', '包含', '分别', '还有', '其中', '内容', '情况', '啥', '咋', '呀', '啊', '哦', '嘛', '的话',
+  // Yes/no questions ("有没有被引进", "会不会来", "能不能"): jieba cuts them into a verb and its negation.
+  '会', '没有', '不会', '不能', '不要', '可不可以',
 ];
 
 /** Builds the stop set from jieba's list plus the question words above, lower-cased. */

@@ -88,7 +88,7 @@ function joinInterrogativeMeasures(tokens: string[]): string[] {
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Interrogative compounds the dictionary knows as words (哪一年, 哪些方面, 多少钱, 几部): question words too. */
-const INTERROGATIVE = /^(哪|什么|多少|怎么|怎样|为什么|如何|几)/u;
+const INTERROGATIVE = /^(哪|什么|多少|怎么|怎样|为什么|为啥|如何|几|啥|咋)/u;
 
 /** True when a jieba token is worth indexing: it has a letter or digit and is not a stop or question word. */
 export function isContentToken(token: string): boolean {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { loadCorpus, parseFrontMatter } from '../src/corpus/load.js';
+import { loadCorpus, parseFrontMatter, parseUserDict } from '../src/corpus/load.js';
 import { CAPTION_SECTION, splitLongText, splitPassages } from '../src/corpus/split.js';
 import { NameMatcher } from '../src/corpus/topics.js';
 import { DEFAULT_CORPUS } from '../src/cli/wiring.js';
@@ -86,4 +86,15 @@ test('long text is cut at sentence ends when it can be', () => {
 test('two documents with the same name are refused with a message naming them', () => {
   const dir = tempCorpus({ 'a.md': '第一段。', 'a.txt': '第二段。' });
   assert.throws(() => loadCorpus(dir), /a\.txt: another document is also named "a"/);
+});
+
+test('user.dict: one word a line, English names after " = ", comments ignored', () => {
+  const dict = parseUserDict('# comment\n双一流 = double first-class; double first class\n临近空间\n\n两江新区 = Liangjiang New Area # note\n');
+  assert.deepEqual(dict.words, ['双一流', '临近空间', '两江新区']);
+  assert.deepEqual(dict.english, [
+    { word: '双一流', english: ['double first-class', 'double first class'] },
+    { word: '两江新区', english: ['Liangjiang New Area'] },
+  ]);
+  // The bundled corpus' English names reach the glossary generator.
+  assert.ok(corpus.englishNames?.some((n) => n.word === '产学研' && n.english.includes('industry-university-research')));
 });

@@ -117,6 +117,8 @@ test('a common noun said another way (名校 for 知名高校) does not make a q
 test('"how many" needs a passage that gives a number', () => {
   assert.equal(kind('宜昌市政府支持多少家企业研发新产品？'), 'none');
   assert.equal(kind('宜昌市政府支持企业研发什么？'), 'answer');
+  // 哪几个 asks "which", not "how many".
+  assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);
 });
 
 test('appearsInOrder: a word shortened or written out, within twice its length', () => {

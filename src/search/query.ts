@@ -35,7 +35,7 @@ const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 /** Questions that ask for a time, in Chinese (simplified after normalization) or English. */
 const ASKS_WHEN = /(哪天|哪一天|哪日|何日|何时|几时|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
 
-const ASKS_HOW_MANY = /(多少|几[个家所位名项次种条年岁人届只件本部场座类批十百千万亿]|\bhow (?:many|much)\b)/u;
+const ASKS_HOW_MANY = /(多少|(?<!哪)几[个家所位名项次种条年岁人届只件本部场座类批十百千万亿]|\bhow (?:many|much)\b)/u;
 
 /**
  * A number and the measure word after it (2019年, 14家, 8日): one term, so that "2019年" is found in

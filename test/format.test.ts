@@ -36,7 +36,7 @@ const passage: Passage = {
   topic: 'sjtu',
   text: '6月8日,重庆市人民政府与上海交通大学签署战略合作协议。根据协议,我市将与上海交通大学在多方面开展深度合作。',
 };
-const hit = (p: Passage, bestSentence: string): AnswerHit => ({ passage: p, score: 1, bestSentence, matched: [] });
+const hit = (p: Passage, bestSentence: string): AnswerHit => ({ passage: p, score: 1, bestSentence, sentence: 0, matched: [] });
 
 describe('escapeHtml', () => {
   test('escapes the characters Telegram HTML reserves, with entities it accepts', () => {

@@ -21,6 +21,8 @@ date: 2021-05
 
 5月10日，某市与甲大学签署合作协议，双方将共建实验室。
 
+5月12日，某市与乙大学签署合作协议，双方将共建研究院。
+
 签约现场，某市科技局与甲大学签署了共建实验室的协议。该协议是甲大学签署的第一份协议，实验室将研究新材料。
 
 某区光电公司的无尘车间里，工人正在组装芯片。 本报记者 张三 摄
@@ -44,10 +46,28 @@ test('the passage with one sentence holding the whole question beats one that re
   assert.match(topText(q), /以2020年为例/);
 });
 
-test('a number keeps its measure word: 2020年 is not found in 2020—2025年', () => {
+test('a number keeps its measure word: 2020年 is not found in 2020—2025年, 5月12日 is not 5月10日', () => {
   const terms = engine.analyze('2020年某市引进了多少家研究机构？').contentTerms.map((t) => t.term);
   assert.ok(terms.includes('2020年'), terms.join(' '));
   assert.ok(!terms.includes('2020') && !terms.includes('年'), terms.join(' '));
+  const a = answerQuestion(engine, '2020年某市引进了多少家研究机构？', { top: 3 });
+  assert.equal(a.kind, 'answer');
+  const plan = a.kind === 'answer' ? a.hits.find((h) => h.passage.text.includes('2020—2025年')) : undefined;
+  assert.ok(plan && !plan.matched.includes('2020年'), 'the plan passage is found, without 2020年');
+  // jieba drops lone digits (5, 12) as stop words; the date stays whole.
+  assert.ok(engine.analyze('5月12日某市和谁签了协议？').contentTerms.some((t) => t.term === '5月12日'));
+  assert.match(topText('5月12日某市和谁签了协议？'), /乙大学/);
+  assert.match(topText('5月10日某市和谁签了协议？'), /甲大学/);
+});
+
+test('a question about a year no passage names gets no answer', () => {
+  assert.equal(answerQuestion(engine, '2023年某市引进了多少家研究机构？').kind, 'none');
+});
+
+test('the best answer does not depend on how many answers are asked for', () => {
+  for (const q of ['某市哪天与甲大学签署协议？', '2020年某市引进了多少家研究机构？', '照片里的工人在做什么？']) {
+    assert.equal(engine.rank(engine.analyze(q), 1)[0]?.passage.id, engine.rank(engine.analyze(q), 50)[0]?.passage.id, q);
+  }
 });
 
 test('a question that asks "when" prefers the passage that gives a time', () => {
@@ -95,7 +115,7 @@ date: 2021-06
 
 宜昌市的知名高校与企业共建实验室，培养青年教师。
 
-宜昌市政府表示，将支持更多企业研发新产品。
+宜昌市政府表示，将在两江新区支持更多企业研发新产品。
 `;
 const news = SearchEngine.build(loadCorpus(tempCorpus({ 'news.md': NEWS })));
 const kind = (q: string) => answerQuestion(news, q, { top: 1 }).kind;
@@ -115,7 +135,9 @@ test('a common noun said another way (名校 for 知名高校) does not make a q
 });
 
 test('"how many" needs a passage that gives a number', () => {
+  // 两江 is a name, not a number.
   assert.equal(kind('宜昌市政府支持多少家企业研发新产品？'), 'none');
+  assert.ok(!news.analyze('这几年宜昌市政府支持什么？').asksHowMany);
   assert.equal(kind('宜昌市政府支持企业研发什么？'), 'answer');
   // 哪几个 asks "which", not "how many".
   assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);

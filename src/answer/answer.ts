@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types.js';
-import { tagWords } from '../text/tokenize.js';
+import { MEASURE_WORDS, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import type { AnalyzedQuestion, ContentTerm } from '../search/query.js';
 
@@ -9,8 +9,8 @@ export const MAX_QUESTION_CHARS = 500;
 export const DEFAULT_TOP = 3;
 
 /**
- * "No answer" thresholds (see DESIGN.md), calibrated on test/questions/dev.jsonl for declines and on the
- * public datasets (all answerable) for wrong declines. Evidence is the share of the question's information
+ * "No answer" thresholds (see DESIGN.md), calibrated on the development sets in test/questions for declines
+ * and on the public datasets (all answerable) for wrong declines. Evidence is the share of the question's information
  * (jieba IDF mass of its content words) that the best passage contains.
  */
 export const EVIDENCE_FLOOR = 0.3;
@@ -20,8 +20,10 @@ export const MISSING_NOUN_IDF = 6;
 export const MISSING_NOUN_EVIDENCE = 0.7;
 /** When the corpus never mentions this share of the question's information, it is about something else. */
 export const MISSING_SHARE_CEILING = 0.5;
-/** A number in a passage: digits or Chinese numerals. */
-const GIVES_NUMBER = /[\d〇零一二两三四五六七八九十百千万亿]/u;
+/** A number in a passage: digits, or Chinese numerals counting something (三大, 一批, 两所; not 两江). */
+const GIVES_NUMBER = new RegExp(`\\d|[〇零一二两三四五六七八九十百千万亿]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
+/** A question term that names a year (query.ts keeps a number with its unit: 2020年, 2020年6月). */
+const YEAR_TERM = /^\d{4}年/u;
 /** jieba POS tags of names: nr person, ns place, nt organization, nz other proper noun. */
 const PROPER_NAME_TAG = /^(nr|nrt|ns|nt|nz)$/;
 /** jieba POS tags of common nouns, and of Latin words (eng) the glossary could not read. */
@@ -30,8 +32,10 @@ const COMMON_NOUN_TAG = /^(n|eng)$/;
 export interface AnswerHit {
   passage: Passage;
   score: number;
-  /** The sentence of the passage that best matches the question (the bot bolds it). */
+  /** The sentence of the passage that best matches the question (the bot bolds it) … */
   bestSentence: string;
+  /** … and its index among the passage's sentences. */
+  sentence: number;
   /** The question's content terms found in this passage. */
   matched: string[];
 }
@@ -97,12 +101,14 @@ function isSalientNoun(term: ContentTerm, tags: RegExp): boolean {
  * shortened or written out (中科院 in 中国科学院, 名校 in 知名高校).
  */
 export function appearsInOrder(word: string, text: string): boolean {
+  if (!/^\p{Script=Han}+$/u.test(word)) return false;
+  const chars = [...text];
   const [first = '', ...rest] = [...word];
   const span = 2 * (rest.length + 1);
-  for (let start = text.indexOf(first); start >= 0; start = text.indexOf(first, start + 1)) {
+  for (let start = chars.indexOf(first); start >= 0; start = chars.indexOf(first, start + 1)) {
     let at = start;
     for (const c of rest) {
-      at = text.indexOf(c, at + 1);
+      at = chars.indexOf(c, at + 1);
       if (at < 0 || at - start >= span) break;
     }
     if (at >= 0 && at - start < span) return true;
@@ -123,6 +129,7 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
     passage: r.passage,
     score: r.score,
     bestSentence: sentences[r.sentence] ?? r.passage.text,
+    sentence: r.sentence,
     matched: q.contentTerms.filter((t) => text.includes(t.term)).map((t) => t.term),
   };
 }
@@ -163,8 +170,10 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
       absent.some((t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c))));
   // "How many / how much" is answered by a number: a best passage that gives none cannot answer it.
   const numberless = q.asksHowMany && !GIVES_NUMBER.test(topText);
-  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless) {
-    return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing };
+  // A question about a year (2020年) is not answered by a passage that never names that year.
+  const otherYear = q.contentTerms.some((t) => YEAR_TERM.test(t.term) && !topText.includes(t.term.slice(0, 4)));
+  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || otherYear) {
+    return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: absent.map((t) => t.term) };
   }
   return { kind: 'answer', question, hits: ranked.map((r) => toHit(engine, r, q)), evidence };
 }

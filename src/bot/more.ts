@@ -63,8 +63,7 @@ export function refsOf(corpus: Corpus, hits: AnswerHit[]): MoreRef[] {
   return hits.flatMap((hit) => {
     const ordinal = ordinalOf(corpus, hit.passage.id);
     if (ordinal === undefined) return [];
-    const sentence = splitSentences(hit.passage.text).indexOf(hit.bestSentence);
-    return [{ ordinal, ...(sentence >= 0 ? { sentence } : {}) }];
+    return [{ ordinal, sentence: hit.sentence }];
   });
 }
 

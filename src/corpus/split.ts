@@ -134,7 +134,7 @@ export function splitPassages(
       const topic = mentioned ? names.dominantTopic(normalized) : (sectionTopic ?? carried);
       carried = topic;
       const passage: Passage = { id: `${documentId}#${passages.length + 1}`, documentId, section, topic, text };
-      if (section === CAPTION_SECTION) passage.keywords = CAPTION_KEYWORDS;
+      if (section === CAPTION_SECTION) passage.keywords = [...CAPTION_KEYWORDS];
       passages.push(passage);
     }
   }

@@ -63,8 +63,12 @@ export const DEV_SETS = {
   dev: 'test/questions/dev.jsonl',
   en: 'test/questions/en.jsonl',
   zht: 'test/questions/zht.jsonl',
-  /** Written by a helper who saw neither the code nor any result (first score: 27/38 answered, 5/7 declined). */
+  /**
+   * Written by helpers who saw neither the code nor any result; used for development since. First scores,
+   * the only unbiased ones: dev2 27/38 answered, 5/7 declined; dev3 (a later code) 40/46, 3/8.
+   */
   dev2: 'test/questions/dev2.jsonl',
+  dev3: 'test/questions/dev3.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

@@ -103,7 +103,7 @@ export interface RankedPassage {
 
 /** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
 export interface SerializedEngine {
-  version: 1;
+  version: 2;
   corpus: Corpus;
   index: unknown;
   /** Indexed words with the number of passages holding each, and indexed bigrams. */
@@ -116,6 +116,7 @@ export class SearchEngine {
   private readonly byId: Map<string, Passage>;
   private readonly normalizedById = new Map<string, string>();
   private readonly sentencesById = new Map<string, [string[], string[]]>();
+  private chars?: Set<string>;
 
   private constructor(
     readonly corpus: Corpus,
@@ -148,7 +149,7 @@ export class SearchEngine {
   /** Restores an engine saved with toJSON(), with the same options factory that built it. */
   static fromJSON(json: string, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
     const data = JSON.parse(json) as SerializedEngine;
-    if (data.version !== 1) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
+    if (data.version !== 2) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
     const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
     const vocabulary = { words: new Map(data.vocabulary.words), bigrams: new Map(data.vocabulary.bigrams) };
@@ -157,7 +158,7 @@ export class SearchEngine {
 
   toJSON(): SerializedEngine {
     return {
-      version: 1,
+      version: 2,
       corpus: this.corpus,
       index: this.index.toJSON(),
       vocabulary: { words: [...this.vocabulary.words], bigrams: [...this.vocabulary.bigrams] },
@@ -192,11 +193,11 @@ export class SearchEngine {
     return cached;
   }
 
-  /** A passage's match text (see matchText), cached. */
+  /** A passage's match text (see matchText) with its keywords (照片 for a caption), cached. */
   passageMatchText(passage: Passage): string {
     let text = this.normalizedById.get(passage.id);
     if (text === undefined) {
-      text = this.matchText(passage.text);
+      text = this.matchText([passage.text, ...(passage.keywords ?? [])].join(' '));
       this.normalizedById.set(passage.id, text);
     }
     return text;
@@ -211,14 +212,27 @@ export class SearchEngine {
     return (this.vocabulary.words.get(term) ?? 0) / Math.max(1, this.corpus.passages.length);
   }
 
-  /** True when the corpus contains the term: as an indexed word, or (Han words) as a run of indexed bigrams. */
+  /**
+   * True when the corpus contains the term: as an indexed word, (Han words) as a run of indexed bigrams, or (a
+   * lone Han character, which jieba leaves when it cannot cut a name: 华芯智造 → 华/芯/智/造) in any bigram.
+   */
   mentions(term: string): boolean {
     if (this.vocabulary.words.has(term)) return true;
     // A number with its measure word (2019年) is one question term but two indexed words.
     const number = /^(\d+)\p{Script=Han}$/u.exec(term);
     if (number) return this.vocabulary.words.has(number[1] ?? '');
+    if (/^\p{Script=Han}$/u.test(term)) return this.hanChars().has(term);
     const grams = hanBigrams(term);
     return grams.length > 0 && grams.join('').length > 1 && grams.every((g) => this.vocabulary.bigrams.has(g));
+  }
+
+  /** Every Han character of the indexed text (computed on first use). */
+  private hanChars(): Set<string> {
+    if (!this.chars) {
+      this.chars = new Set();
+      for (const gram of this.vocabulary.bigrams.keys()) for (const c of gram) this.chars.add(c);
+    }
+    return this.chars;
   }
 
   /**
@@ -250,6 +264,8 @@ export class SearchEngine {
     });
     // MiniSearch returns results best first: only the agreement boost can reorder them.
     const boosting = q.topics.length > 0;
+    // The second stage re-scores a fixed number of candidates, whatever the limit, so the best answer does not
+    // depend on how many answers were asked for.
     const depth = Math.max(limit, this.ranking.rerankDepth);
     const firstStage: Array<{ passage: Passage; score: number }> = [];
     for (const r of boosting ? results : results.slice(0, depth)) {
@@ -265,14 +281,22 @@ export class SearchEngine {
     const top = candidates[0]?.score ?? 0;
     if (top <= 0) return [];
     const terms = this.weighTerms(q.contentTerms);
-    return candidates
+    const reranked = candidates
+      .slice(0, this.ranking.rerankDepth)
       .map(({ passage, score }) => {
         const [, matchTexts] = this.passageSentences(passage);
         const { index, coverage } = bestSentence(matchTexts, terms);
         const timeMatch = q.asksWhen && givesTime(matchTexts[index] ?? '');
         return { passage, sentence: index, score: rerankScore(score / top, coverage, timeMatch, this.ranking) };
       })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+      .sort((a, b) => b.score - a.score);
+    // Candidates past the second stage keep their first-stage order; their relative score is below any
+    // re-scored one (a re-scored score is its relative score plus bonuses).
+    const rest = candidates.slice(this.ranking.rerankDepth, limit).map(({ passage, score }) => ({
+      passage,
+      sentence: bestSentence(this.passageSentences(passage)[1], terms).index,
+      score: score / top,
+    }));
+    return [...reranked, ...rest].slice(0, limit);
   }
 }

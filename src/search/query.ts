@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
-import { generalIdf, questionBigrams, wordTerms } from '../text/tokenize.js';
+import { generalIdf, MEASURE_WORDS, questionBigrams, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
 
 /** A question word that carries meaning, weighted by how informative it is in general Chinese. */
@@ -33,24 +33,31 @@ export type QueryExpander = (normalizedQuestion: string) => string[];
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 /** Questions that ask for a time, in Chinese (simplified after normalization) or English. */
-const ASKS_WHEN = /(哪天|哪一天|哪日|何日|何时|几时|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
+const ASKS_WHEN = /(哪天|哪一天|哪日|何日|何时|几时|几点|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|日期|\bwhen (?:did|was|were|is|will|does|do)\b|^when\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
 
-const ASKS_HOW_MANY = /(多少|(?<!哪)几[个家所位名项次种条年岁人届只件本部场座类批十百千万亿]|\bhow (?:many|much)\b)/u;
+/** Questions that ask for a number: 多少, 几家 (not 哪几个 "which", nor 这几年 / 近几年 "these few years"). */
+const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
 
 /**
- * A number and the measure word after it (2019年, 14家, 8日): one term, so that "2019年" is found in
- * "以2019年为例" but not in "2019—2022年".
+ * A date (2019年6月8日, 6月8日, 2019年) or a number with its measure word (14家, 100所): one question term, so
+ * that "2019年" is found in "以2019年为例" but not in "2019—2022年", and 6月8日 is not 6月3日.
  */
-const NUMBER_WITH_UNIT = /(\d+)([年月日号家所个位名项次种条岁人届])/gu;
+const NUMBER_TERM = new RegExp(`(?:\\d{1,4}年)?\\d{1,2}月(?:\\d{1,2}[日号])?|\\d+[${MEASURE_WORDS}]`, 'gu');
+/** Weight of such a term: as informative as a specific noun (jieba's table does not know numbers). */
+const NUMBER_TERM_IDF = 8;
 
-/** Joins each number of the question with its measure word, replacing the two terms they were. */
-function withNumberUnits(text: string, terms: ContentTerm[]): ContentTerm[] {
+/**
+ * Replaces the pieces jieba cut a date or a quantity into (2019 + 年; 月 + 日, since jieba drops lone digits as
+ * stop words) with the whole, in every text of the question (the English expander writes June 8 as 6月8日).
+ */
+function withNumberTerms(texts: string[], terms: ContentTerm[]): ContentTerm[] {
   let out = terms;
-  for (const [whole, digits, unit] of text.matchAll(NUMBER_WITH_UNIT)) {
-    const number = out.find((t) => t.term === digits);
-    if (!number) continue;
-    out = out.filter((t) => t.term !== digits && t.term !== unit && t.term !== whole);
-    out.push({ term: whole, idf: number.idf });
+  for (const text of texts) {
+    for (const [whole] of text.matchAll(NUMBER_TERM)) {
+      const pieces = new Set(whole.match(/\d+|\D/gu));
+      out = out.filter((t) => !pieces.has(t.term) && t.term !== whole);
+      out.push({ term: whole, idf: NUMBER_TERM_IDF });
+    }
   }
   return out;
 }
@@ -79,7 +86,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     // weighs half as much as an unknown Chinese word.
     idf: LATIN_WORD.test(term) && expand ? generalIdf(term) * UNKNOWN_ENGLISH_WEIGHT : generalIdf(term),
   }));
-  const contentTerms = withNumberUnits(texts[0] ?? '', termsAsCut);
+  const contentTerms = withNumberTerms(texts, termsAsCut);
   // A name is searched as one whole term: its sub-words and bigrams (上海, 交通, 海交 …) would let passages
   // that merely repeat the name outrank the passage that holds the question's other words.
   const namesRemoved = [normalized, ...extra].map((t) => names.canonicalize(t, () => '|'));

@@ -5,8 +5,12 @@
  */
 import type { ContentTerm } from './query.js';
 
-/** A time in a (normalized, simplified) sentence: 2019年, 6月8日, 十二月, 去年, 20世纪, 90年代. */
-const GIVES_TIME = /(\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]{1,4}年|[一二三四五六七八九十]{1,3}月|[一二三四五六七八九十]{1,3}[日号]|去年|今年|明年|前年|世纪|年代)/u;
+/**
+ * A time in a (normalized, simplified) sentence: 2019年, 6月8日, 8号 after a month, 二〇一九年, 十二月, 去年,
+ * 20世纪, 90年代. Not 三年行动计划 (a numeral year count without digits), 1号线, 新世纪.
+ */
+const GIVES_TIME =
+  /(\d{1,4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|\d{1,2}\s*日|[〇零一二三四五六七八九]{2,4}年|[一二三四五六七八九十]{1,3}月|[去今明前]年|\d+\s*世纪|\d+\s*年代)/u;
 
 export function givesTime(sentence: string): boolean {
   return GIVES_TIME.test(sentence);

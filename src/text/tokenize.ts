@@ -68,9 +68,15 @@ export function plainJiebaCut(text: string): string[] {
   return nodejieba.cut(text);
 }
 
+/**
+ * Measure words and time units that follow a number (14家, 2019年, 8日, 三大): one list for every rule that
+ * reads numbers (question terms, "how many", numerals' weight, "does this passage give a number").
+ */
+export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大';
+
 /** Interrogatives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家. */
 const ASKS_WHICH_OR_HOW_MANY = /^(哪|哪一|几|多少)$/u;
-const MEASURE_WORD = /^[天年月日号个家所位名项次种条岁人届只件本部场座类批]$/u;
+const MEASURE_WORD = new RegExp(`^[${MEASURE_WORDS}]$`, 'u');
 
 /**
  * jieba cuts "which day" and "how many" into 哪 + 天, 几 + 所, leaving the measure word as if the question were
@@ -163,7 +169,7 @@ function loadIdf(): Map<string, number> {
  * A Chinese numeral with its measure word (两所, 三家, 五个): a quantity, which tells as little about the topic
  * as a lone character, however rare jieba's table says the pair is.
  */
-const NUMERAL_WITH_MEASURE = /^[一二两三四五六七八九十百千万]+[个家所位名项次种条年月日天岁人届只件本部场座类批]$/u;
+const NUMERAL_WITH_MEASURE = new RegExp(`^[一二两三四五六七八九十百千万]+[${MEASURE_WORDS}]$`, 'u');
 
 /** Inverse document frequency of a word in jieba's reference corpus: how informative the word is in general. */
 export function generalIdf(word: string): number {

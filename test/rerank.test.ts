@@ -148,4 +148,7 @@ test('appearsInOrder: a word shortened or written out, within twice its length',
   assert.ok(appearsInOrder('名校', '知名高校'));
   assert.ok(!appearsInOrder('北京大学', '北京健坤投资集团与清华大学'));
   assert.ok(!appearsInOrder('中科院', '院中科'));
+  // Four characters or more may lose one: 联合开发 / 联合研发, 年轻干部 / 青年干部; not 复旦大学 / 两所大学.
+  assert.ok(appearsInOrder('联合开发', '与清华大学等高校联合研发大数据') && appearsInOrder('年轻干部', '支持青年干部来重庆'));
+  assert.ok(!appearsInOrder('复旦大学', '与两所大学合作') && !appearsInOrder('校长', '长江与学校'));
 });

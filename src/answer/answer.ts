@@ -96,22 +96,32 @@ function isSalientNoun(term: ContentTerm, tags: RegExp): boolean {
   return term.idf >= MISSING_NOUN_IDF && tagWords(term.term).some((w) => w.word === term.term && tags.test(w.tag));
 }
 
+/** Words this long may lose one character between question and passage (联合开发 / 联合研发, 年轻干部 / 青年干部). */
+const LOOSE_MATCH_CHARS = 4;
+
 /**
  * True when the characters of a word appear in the text in order, within twice the word's length: the word
- * shortened or written out (中科院 in 中国科学院, 名校 in 知名高校).
+ * shortened or written out (中科院 in 中国科学院, 名校 in 知名高校). A word of LOOSE_MATCH_CHARS or more may
+ * miss one character (联合开发 in 联合研发), its first included. Han words only.
  */
 export function appearsInOrder(word: string, text: string): boolean {
   if (!/^\p{Script=Han}+$/u.test(word)) return false;
   const chars = [...text];
-  const [first = '', ...rest] = [...word];
-  const span = 2 * (rest.length + 1);
-  for (let start = chars.indexOf(first); start >= 0; start = chars.indexOf(first, start + 1)) {
-    let at = start;
-    for (const c of rest) {
-      at = chars.indexOf(c, at + 1);
-      if (at < 0 || at - start >= span) break;
+  const wanted = [...word];
+  const span = 2 * wanted.length;
+  const mayMiss = wanted.length >= LOOSE_MATCH_CHARS ? 1 : 0;
+  for (let skip = 0; skip <= mayMiss; skip++) {
+    const [head = '', ...tail] = wanted.slice(skip);
+    for (let start = chars.indexOf(head); start >= 0; start = chars.indexOf(head, start + 1)) {
+      let at = start;
+      let missed = skip;
+      for (const c of tail) {
+        const next = chars.indexOf(c, at + 1);
+        if (next >= 0 && next - start < span) at = next;
+        else if (++missed > mayMiss) break;
+      }
+      if (missed <= mayMiss) return true;
     }
-    if (at >= 0 && at - start < span) return true;
   }
   return false;
 }

@@ -26,6 +26,11 @@ const GIVES_NUMBER = new RegExp(`\\d|[〇零一二两三四五六七八九十百
 const YEAR_TERM = /^\d{4}年/u;
 /** jieba POS tags of names: nr person, ns place, nt organization, nz other proper noun. */
 const PROPER_NAME_TAG = /^(nr|nrt|ns|nt|nz)$/;
+/**
+ * jieba tags abbreviations j: names (北大, 人大, 北师大) but also common words (一共). Only those at least this
+ * informative count as names.
+ */
+const ABBREVIATION_IDF = 8;
 /** jieba POS tags of common nouns, and of Latin words (eng) the glossary could not read. */
 const COMMON_NOUN_TAG = /^(n|eng)$/;
 
@@ -172,8 +177,8 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   const absent = missingTerms.filter((t) => !appearsInOrder(t.term, topText));
   const missingShare = idfShare(q.contentTerms, (t) => absent.includes(t));
   const aboutSomethingElse =
-    // A name (北京大学, 腾讯) the corpus never mentions.
-    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG)) ||
+    // A name (北京大学, 北大, 腾讯) the corpus never mentions.
+    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) || (t.idf >= ABBREVIATION_IDF && isSalientNoun(t, /^j$/))) ||
     // A common noun (校长, 有效期) the corpus never mentions, when the best passage is not a strong match and
     // does not hold the noun's characters either (名校 is 知名高校 said short; 老师 is not 教师).
     (evidence < MISSING_NOUN_EVIDENCE &&

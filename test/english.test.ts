@@ -185,3 +185,14 @@ test('English words that are names of Object.prototype members are ordinary word
   const q = openEngine().analyze('who is the constructor of the sjtu institute?');
   assert.ok(!q.contentTerms.some((t) => /function|object|native/i.test(t.term)), q.contentTerms.map((t) => t.term).join(' '));
 });
+
+test('an English name the glossary does not know, capitalized mid-sentence, is a name the corpus lacks', async () => {
+  const { openEngine } = await import('../src/cli/wiring.ts');
+  const { answerQuestion } = await import('../src/answer/answer.ts');
+  const engine = openEngine();
+  assert.deepEqual(engine.analyze('Did Peking University sign an agreement with Chongqing?').unknownNames, ['peking']);
+  assert.equal(answerQuestion(engine, 'Did Peking University sign an agreement with Chongqing?').kind, 'none');
+  // Known names and a capital that only starts the sentence are not unknown names.
+  assert.deepEqual(engine.analyze('When did Tsinghua sign with Chongqing?').unknownNames, []);
+  assert.equal(answerQuestion(engine, 'When did Tsinghua sign with Chongqing?').kind, 'answer');
+});

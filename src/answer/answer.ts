@@ -179,6 +179,8 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   const aboutSomethingElse =
     // A name (北京大学, 北大, 腾讯) the corpus never mentions.
     absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) || (t.idf >= ABBREVIATION_IDF && isSalientNoun(t, /^j$/))) ||
+    // … or an English word the glossary does not know, capitalized mid-sentence (Peking University).
+    absent.some((t) => q.unknownNames.includes(t.term)) ||
     // A common noun (校长, 有效期) the corpus never mentions, when the best passage is not a strong match and
     // does not hold the noun's characters either (名校 is 知名高校 said short; 老师 is not 教师).
     (evidence < MISSING_NOUN_EVIDENCE &&

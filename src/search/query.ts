@@ -25,6 +25,11 @@ export interface AnalyzedQuestion {
   asksWhen: boolean;
   /** The question asks for a number (多少, 几个, how many, how much): only a passage that gives one answers. */
   asksHowMany: boolean;
+  /**
+   * Latin words the expander could not read that the question capitalizes mid-sentence (Peking in "Did Peking
+   * University sign…"): names, as far as English tells.
+   */
+  unknownNames: string[];
 }
 
 /** Extra Chinese text to search for a question (issue 5's English glossary plugs in here). */
@@ -61,6 +66,8 @@ function withNumberTerms(texts: string[], terms: ContentTerm[]): ContentTerm[] {
   }
   return out;
 }
+/** A capitalized Latin word that does not start a sentence. */
+const MID_SENTENCE_CAPITALIZED = /(?<![.!?。！？]\s*|^\s*)\b(\p{Lu}[\p{Script=Latin}'’-]+)/gu;
 const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d.'’&-]*$/u;
 /** Weight of an English word the glossary could not translate, relative to its IDF. */
 const UNKNOWN_ENGLISH_WEIGHT = 0.5;
@@ -91,6 +98,10 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   // that merely repeat the name outrank the passage that holds the question's other words.
   const namesRemoved = [normalized, ...extra].map((t) => names.canonicalize(t, () => '|'));
   const nameTerms = unique([normalized, ...extra].flatMap((t) => names.find(t).map((f) => f.canonical)));
+  const unknownLatin = new Set(extra.filter((t) => LATIN_WORD.test(t)));
+  const unknownNames = [...question.matchAll(MID_SENTENCE_CAPITALIZED)]
+    .map((m) => normalizeText(m[1] ?? ''))
+    .filter((w) => unknownLatin.has(w));
   return {
     normalized,
     words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms],
@@ -100,5 +111,6 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     expansions,
     asksWhen: ASKS_WHEN.test(normalized),
     asksHowMany: ASKS_HOW_MANY.test(normalized),
+    unknownNames,
   };
 }

@@ -93,6 +93,18 @@ function toIndexed(p: Passage, names: NameMatcher): IndexedPassage {
   };
 }
 
+/** Passages whose match texts and sentences are kept: on a large corpus the caches would otherwise grow to it. */
+const CACHED_PASSAGES = 20_000;
+
+/** Caches a value, dropping the oldest entry once the cache holds CACHED_PASSAGES. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHED_PASSAGES) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(key, value);
+}
+
 /** A ranked passage. */
 export interface RankedPassage {
   passage: Passage;
@@ -188,7 +200,7 @@ export class SearchEngine {
     if (!cached) {
       const sentences = splitSentences(passage.text);
       cached = [sentences, sentences.map((s) => this.matchText(s))];
-      this.sentencesById.set(passage.id, cached);
+      remember(this.sentencesById, passage.id, cached);
     }
     return cached;
   }
@@ -198,7 +210,7 @@ export class SearchEngine {
     let text = this.normalizedById.get(passage.id);
     if (text === undefined) {
       text = this.matchText([passage.text, ...(passage.keywords ?? [])].join(' '));
-      this.normalizedById.set(passage.id, text);
+      remember(this.normalizedById, passage.id, text);
     }
     return text;
   }
@@ -209,7 +221,9 @@ export class SearchEngine {
 
   /** Share of passages whose indexed words include the term (0 for a term that is not an indexed word). */
   passageShare(term: string): number {
-    return (this.vocabulary.words.get(term) ?? 0) / Math.max(1, this.corpus.passages.length);
+    // A number with its unit (2019年) is not an indexed word: its digits are.
+    const count = this.vocabulary.words.get(term) ?? this.vocabulary.words.get(/^\d+(?=\D)/u.exec(term)?.[0] ?? '') ?? 0;
+    return count / Math.max(1, this.corpus.passages.length);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Passage } from '../corpus/types.js';
-import { MEASURE_WORDS, tagWords } from '../text/tokenize.js';
+import { tagWords } from '../text/tokenize.js';
+import { givesNumber } from '../search/rerank.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import type { AnalyzedQuestion, ContentTerm } from '../search/query.js';
 
@@ -20,8 +21,6 @@ export const MISSING_NOUN_IDF = 6;
 export const MISSING_NOUN_EVIDENCE = 0.7;
 /** When the corpus never mentions this share of the question's information, it is about something else. */
 export const MISSING_SHARE_CEILING = 0.5;
-/** A number in a passage: digits, or Chinese numerals counting something (三大, 一批, 两所; not 两江). */
-const GIVES_NUMBER = new RegExp(`\\d|[〇零一二两三四五六七八九十百千万亿]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
 /** A question term that names a year (query.ts keeps a number with its unit: 2020年, 2020年6月). */
 const YEAR_TERM = /^\d{4}年/u;
 /** jieba POS tags of names: nr person, ns place, nt organization, nz other proper noun. */
@@ -186,7 +185,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     (evidence < MISSING_NOUN_EVIDENCE &&
       absent.some((t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c))));
   // "How many / how much" is answered by a number: a best passage that gives none cannot answer it.
-  const numberless = q.asksHowMany && !GIVES_NUMBER.test(topText);
+  const numberless = q.asksHowMany && !givesNumber(topText);
   // A question about a year (2020年) is not answered by a passage that never names that year.
   const otherYear = q.contentTerms.some((t) => YEAR_TERM.test(t.term) && !topText.includes(t.term.slice(0, 4)));
   if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || otherYear) {

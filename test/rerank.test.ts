@@ -60,8 +60,12 @@ test('a number keeps its measure word: 2020年 is not found in 2020—2025年, 5
   assert.match(topText('5月10日某市和谁签了协议？'), /甲大学/);
 });
 
-test('a question about a year no passage names gets no answer', () => {
+test('a question about a year no passage names gets no answer, unless it is the document\'s own year', () => {
   assert.equal(answerQuestion(engine, '2023年某市引进了多少家研究机构？').kind, 'none');
+  // The story is dated 2021-05: its "5月12日" is in 2021 though no passage says 2021年.
+  assert.match(topText('2021年5月12日某市和谁签署了合作协议？'), /乙大学/);
+  // A month the corpus names only inside a full date (5月12日) is still a month it names.
+  assert.ok(engine.mentions('5月') && engine.mentions('5月12日') && !engine.mentions('7月'));
 });
 
 test('the best answer does not depend on how many answers are asked for', () => {

@@ -22,7 +22,7 @@ export const MISSING_NOUN_EVIDENCE = 0.7;
 /** When the corpus never mentions this share of the question's information, it is about something else. */
 export const MISSING_SHARE_CEILING = 0.5;
 /** A question term that names a year (query.ts keeps a number with its unit: 2020年, 2020年6月). */
-const YEAR_TERM = /^\d{4}年/u;
+const YEAR_TERM = /^(\d{4})年/u;
 /** jieba POS tags of names: nr person, ns place, nt organization, nz other proper noun. */
 const PROPER_NAME_TAG = /^(nr|nrt|ns|nt|nz)$/;
 /**
@@ -186,8 +186,13 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
       absent.some((t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c))));
   // "How many / how much" is answered by a number: a best passage that gives none cannot answer it.
   const numberless = q.asksHowMany && !givesNumber(topText);
-  // A question about a year (2020年) is not answered by a passage that never names that year.
-  const otherYear = q.contentTerms.some((t) => YEAR_TERM.test(t.term) && !topText.includes(t.term.slice(0, 4)));
+  // A question about a year (2020年) is not answered by a passage that never names that year, unless its
+  // document is of that year (a 2020 article's "6月3日" is in 2020).
+  const documentYear = engine.corpus.documents.find((d) => d.id === top.passage.documentId)?.date?.slice(0, 4);
+  const otherYear = q.contentTerms.some((t) => {
+    const year = YEAR_TERM.exec(t.term)?.[1];
+    return year !== undefined && year !== documentYear && !topText.includes(year);
+  });
   if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || otherYear) {
     return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: absent.map((t) => t.term) };
   }

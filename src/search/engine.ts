@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
-import { addUserWords, hanBigrams, wordTerms } from '../text/tokenize.js';
+import { addUserWords, hanBigrams, numberPieces, wordTerms } from '../text/tokenize.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, Passage } from '../corpus/types.js';
@@ -82,15 +82,16 @@ export function miniSearchOptions(ranking: RankingOptions = DEFAULT_RANKING): Op
   };
 }
 
-function toIndexed(p: Passage, names: NameMatcher): IndexedPassage {
+function toIndexed(p: Passage, names: NameMatcher): { doc: IndexedPassage; numbers: string[] } {
   const text = names.canonicalize(normalizeText([p.text, ...(p.keywords ?? [])].join(' ')));
   const section = names.canonicalize(normalizeText(p.section));
-  return {
+  const doc = {
     id: p.id,
     words: wordTerms(text, 'search').join(' '),
     bigrams: hanBigrams(text).join(' '),
     section: wordTerms(section, 'search').join(' '),
   };
+  return { doc, numbers: numberPieces(text) };
 }
 
 /** Passages whose match texts and sentences are kept: on a large corpus the caches would otherwise grow to it. */
@@ -104,6 +105,20 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): void {
   }
   cache.set(key, value);
 }
+
+/**
+ * What the corpus holds, with the number of passages holding each: indexed words, Han bigrams, and numbers
+ * with their unit (2019年, 6月, 14家; jieba indexes neither lone digits nor the pair).
+ */
+export interface Vocabulary {
+  words: Map<string, number>;
+  bigrams: Map<string, number>;
+  numbers: Map<string, number>;
+}
+
+const countEach = (counts: Map<string, number>, terms: Iterable<string>): void => {
+  for (const t of new Set(terms)) counts.set(t, (counts.get(t) ?? 0) + 1);
+};
 
 /** A ranked passage. */
 export interface RankedPassage {
@@ -119,7 +134,7 @@ export interface SerializedEngine {
   corpus: Corpus;
   index: unknown;
   /** Indexed words with the number of passages holding each, and indexed bigrams. */
-  vocabulary: { words: Array<[string, number]>; bigrams: Array<[string, number]> };
+  vocabulary: { words: Array<[string, number]>; bigrams: Array<[string, number]>; numbers: Array<[string, number]> };
 }
 
 /** Full-text search over a corpus' passages: MiniSearch BM25+ on jieba words and Han bigrams. */
@@ -134,7 +149,7 @@ export class SearchEngine {
     readonly corpus: Corpus,
     private readonly index: MiniSearch<IndexedPassage>,
     /** Every indexed word and bigram: whether the corpus mentions a term at all. */
-    readonly vocabulary: { words: Map<string, number>; bigrams: Map<string, number> },
+    readonly vocabulary: Vocabulary,
     private readonly ranking: RankingOptions,
     private expander?: QueryExpander,
   ) {
@@ -147,15 +162,15 @@ export class SearchEngine {
     addUserWords(corpus.userWords);
     const names = new NameMatcher(corpus.topics);
     const index = new MiniSearch<IndexedPassage>(miniSearchOptions(ranking));
-    const words = new Map<string, number>();
-    const bigrams = new Map<string, number>();
+    const vocabulary: Vocabulary = { words: new Map(), bigrams: new Map(), numbers: new Map() };
     for (const passage of corpus.passages) {
-      const doc = toIndexed(passage, names);
-      for (const w of new Set(splitTerms(doc.words))) words.set(w, (words.get(w) ?? 0) + 1);
-      for (const b of new Set(splitTerms(doc.bigrams))) bigrams.set(b, (bigrams.get(b) ?? 0) + 1);
+      const { doc, numbers } = toIndexed(passage, names);
+      countEach(vocabulary.words, splitTerms(doc.words));
+      countEach(vocabulary.bigrams, splitTerms(doc.bigrams));
+      countEach(vocabulary.numbers, numbers);
       index.add(doc);
     }
-    return new SearchEngine(corpus, index, { words, bigrams }, ranking);
+    return new SearchEngine(corpus, index, vocabulary, ranking);
   }
 
   /** Restores an engine saved with toJSON(), with the same options factory that built it. */
@@ -164,7 +179,11 @@ export class SearchEngine {
     if (data.version !== 2) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
     const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
-    const vocabulary = { words: new Map(data.vocabulary.words), bigrams: new Map(data.vocabulary.bigrams) };
+    const vocabulary: Vocabulary = {
+      words: new Map(data.vocabulary.words),
+      bigrams: new Map(data.vocabulary.bigrams),
+      numbers: new Map(data.vocabulary.numbers),
+    };
     return new SearchEngine(data.corpus, index, vocabulary, ranking);
   }
 
@@ -173,7 +192,11 @@ export class SearchEngine {
       version: 2,
       corpus: this.corpus,
       index: this.index.toJSON(),
-      vocabulary: { words: [...this.vocabulary.words], bigrams: [...this.vocabulary.bigrams] },
+      vocabulary: {
+        words: [...this.vocabulary.words],
+        bigrams: [...this.vocabulary.bigrams],
+        numbers: [...this.vocabulary.numbers],
+      },
     };
   }
 
@@ -221,8 +244,7 @@ export class SearchEngine {
 
   /** Share of passages whose indexed words include the term (0 for a term that is not an indexed word). */
   passageShare(term: string): number {
-    // A number with its unit (2019年) is not an indexed word: its digits are.
-    const count = this.vocabulary.words.get(term) ?? this.vocabulary.words.get(/^\d+(?=\D)/u.exec(term)?.[0] ?? '') ?? 0;
+    const count = this.vocabulary.words.get(term) ?? this.numberCount(term) ?? 0;
     return count / Math.max(1, this.corpus.passages.length);
   }
 
@@ -232,12 +254,21 @@ export class SearchEngine {
    */
   mentions(term: string): boolean {
     if (this.vocabulary.words.has(term)) return true;
-    // A number with its measure word (2019年) is one question term but two indexed words.
-    const number = /^(\d+)\p{Script=Han}$/u.exec(term);
-    if (number) return this.vocabulary.words.has(number[1] ?? '');
+    const numbers = this.numberCount(term);
+    if (numbers !== undefined) return numbers > 0;
     if (/^\p{Script=Han}$/u.test(term)) return this.hanChars().has(term);
     const grams = hanBigrams(term);
     return grams.length > 0 && grams.join('').length > 1 && grams.every((g) => this.vocabulary.bigrams.has(g));
+  }
+
+  /**
+   * For a question term made of numbers with their units (2019年, 6月8日): how many passages hold its rarest
+   * piece (an upper bound of those holding it whole); undefined for any other term.
+   */
+  private numberCount(term: string): number | undefined {
+    const pieces = numberPieces(term);
+    if (pieces.length === 0 || pieces.join('') !== term) return undefined;
+    return Math.min(...pieces.map((p) => this.vocabulary.numbers.get(p) ?? 0));
   }
 
   /** Every Han character of the indexed text (computed on first use). */

@@ -74,6 +74,13 @@ export function plainJiebaCut(text: string): string[] {
  */
 export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大';
 
+const NUMBER_PIECE = new RegExp(`\\d+[${MEASURE_WORDS}]`, 'gu');
+
+/** Numbers with their measure word or time unit in normalized text (2019年, 6月, 8日, 14家), in order. */
+export function numberPieces(text: string): string[] {
+  return text.match(NUMBER_PIECE) ?? [];
+}
+
 /** Interrogatives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家. */
 const ASKS_WHICH_OR_HOW_MANY = /^(哪|哪一|几|多少)$/u;
 const MEASURE_WORD = new RegExp(`^[${MEASURE_WORDS}]$`, 'u');

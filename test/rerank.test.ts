@@ -64,8 +64,11 @@ test('a question about a year no passage names gets no answer, unless it is the 
   assert.equal(answerQuestion(engine, '2023年某市引进了多少家研究机构？').kind, 'none');
   // The story is dated 2021-05: its "5月12日" is in 2021 though no passage says 2021年.
   assert.match(topText('2021年5月12日某市和谁签署了合作协议？'), /乙大学/);
+  assert.match(topText('2021年5月12日和谁签约？'), /乙大学/);
+  // … but not from a passage about other years (《人才计划(2020—2025年)》 is not about 2021).
+  assert.equal(answerQuestion(engine, '2021年某市将引进多少家研究机构？').kind, 'none');
   // A month the corpus names only inside a full date (5月12日) is still a month it names.
-  assert.ok(engine.mentions('5月') && engine.mentions('5月12日') && !engine.mentions('7月'));
+  assert.ok(engine.mentions('5月') && !engine.mentions('7月'));
 });
 
 test('the best answer does not depend on how many answers are asked for', () => {
@@ -129,6 +132,8 @@ test('a name the corpus never mentions gets no answer, however much else matches
   assert.equal(kind('宜昌市与北京大学签署合作协议，在宜昌市设立分院开展新材料研究了吗？'), 'none');
   assert.equal(kind('宜昌市与北京大学签署合作协议了吗？'), 'none');
   assert.equal(kind('宜昌市与北大签署合作协议，在宜昌市设立分院开展新材料研究了吗？'), 'none');
+  // A name one character away from a name the passage holds is another name (中国社科院 / 中国科学院) …
+  assert.equal(kind('宜昌市与中国社科院签署合作协议了吗？'), 'none');
   // … but a name written short (中科院 for 中国科学院) is the same name.
   assert.equal(kind('中科院在宜昌市设立分院了吗？'), 'answer');
 });
@@ -155,5 +160,7 @@ test('appearsInOrder: a word shortened or written out, within twice its length',
   assert.ok(!appearsInOrder('中科院', '院中科'));
   // Four characters or more may lose one: 联合开发 / 联合研发, 年轻干部 / 青年干部; not 复旦大学 / 两所大学.
   assert.ok(appearsInOrder('联合开发', '与清华大学等高校联合研发大数据') && appearsInOrder('年轻干部', '支持青年干部来重庆'));
-  assert.ok(!appearsInOrder('复旦大学', '与两所大学合作') && !appearsInOrder('校长', '长江与学校'));
+  assert.ok(!appearsInOrder('复旦大学', '恢复了与两所大学的合作') && !appearsInOrder('校长', '长江与学校'));
+  // … but not inside a name the text holds: 华侨大学 is not 清华大学.
+  assert.ok(appearsInOrder('华侨大学', '与清华大学签署') && !appearsInOrder('华侨大学', '与清华大学签署', () => true));
 });

@@ -50,6 +50,11 @@ test('an index saved and loaded with the same options answers the same', () => {
     assert.ok(a.length > 0);
     assert.deepEqual(b, a, q);
   }
+  // What the corpus mentions (numbers with their unit included) and the answers survive the round trip.
+  assert.ok(loaded.mentions('6月') && loaded.mentions('2019年') && !loaded.mentions('7月'));
+  for (const q of ['6月8日重庆和谁签约？', '2019年重庆引进了多少所高校？', '北京大学和重庆签了什么协议？']) {
+    assert.deepEqual(answerQuestion(loaded, q), answerQuestion(engine, q), q);
+  }
 });
 
 test('a saved index of another version is refused with a clear message', () => {

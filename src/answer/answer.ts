@@ -1,6 +1,5 @@
 import type { Passage } from '../corpus/types.js';
-import { tagWords } from '../text/tokenize.js';
-import { givesNumber } from '../search/rerank.js';
+import { givesNumber, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import type { AnalyzedQuestion, ContentTerm } from '../search/query.js';
 
@@ -22,14 +21,14 @@ export const MISSING_NOUN_EVIDENCE = 0.7;
 /** When the corpus never mentions this share of the question's information, it is about something else. */
 export const MISSING_SHARE_CEILING = 0.5;
 /** A question term that names a year (query.ts keeps a number with its unit: 2020年, 2020年6月). */
-const YEAR_TERM = /^(\d{4})年/u;
+const YEAR_TERM = /^(\d{4})年$/u;
 /** jieba POS tags of names: nr person, ns place, nt organization, nz other proper noun. */
 const PROPER_NAME_TAG = /^(nr|nrt|ns|nt|nz)$/;
 /**
- * jieba tags abbreviations j: names (北大, 人大, 北师大) but also common words (一共). Only those at least this
- * informative count as names.
+ * jieba tags abbreviations j: names of institutions (北大, 人大, 北师大, 中科大) but also common words (一共, 上下游,
+ * 光伏). Those ending like an institution (大学 → 大, 学院 / 研究院 → 院, 研究所 → 所, 学校 → 校) count as names.
  */
-const ABBREVIATION_IDF = 8;
+const ABBREVIATED_INSTITUTION = /[大院所校]$/u;
 /** jieba POS tags of common nouns, and of Latin words (eng) the glossary could not read. */
 const COMMON_NOUN_TAG = /^(n|eng)$/;
 
@@ -103,31 +102,57 @@ function isSalientNoun(term: ContentTerm, tags: RegExp): boolean {
 /** Words this long may lose one character between question and passage (联合开发 / 联合研发, 年轻干部 / 青年干部). */
 const LOOSE_MATCH_CHARS = 4;
 
+/** Where `wanted` appears in order in `chars` within `span` characters: [first, last] index, or null. */
+function inOrderWithin(chars: string[], wanted: string[], span: number): [number, number] | null {
+  const [head = '', ...tail] = wanted;
+  for (let start = chars.indexOf(head); start >= 0; start = chars.indexOf(head, start + 1)) {
+    let at = start;
+    for (const c of tail) {
+      at = chars.indexOf(c, at + 1);
+      if (at < 0 || at - start >= span) break;
+    }
+    if (at >= 0 && at - start < span) return [start, at];
+  }
+  return null;
+}
+
 /**
  * True when the characters of a word appear in the text in order, within twice the word's length: the word
- * shortened or written out (中科院 in 中国科学院, 名校 in 知名高校). A word of LOOSE_MATCH_CHARS or more may
- * miss one character (联合开发 in 联合研发), its first included. Han words only.
+ * shortened or written out (中科院 in 中国科学院, 名校 in 知名高校). A word of LOOSE_MATCH_CHARS or more may also
+ * have one character replaced or dropped (联合开发 in 联合研发, 年轻干部 in 青年干部), but not inside a name the
+ * text holds (华侨大学 is not in 清华大学): `isInName(first, last)` tells, by character index. Han words only.
  */
-export function appearsInOrder(word: string, text: string): boolean {
+export function appearsInOrder(word: string, text: string, isInName: (first: number, last: number) => boolean = () => false): boolean {
   if (!/^\p{Script=Han}+$/u.test(word)) return false;
   const chars = [...text];
   const wanted = [...word];
-  const span = 2 * wanted.length;
-  const mayMiss = wanted.length >= LOOSE_MATCH_CHARS ? 1 : 0;
-  for (let skip = 0; skip <= mayMiss; skip++) {
-    const [head = '', ...tail] = wanted.slice(skip);
-    for (let start = chars.indexOf(head); start >= 0; start = chars.indexOf(head, start + 1)) {
-      let at = start;
-      let missed = skip;
-      for (const c of tail) {
-        const next = chars.indexOf(c, at + 1);
-        if (next >= 0 && next - start < span) at = next;
-        else if (++missed > mayMiss) break;
+  if (inOrderWithin(chars, wanted, 2 * wanted.length)) return true;
+  if (wanted.length < LOOSE_MATCH_CHARS) return false;
+  return wanted.some((_, k) => {
+    const found = inOrderWithin(chars, [...wanted.slice(0, k), ...wanted.slice(k + 1)], wanted.length);
+    return found !== null && !isInName(found[0], found[1]);
+  });
+}
+
+/**
+ * A function telling whether characters first..last of a text lie in one of its names: a word jieba tags
+ * nr/ns/nt/nz, or a party's name (topics.json; jieba tags the words it was given x).
+ */
+function namesOf(engine: SearchEngine, text: string): (first: number, last: number) => boolean {
+  let spans: Array<[number, number]> | undefined;
+  return (first, last) => {
+    if (!spans) {
+      spans = [];
+      let at = 0;
+      for (const { word, tag } of tagWords(text)) {
+        const length = [...word].length;
+        const isName = PROPER_NAME_TAG.test(tag) || engine.names.find(word).some((f) => f.alias === word);
+        if (isName) spans.push([at, at + length - 1]);
+        at += length;
       }
-      if (missed <= mayMiss) return true;
     }
-  }
-  return false;
+    return spans.some(([a, b]) => a <= last && first <= b);
+  };
 }
 
 function idfShare(terms: ContentTerm[], keep: (t: ContentTerm) => boolean): number {
@@ -169,15 +194,24 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   if (!top) return { kind: 'none', question, reason: 'not-in-corpus', evidence: 0, missing };
   // Substring, not token, matching: it does not depend on how jieba happened to cut question and passage.
   const topText = engine.passageMatchText(top.passage);
-  const evidence = idfShare(q.contentTerms, (t) => topText.includes(t.term));
+  // A year that is the best passage's document's own (2020年 asked of a 2020 article) is evidence, not a gap.
+  const documentYear = engine.documentYear(top.passage.documentId);
+  // … when the passage names no other year (计划到2022年 is not about 2020).
+  const passageYears = topText.match(/(?<!\d)(?:1[89]|20)\d{2}(?!\d)/gu) ?? [];
+  const ownYear = (t: ContentTerm) => {
+    const year = YEAR_TERM.exec(t.term)?.[1];
+    return year !== undefined && year === documentYear && passageYears.every((y) => y === year);
+  };
+  const evidence = idfShare(q.contentTerms, (t) => topText.includes(t.term) || ownYear(t));
   if (evidence < EVIDENCE_FLOOR) return { kind: 'none', question, reason: 'weak-match', evidence, missing };
   // Words the corpus never mentions, unless the best passage holds them shortened or written out (中科院 /
   // 中国科学院, 名校 / 知名高校).
-  const absent = missingTerms.filter((t) => !appearsInOrder(t.term, topText));
+  const inName = namesOf(engine, topText);
+  const absent = missingTerms.filter((t) => !ownYear(t) && !appearsInOrder(t.term, topText, inName));
   const missingShare = idfShare(q.contentTerms, (t) => absent.includes(t));
   const aboutSomethingElse =
     // A name (北京大学, 北大, 腾讯) the corpus never mentions.
-    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) || (t.idf >= ABBREVIATION_IDF && isSalientNoun(t, /^j$/))) ||
+    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/))) ||
     // … or an English word the glossary does not know, capitalized mid-sentence (Peking University).
     absent.some((t) => q.unknownNames.includes(t.term)) ||
     // A common noun (校长, 有效期) the corpus never mentions, when the best passage is not a strong match and
@@ -188,10 +222,9 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   const numberless = q.asksHowMany && !givesNumber(topText);
   // A question about a year (2020年) is not answered by a passage that never names that year, unless its
   // document is of that year (a 2020 article's "6月3日" is in 2020).
-  const documentYear = engine.corpus.documents.find((d) => d.id === top.passage.documentId)?.date?.slice(0, 4);
   const otherYear = q.contentTerms.some((t) => {
     const year = YEAR_TERM.exec(t.term)?.[1];
-    return year !== undefined && year !== documentYear && !topText.includes(year);
+    return year !== undefined && !ownYear(t) && !topText.includes(year);
   });
   if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || otherYear) {
     return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: absent.map((t) => t.term) };

@@ -108,7 +108,8 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): void {
 
 /**
  * What the corpus holds, with the number of passages holding each: indexed words, Han bigrams, and numbers
- * with their unit (2019年, 6月, 14家; jieba indexes neither lone digits nor the pair).
+ * with their unit (2019年, 6月, 14家; jieba's words have multi-digit numbers without their unit, and no lone
+ * digits, which are stop words).
  */
 export interface Vocabulary {
   words: Map<string, number>;
@@ -130,7 +131,7 @@ export interface RankedPassage {
 
 /** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
 export interface SerializedEngine {
-  version: 2;
+  version: 3;
   corpus: Corpus;
   index: unknown;
   /** Indexed words with the number of passages holding each, and indexed bigrams. */
@@ -144,6 +145,7 @@ export class SearchEngine {
   private readonly normalizedById = new Map<string, string>();
   private readonly sentencesById = new Map<string, [string[], string[]]>();
   private chars?: Set<string>;
+  private readonly yearsByDocument = new Map<string, string>();
 
   private constructor(
     readonly corpus: Corpus,
@@ -155,6 +157,10 @@ export class SearchEngine {
   ) {
     this.names = new NameMatcher(corpus.topics);
     this.byId = new Map(corpus.passages.map((p) => [p.id, p]));
+    for (const d of corpus.documents) {
+      const year = /(?:^|\D)((?:1[89]|20)\d{2})(?:\D|$)/u.exec(d.date ?? '')?.[1];
+      if (year) this.yearsByDocument.set(d.id, year);
+    }
   }
 
   /** Indexes a corpus. The corpus' user words go into the segmenter first, so index and query agree. */
@@ -176,7 +182,7 @@ export class SearchEngine {
   /** Restores an engine saved with toJSON(), with the same options factory that built it. */
   static fromJSON(json: string, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
     const data = JSON.parse(json) as SerializedEngine;
-    if (data.version !== 2) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
+    if (data.version !== 3) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
     const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
     const vocabulary: Vocabulary = {
@@ -189,7 +195,7 @@ export class SearchEngine {
 
   toJSON(): SerializedEngine {
     return {
-      version: 2,
+      version: 3,
       corpus: this.corpus,
       index: this.index.toJSON(),
       vocabulary: {
@@ -242,7 +248,12 @@ export class SearchEngine {
     return analyzeQuestion(question, this.names, this.expander);
   }
 
-  /** Share of passages whose indexed words include the term (0 for a term that is not an indexed word). */
+  /** The year of a document's front-matter date (2020-06, 2020年6月, June 2020 → "2020"), if it has one. */
+  documentYear(documentId: string): string | undefined {
+    return this.yearsByDocument.get(documentId);
+  }
+
+  /** Share of passages holding the term as an indexed word or, for a number with its unit, its rarest piece. */
   passageShare(term: string): number {
     const count = this.vocabulary.words.get(term) ?? this.numberCount(term) ?? 0;
     return count / Math.max(1, this.corpus.passages.length);

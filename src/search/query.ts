@@ -26,8 +26,8 @@ export interface AnalyzedQuestion {
   /** The question asks for a number (多少, 几个, how many, how much): only a passage that gives one answers. */
   asksHowMany: boolean;
   /**
-   * Latin words the expander could not read that the question capitalizes mid-sentence (Peking in "Did Peking
-   * University sign…"): names, as far as English tells.
+   * Latin words the expander could not read inside a run of capitalized words (Peking in "Did Peking University
+   * sign…"): names, as far as English tells.
    */
   unknownNames: string[];
 }
@@ -44,10 +44,11 @@ const ASKS_WHEN = /(哪天|哪一天|哪日|何日|何时|几时|几点|几号|�
 const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
 
 /**
- * A date (2019年6月8日, 6月8日, 2019年) or a number with its measure word (14家, 100所): one question term, so
- * that "2019年" is found in "以2019年为例" but not in "2019—2022年", and 6月8日 is not 6月3日.
+ * A month and day (6月8日, 6月), a year (2019年) or a number with its measure word (14家, 100所): one question
+ * term, so that "2019年" is found in "以2019年为例" but not in "2019—2022年", and 6月8日 is not 6月3日. A year
+ * stays a term of its own (2019年6月8日 → 2019年 + 6月8日): "no answer" judges years apart.
  */
-const NUMBER_TERM = new RegExp(`(?:\\d{1,4}年)?\\d{1,2}月(?:\\d{1,2}[日号])?|\\d+[${MEASURE_WORDS}]`, 'gu');
+const NUMBER_TERM = new RegExp(`(?<![\\p{Script=Latin}\\d.])(?:\\d{1,2}月(?:\\d{1,2}[日号])?|\\d+[${MEASURE_WORDS}])`, 'gu');
 /** Weight of such a term: as informative as a specific noun (jieba's table does not know numbers). */
 const NUMBER_TERM_IDF = 8;
 
@@ -66,8 +67,11 @@ function withNumberTerms(texts: string[], terms: ContentTerm[]): ContentTerm[] {
   }
   return out;
 }
-/** A capitalized Latin word that does not start a sentence. */
-const MID_SENTENCE_CAPITALIZED = /(?<![.!?。！？]\s*|^\s*)\b(\p{Lu}[\p{Script=Latin}'’-]+)/gu;
+/**
+ * Two or more capitalized words in a row (Peking University, Fudan University Press): a name. A lone capital
+ * (a sentence's first word, "Thanks, Bot") and acronyms (PhD, MOU) are not taken for one.
+ */
+const CAPITALIZED_RUN = /\p{Lu}\p{Ll}+(?:['’]s)?(?: \p{Lu}\p{Ll}+(?:['’]s)?)+/gu;
 const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d.'’&-]*$/u;
 /** Weight of an English word the glossary could not translate, relative to its IDF. */
 const UNKNOWN_ENGLISH_WEIGHT = 0.5;
@@ -99,8 +103,8 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const namesRemoved = [normalized, ...extra].map((t) => names.canonicalize(t, () => '|'));
   const nameTerms = unique([normalized, ...extra].flatMap((t) => names.find(t).map((f) => f.canonical)));
   const unknownLatin = new Set(extra.filter((t) => LATIN_WORD.test(t)));
-  const unknownNames = [...question.matchAll(MID_SENTENCE_CAPITALIZED)]
-    .map((m) => normalizeText(m[1] ?? ''))
+  const unknownNames = [...question.matchAll(CAPITALIZED_RUN)]
+    .flatMap((m) => m[0].split(' ').map((w) => normalizeText(w.replace(/['’]s$/u, ''))))
     .filter((w) => unknownLatin.has(w));
   return {
     normalized,

@@ -3,7 +3,6 @@
  * answered by one sentence. The best candidates are re-scored by how much of the question one of their
  * sentences holds, and, for a question that asks "when", by whether that sentence gives a time.
  */
-import { MEASURE_WORDS } from '../text/tokenize.js';
 import type { ContentTerm } from './query.js';
 
 /**
@@ -12,13 +11,6 @@ import type { ContentTerm } from './query.js';
  */
 const GIVES_TIME =
   /(\d{1,4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|\d{1,2}\s*日|[〇零一二三四五六七八九]{2,4}年|[一二三四五六七八九十]{1,3}月|[去今明前]年|\d+\s*世纪|\d+\s*年代)/u;
-
-/** A number: digits, or Chinese numerals counting something (三大, 一批, 两所; not 两江, 双一流). */
-const GIVES_NUMBER = new RegExp(`\\d|[〇零一二两三四五六七八九十百千万亿]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
-
-export function givesNumber(text: string): boolean {
-  return GIVES_NUMBER.test(text);
-}
 
 export function givesTime(sentence: string): boolean {
   return GIVES_TIME.test(sentence);

@@ -74,11 +74,18 @@ export function plainJiebaCut(text: string): string[] {
  */
 export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大';
 
-const NUMBER_PIECE = new RegExp(`\\d+[${MEASURE_WORDS}]`, 'gu');
+const NUMBER_PIECE = new RegExp(`(?<![\\p{Script=Latin}\\d.])\\d+[${MEASURE_WORDS}]`, 'gu');
 
 /** Numbers with their measure word or time unit in normalized text (2019年, 6月, 8日, 14家), in order. */
 export function numberPieces(text: string): string[] {
   return text.match(NUMBER_PIECE) ?? [];
+}
+
+/** A number: digits, or Chinese numerals counting something (三大, 一批, 两所; not 两江, 双一流). */
+const GIVES_NUMBER = new RegExp(`\\d|[〇零一二两三四五六七八九十百千万亿]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
+
+export function givesNumber(text: string): boolean {
+  return GIVES_NUMBER.test(text);
 }
 
 /** Interrogatives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家. */

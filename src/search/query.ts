@@ -67,6 +67,7 @@ function withNumberTerms(texts: string[], terms: ContentTerm[]): ContentTerm[] {
   }
   return out;
 }
+
 /**
  * Two or more capitalized words in a row (Peking University, Fudan University Press): a name. A lone capital
  * (a sentence's first word, "Thanks, Bot") and acronyms (PhD, MOU) are not taken for one.

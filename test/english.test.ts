@@ -199,3 +199,13 @@ test('an English name the glossary does not know (in a run of capitalized words)
   }
   assert.equal(answerQuestion(engine, 'Urgent: when did Tsinghua sign with Chongqing?').kind, 'answer');
 });
+
+test('eval counts the traditional-character questions of every set apart', async () => {
+  const { isTraditional, scoreDevSet } = await import('../src/cli/eval.ts');
+  const { openEngine } = await import('../src/cli/wiring.ts');
+  assert.ok(isTraditional('上海交大的合作涵蓋哪些領域？') && !isTraditional('上海交大的合作涵盖哪些领域？') && !isTraditional('When?'));
+  const engine = openEngine();
+  const zht = scoreDevSet(engine, 'zht');
+  assert.equal(zht.traditional.answerable + zht.traditional.unanswerable, zht.answerable + zht.unanswerable);
+  assert.equal(scoreDevSet(engine, 'dev').traditional.answerable, 0);
+});

@@ -4,6 +4,7 @@
  * beside the peers.
  */
 import { answerQuestion } from '../answer/answer.js';
+import { normalizeText } from '../text/normalize.js';
 import { DEV_SETS, loadDataset, loadDevSet } from '../eval/datasets.js';
 import { formatMetrics, retrievalMetrics } from '../eval/metrics.js';
 import { defaultMiniSearchPeer, jiebaCutPeer, type Retriever } from '../eval/peers.js';
@@ -31,21 +32,31 @@ export interface DevSetScore {
   unanswerable: number;
   declined: number;
   misses: string[];
+  /** The same counts over the set's questions written in traditional characters. */
+  traditional: { answerable: number; correct: number; unanswerable: number; declined: number };
+}
+
+/** True when a question is written in traditional characters: OpenCC changes its Han text. */
+export function isTraditional(question: string): boolean {
+  const han = [...question].filter((c) => /\p{Script=Han}/u.test(c)).join('');
+  return han !== '' && normalizeText(han) !== han;
 }
 
 /** Scores a development set through the full answering path, as a user (or ask --json) would see it. */
 export function scoreDevSet(engine: SearchEngine, name: string): DevSetScore {
-  const score: DevSetScore = { answerable: 0, correct: 0, unanswerable: 0, declined: 0, misses: [] };
+  const traditional = { answerable: 0, correct: 0, unanswerable: 0, declined: 0 };
+  const score: DevSetScore = { answerable: 0, correct: 0, unanswerable: 0, declined: 0, misses: [], traditional };
   for (const item of loadDevSet(name)) {
     const answer = answerQuestion(engine, item.question, { top: 1 });
     const top = answer.kind === 'answer' ? answer.hits[0]?.passage : undefined;
+    const counts = isTraditional(item.question) ? [score, traditional] : [score];
     if (item.expect.length === 0) {
-      score.unanswerable++;
-      if (!top) score.declined++;
+      counts.forEach((c) => c.unanswerable++);
+      if (!top) counts.forEach((c) => c.declined++);
       else score.misses.push(`answered unanswerable: ${item.question} → ${top.id} ${top.text.slice(0, 30)}`);
     } else {
-      score.answerable++;
-      if (top && item.expect.some((s) => top.text.includes(s))) score.correct++;
+      counts.forEach((c) => c.answerable++);
+      if (top && item.expect.some((s) => top.text.includes(s))) counts.forEach((c) => c.correct++);
       else {
         const why = answer.kind === 'answer' ? `${top?.id} ${top?.text.slice(0, 30)}` : `${answer.kind} ${'reason' in answer ? answer.reason : ''}`;
         score.misses.push(`wrong: ${item.question} → ${why}`);
@@ -100,6 +111,8 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   }
   const engine = openEngine();
   const sets = args.set?.length ? args.set : Object.keys(DEV_SETS);
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
+  const traditional = { answerable: 0, correct: 0, unanswerable: 0, declined: 0 };
   let ok = true;
   for (const name of sets) {
     let s: DevSetScore;
@@ -110,9 +123,13 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
       ok = false;
       continue;
     }
-    const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
+    for (const k of Object.keys(traditional) as Array<keyof typeof traditional>) traditional[k] += s.traditional[k];
     io.stdout(`${name}: top-1 ${s.correct}/${s.answerable} (${pct(s.correct, s.answerable)}), declined ${s.declined}/${s.unanswerable} unanswerable (${pct(s.declined, s.unanswerable)})\n`);
     if (args.verbose) s.misses.forEach((m) => io.stdout(`  ${m}\n`));
+  }
+  if (sets.length > 1) {
+    const t = traditional;
+    io.stdout(`traditional-character questions of these sets: top-1 ${t.correct}/${t.answerable} (${pct(t.correct, t.answerable)}), declined ${t.declined}/${t.unanswerable} unanswerable (${pct(t.declined, t.unanswerable)})\n`);
   }
   return ok ? EXIT.OK : EXIT.FAILED;
 }

@@ -164,3 +164,15 @@ test('appearsInOrder: a word shortened or written out, within twice its length',
   // … but not inside a name the text holds: 华侨大学 is not 清华大学.
   assert.ok(appearsInOrder('华侨大学', '与清华大学签署') && !appearsInOrder('华侨大学', '与清华大学签署', () => true));
 });
+
+test('a question about a year finds the passage of that year\'s document, though neither passage names a year', () => {
+  const sameDay = (year: string, university: string) =>
+    `---\ntitle: 签约\ndate: ${year}-06\n---\n\n6月3日，甲市与${university}签署战略合作协议，双方将共建实验室。\n`;
+  const years = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': sameDay('2019', '丙大学'), 'b.md': sameDay('2020', '丁大学') })));
+  for (const [year, university] of [['2019', '丙大学'], ['2020', '丁大学']] as const) {
+    const a = answerQuestion(years, `${year}年6月3日甲市与哪所大学签署了战略合作协议？`, { top: 1 });
+    assert.equal(a.kind, 'answer', year);
+    assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : '', new RegExp(university), year);
+  }
+  assert.equal(answerQuestion(years, '2021年6月3日甲市与哪所大学签署了战略合作协议？').kind, 'none');
+});

@@ -194,14 +194,9 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   if (!top) return { kind: 'none', question, reason: 'not-in-corpus', evidence: 0, missing };
   // Substring, not token, matching: it does not depend on how jieba happened to cut question and passage.
   const topText = engine.passageMatchText(top.passage);
-  // A year that is the best passage's document's own (2020年 asked of a 2020 article) is evidence, not a gap.
-  const documentYear = engine.documentYear(top.passage.documentId);
-  // … when the passage names no other year (计划到2022年 is not about 2020).
-  const passageYears = topText.match(/(?<!\d)(?:1[89]|20)\d{2}(?!\d)/gu) ?? [];
-  const ownYear = (t: ContentTerm) => {
-    const year = YEAR_TERM.exec(t.term)?.[1];
-    return year !== undefined && year === documentYear && passageYears.every((y) => y === year);
-  };
+  // A year that is the best passage's document's own, when the passage names no year (2020年 asked of a 2020
+  // article's "6月3日"), is evidence, not a gap.
+  const ownYear = (t: ContentTerm) => engine.impliesYear(top.passage, t.term);
   const evidence = idfShare(q.contentTerms, (t) => topText.includes(t.term) || ownYear(t));
   if (evidence < EVIDENCE_FLOOR) return { kind: 'none', question, reason: 'weak-match', evidence, missing };
   // Words the corpus never mentions, unless the best passage holds them shortened or written out (中科院 /

@@ -248,6 +248,16 @@ export class SearchEngine {
     return analyzeQuestion(question, this.names, this.expander);
   }
 
+  /**
+   * True when a question term is a year (2020年) that the passage is about without naming it: the passage names
+   * no year and its document is of that year (a 2020 article's "6月3日" is in 2020).
+   */
+  impliesYear(passage: Passage, term: string): boolean {
+    const year = /^(\d{4})年$/u.exec(term)?.[1];
+    if (year === undefined || this.documentYear(passage.documentId) !== year) return false;
+    return !/(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u.test(this.passageMatchText(passage));
+  }
+
   /** The year of a document's front-matter date (2020-06, 2020年6月, June 2020 → "2020"), if it has one. */
   documentYear(documentId: string): string | undefined {
     return this.yearsByDocument.get(documentId);
@@ -341,7 +351,7 @@ export class SearchEngine {
       .slice(0, this.ranking.rerankDepth)
       .map(({ passage, score }) => {
         const [, matchTexts] = this.passageSentences(passage);
-        const { index, coverage } = bestSentence(matchTexts, terms);
+        const { index, coverage } = bestSentence(matchTexts, terms, (term) => this.impliesYear(passage, term));
         const timeMatch = q.asksWhen && givesTime(matchTexts[index] ?? '');
         return { passage, sentence: index, score: rerankScore(score / top, coverage, timeMatch, this.ranking) };
       })

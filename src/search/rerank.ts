@@ -16,13 +16,20 @@ export function givesTime(sentence: string): boolean {
   return GIVES_TIME.test(sentence);
 }
 
-/** The sentence holding the largest share of the question's term weight: its index and that share (0–1). */
-export function bestSentence(matchTexts: string[], terms: ContentTerm[]): { index: number; coverage: number } {
+/**
+ * The sentence holding the largest share of the question's term weight: its index and that share (0–1).
+ * `implied` terms count as held by every sentence (the document's year, for a passage that names none).
+ */
+export function bestSentence(
+  matchTexts: string[],
+  terms: ContentTerm[],
+  implied: (term: string) => boolean = () => false,
+): { index: number; coverage: number } {
   const total = terms.reduce((s, t) => s + t.idf, 0);
   let index = 0;
   let best = -1;
   matchTexts.forEach((text, i) => {
-    const score = terms.reduce((s, t) => s + (text.includes(t.term) ? t.idf : 0), 0);
+    const score = terms.reduce((s, t) => s + (text.includes(t.term) || implied(t.term) ? t.idf : 0), 0);
     if (score > best) {
       index = i;
       best = score;

@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.js';
 import { givesNumber, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
-import type { AnalyzedQuestion, ContentTerm } from '../search/query.js';
+import { yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */
 export const MAX_QUESTION_CHARS = 500;
@@ -20,8 +20,6 @@ export const MISSING_NOUN_IDF = 6;
 export const MISSING_NOUN_EVIDENCE = 0.7;
 /** When the corpus never mentions this share of the question's information, it is about something else. */
 export const MISSING_SHARE_CEILING = 0.5;
-/** A question term that names a year (query.ts keeps a number with its unit: 2020年, 2020年6月). */
-const YEAR_TERM = /^(\d{4})年$/u;
 /** jieba POS tags of names: nr person, ns place, nt organization, nz other proper noun. */
 const PROPER_NAME_TAG = /^(nr|nrt|ns|nt|nz)$/;
 /**
@@ -207,7 +205,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   const aboutSomethingElse =
     // A name (北京大学, 北大, 腾讯) the corpus never mentions.
     absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/))) ||
-    // … or an English word the glossary does not know, capitalized mid-sentence (Peking University).
+    // … or an English word the glossary does not know, in a run of capitalized words (Peking University).
     absent.some((t) => q.unknownNames.includes(t.term)) ||
     // A common noun (校长, 有效期) the corpus never mentions, when the best passage is not a strong match and
     // does not hold the noun's characters either (名校 is 知名高校 said short; 老师 is not 教师).
@@ -218,7 +216,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   // A question about a year (2020年) is not answered by a passage that never names that year, unless its
   // document is of that year (a 2020 article's "6月3日" is in 2020).
   const otherYear = q.contentTerms.some((t) => {
-    const year = YEAR_TERM.exec(t.term)?.[1];
+    const year = yearOf(t.term);
     return year !== undefined && !ownYear(t) && !topText.includes(year);
   });
   if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || otherYear) {

@@ -4,7 +4,7 @@ import { addUserWords, hanBigrams, numberPieces, wordTerms } from '../text/token
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, Passage } from '../corpus/types.js';
-import { analyzeQuestion, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
+import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
 import { bestSentence, givesTime, rerankScore } from './rerank.js';
 
 /** What MiniSearch indexes per passage: terms computed by our own pipeline, space-joined. */
@@ -134,7 +134,7 @@ export interface SerializedEngine {
   version: 3;
   corpus: Corpus;
   index: unknown;
-  /** Indexed words with the number of passages holding each, and indexed bigrams. */
+  /** The vocabulary (see Vocabulary), each term with the number of passages holding it. */
   vocabulary: { words: Array<[string, number]>; bigrams: Array<[string, number]>; numbers: Array<[string, number]> };
 }
 
@@ -253,7 +253,7 @@ export class SearchEngine {
    * no year and its document is of that year (a 2020 article's "6月3日" is in 2020).
    */
   impliesYear(passage: Passage, term: string): boolean {
-    const year = /^(\d{4})年$/u.exec(term)?.[1];
+    const year = yearOf(term);
     if (year === undefined || this.documentYear(passage.documentId) !== year) return false;
     return !/(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u.test(this.passageMatchText(passage));
   }
@@ -351,7 +351,8 @@ export class SearchEngine {
       .slice(0, this.ranking.rerankDepth)
       .map(({ passage, score }) => {
         const [, matchTexts] = this.passageSentences(passage);
-        const { index, coverage } = bestSentence(matchTexts, terms, (term) => this.impliesYear(passage, term));
+        const implied = new Set(terms.filter((t) => this.impliesYear(passage, t.term)).map((t) => t.term));
+        const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term));
         const timeMatch = q.asksWhen && givesTime(matchTexts[index] ?? '');
         return { passage, sentence: index, score: rerankScore(score / top, coverage, timeMatch, this.ranking) };
       })

@@ -49,6 +49,11 @@ const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEAS
  * stays a term of its own (2019年6月8日 → 2019年 + 6月8日): "no answer" judges years apart.
  */
 const NUMBER_TERM = new RegExp(`(?<![\\p{Script=Latin}\\d.])(?:\\d{1,2}月(?:\\d{1,2}[日号])?|\\d+[${MEASURE_WORDS}])`, 'gu');
+/** The year a question term names (2020年 → "2020"), or undefined. */
+export function yearOf(term: string): string | undefined {
+  return /^(\d{4})年$/u.exec(term)?.[1];
+}
+
 /** Weight of such a term: as informative as a specific noun (jieba's table does not know numbers). */
 const NUMBER_TERM_IDF = 8;
 

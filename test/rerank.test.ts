@@ -176,3 +176,26 @@ test('a question about a year finds the passage of that year\'s document, though
   }
   assert.equal(answerQuestion(years, '2021年6月3日甲市与哪所大学签署了战略合作协议？').kind, 'none');
 });
+
+test('"which year" needs a passage that gives a year, or a date of its document\'s year', () => {
+  // 5月10日 in a 2021 story: the year is the document's.
+  assert.match(topText('某市与甲大学是哪一年签署合作协议的？'), /5月10日/);
+  assert.ok(engine.analyze('某市科技局哪一年与甲大学共建实验室？').asksYear);
+  // The 签约现场 passage gives no time at all; asked without "which year", it answers.
+  assert.equal(topText('某市科技局哪一年与甲大学共建实验室？'), '(none)');
+  assert.match(topText('某市科技局与甲大学共建什么？'), /签约现场/);
+  assert.ok(!engine.analyze('某市科技局什么时候与甲大学共建实验室？').asksYear);
+});
+
+test('a rare dictionary word that is a stop word glued to a verb (会派) is read as the verb', () => {
+  const aid = SearchEngine.build(
+    loadCorpus(tempCorpus({ 'aid.md': '甲大学每年选派一批青年教师到某市开展帮扶工作。\n\n某市与乙大学共建研究院，开展人才培养。\n' })),
+  );
+  // jieba's dictionary has 会派 (a faction); the corpus has 派 only inside 选派.
+  const terms = aid.analyze('甲大学每年会派什么人到某市帮扶？').contentTerms.map((t) => t.term);
+  assert.ok(terms.includes('派') && !terms.includes('会派'), terms.join(' '));
+  const a = answerQuestion(aid, '甲大学每年会派什么人到某市帮扶？', { top: 1 });
+  assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : a.kind, /选派/);
+  // A word the corpus lacks that is no such glue stays what it is.
+  assert.ok(aid.analyze('甲大学的校长是谁？').contentTerms.some((t) => t.term === '校长'));
+});

@@ -1,6 +1,7 @@
 import type { Passage } from '../corpus/types.js';
 import { givesNumber, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
+import { givesTime, givesYear } from '../search/rerank.js';
 import { yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */
@@ -213,13 +214,18 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
       absent.some((t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c))));
   // "How many / how much" is answered by a number: a best passage that gives none cannot answer it.
   const numberless = q.asksHowMany && !givesNumber(topText);
+  // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a date of its
+  // document's year (6月3日 in a 2020 article); one that gives neither cannot answer it (全球科学家重庆峰会是哪一年
+  // 举办的 against "近年来…共同举办全球科学家重庆峰会").
+  const datedByDocument = engine.documentYear(top.passage.documentId) !== undefined && givesTime(topText);
+  const yearless = q.asksYear && !givesYear(topText) && !datedByDocument;
   // A question about a year (2020年) is not answered by a passage that never names that year, unless its
   // document is of that year (a 2020 article's "6月3日" is in 2020).
   const otherYear = q.contentTerms.some((t) => {
     const year = yearOf(t.term);
     return year !== undefined && !ownYear(t) && !topText.includes(year);
   });
-  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || otherYear) {
+  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || yearless || otherYear) {
     return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: absent.map((t) => t.term) };
   }
   return { kind: 'answer', question, hits: ranked.map((r) => toHit(engine, r, q)), evidence };

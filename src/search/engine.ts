@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
-import { addUserWords, hanBigrams, numberPieces, wordTerms } from '../text/tokenize.js';
+import { addUserWords, generalIdf, gluedVerb, hanBigrams, numberPieces, wordTerms } from '../text/tokenize.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, Passage } from '../corpus/types.js';
@@ -244,8 +244,20 @@ export class SearchEngine {
     return text;
   }
 
+  /**
+   * Analyzes a question (search/query.ts) for this corpus: a dictionary word the corpus lacks that is only a
+   * stop-word character glued to a verb the corpus has (会派 for 会 + 派) is read as that verb.
+   */
   analyze(question: string): AnalyzedQuestion {
-    return analyzeQuestion(question, this.names, this.expander);
+    const q = analyzeQuestion(question, this.names, this.expander);
+    const verbs: string[] = [];
+    const contentTerms = q.contentTerms.map((t) => {
+      const verb = this.mentions(t.term) ? undefined : gluedVerb(t.term);
+      if (verb === undefined || !this.mentions(verb)) return t;
+      verbs.push(verb);
+      return { term: verb, idf: generalIdf(verb) };
+    });
+    return verbs.length === 0 ? q : { ...q, contentTerms, words: [...q.words, ...verbs] };
   }
 
   /**

@@ -23,6 +23,8 @@ export interface AnalyzedQuestion {
   expansions: string[];
   /** The question asks for a time (哪天, 什么时候, 哪一年, when …): passages that give one rank higher. */
   asksWhen: boolean;
+  /** The question asks for a year (哪一年, what year): only a passage that gives one answers. */
+  asksYear: boolean;
   /** The question asks for a number (多少, 几个, how many, how much): only a passage that gives one answers. */
   asksHowMany: boolean;
   /**
@@ -39,6 +41,9 @@ const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 /** Questions that ask for a time, in Chinese (simplified after normalization) or English. */
 const ASKS_WHEN = /(哪天|哪一天|哪日|何日|何时|几时|几点|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|日期|\bwhen (?:did|was|were|is|will|does|do)\b|^when\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
+
+/** Questions that ask for a year. */
+const ASKS_YEAR = /(哪年|哪一年|何年|几几年|什么年份|哪个年份|\bwhat year\b|\bwhich year\b)/u;
 
 /** Questions that ask for a number: 多少, 几家 (not 哪几个 "which", nor 这几年 / 近几年 "these few years"). */
 const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
@@ -120,6 +125,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     topics: unique(found.map((f) => f.topicId).filter((t): t is string => t !== null)),
     expansions,
     asksWhen: ASKS_WHEN.test(normalized),
+    asksYear: ASKS_YEAR.test(normalized),
     asksHowMany: ASKS_HOW_MANY.test(normalized),
     unknownNames,
   };

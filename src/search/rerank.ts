@@ -17,6 +17,16 @@ export function givesTime(sentence: string): boolean {
 }
 
 /**
+ * A year in a (normalized, simplified) text, however vaguely: 2019年, 二〇一九年, 光绪三十年 (reign years), 去年, 同年,
+ * 年底, 90年代, 20世纪. Lenient on purpose: it only tells passages that say nothing of years.
+ */
+const GIVES_YEAR = /(\d{2,4}\s*年|[〇零一二三四五六七八九十百千]+年|[去今明前后次同当翌元隔]年|年代|世纪|年间|年初|年底|年末)/u;
+
+export function givesYear(text: string): boolean {
+  return GIVES_YEAR.test(text);
+}
+
+/**
  * The sentence holding the largest share of the question's term weight: its index and that share (0–1).
  * `implied` terms count as held by every sentence (the document's year, for a passage that names none).
  */

@@ -198,3 +198,15 @@ export function generalIdf(word: string): number {
 export function tagWords(text: string): Array<{ word: string; tag: string }> {
   return text ? nodejieba.tag(text) : [];
 }
+
+/**
+ * The verb inside a word jieba's dictionary made of a stop-word character and the verb after it (会派, a
+ * "faction", in 每年会派什么人 "who will they send each year"; 会谈): the verb, or undefined for any other word.
+ */
+export function gluedVerb(word: string): string | undefined {
+  const [head = '', ...rest] = [...word];
+  const verb = rest.join('');
+  if (!verb || !/^\p{Script=Han}+$/u.test(word) || !stopWords().has(head)) return undefined;
+  const tags = tagWords(verb);
+  return tags.length === 1 && tags[0]?.tag === 'v' ? verb : undefined;
+}

@@ -199,3 +199,14 @@ test('a rare dictionary word that is a stop word glued to a verb (会派) is rea
   // A word the corpus lacks that is no such glue stays what it is.
   assert.ok(aid.analyze('甲大学的校长是谁？').contentTerms.some((t) => t.term === '校长'));
 });
+
+test('a heading\'s words are in the corpus, and a compound noun is there when its head is (研究成果 in 科技成果)', () => {
+  const doc = `---\ntitle: 合作\ndate: 2021-05\n---\n\n甲大学科教资源将在某市落地\n\n某市与甲大学签署合作协议，双方将共建实验室。\n\n在成果转化方面，双方将推进甲大学科技成果优先在某市转化和产业化。\n\n某市还与乙公司签署了合作框架协议。\n`;
+  const headed = SearchEngine.build(loadCorpus(tempCorpus({ 'doc.md': doc })));
+  // 落地 is only in the heading; 研究成果 nowhere, its head 成果 in 科技成果.
+  assert.ok(headed.mentions('落地') && !headed.mentions('研究成果'));
+  const a = answerQuestion(headed, '甲大学的研究成果会优先在某市落地转化吗？', { top: 1 });
+  assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : JSON.stringify(a), /科技成果优先/);
+  // A two-character noun has no such head: 校长 is still a question about something else.
+  assert.equal(answerQuestion(headed, '甲大学的校长会优先在某市转化吗？').kind, 'none');
+});

@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types.js';
-import { givesNumber, tagWords } from '../text/tokenize.js';
+import { givesNumber, isDictionaryWord, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesTime, givesYear } from '../search/rerank.js';
 import { yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
@@ -96,6 +96,16 @@ function isSegmentationArtifact(engine: SearchEngine, questionText: string, term
 /** An informative noun or name (北京大学, 校长), judged by jieba's dictionary tag of the word alone. */
 function isSalientNoun(term: ContentTerm, tags: RegExp): boolean {
   return term.idf >= MISSING_NOUN_IDF && tagWords(term.term).some((w) => w.word === term.term && tags.test(w.tag));
+}
+
+/**
+ * True when the text holds a compound noun's head, so the noun is there said more generally: Chinese compounds
+ * end in their head (研究成果 is a kind of 成果, found in 科技成果). The head is the last two characters, when
+ * they are a word of their own; a two-character noun has no such head (老师 is not 教师).
+ */
+function holdsHead(noun: string, text: string): boolean {
+  const head = noun.slice(-2);
+  return noun.length >= 3 && isDictionaryWord(head) && text.includes(head);
 }
 
 /** Words this long may lose one character between question and passage (联合开发 / 联合研发, 年轻干部 / 青年干部). */
@@ -209,9 +219,12 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     // … or an English word the glossary does not know, in a run of capitalized words (Peking University).
     absent.some((t) => q.unknownNames.includes(t.term)) ||
     // A common noun (校长, 有效期) the corpus never mentions, when the best passage is not a strong match and
-    // does not hold the noun's characters either (名校 is 知名高校 said short; 老师 is not 教师).
+    // holds neither the noun's characters (名校 is 知名高校 said short; 老师 is not 教师) nor its head (研究成果 is
+    // a kind of 成果).
     (evidence < MISSING_NOUN_EVIDENCE &&
-      absent.some((t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c))));
+      absent.some(
+        (t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c)) && !holdsHead(t.term, topText),
+      ));
   // "How many / how much" is answered by a number: a best passage that gives none cannot answer it.
   const numberless = q.asksHowMany && !givesNumber(topText);
   // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a date of its

@@ -107,9 +107,9 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): void {
 }
 
 /**
- * What the corpus holds, with the number of passages holding each: indexed words, Han bigrams, and numbers
- * with their unit (2019年, 6月, 14家; jieba's words have multi-digit numbers without their unit, and no lone
- * digits, which are stop words).
+ * What the corpus holds, with the number of passages holding each: indexed words (of the text or the section
+ * heading), Han bigrams, and numbers with their unit (2019年, 6月, 14家; jieba's words have multi-digit numbers
+ * without their unit, and no lone digits, which are stop words).
  */
 export interface Vocabulary {
   words: Map<string, number>;
@@ -131,7 +131,7 @@ export interface RankedPassage {
 
 /** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
 export interface SerializedEngine {
-  version: 3;
+  version: 4;
   corpus: Corpus;
   index: unknown;
   /** The vocabulary (see Vocabulary), each term with the number of passages holding it. */
@@ -171,7 +171,8 @@ export class SearchEngine {
     const vocabulary: Vocabulary = { words: new Map(), bigrams: new Map(), numbers: new Map() };
     for (const passage of corpus.passages) {
       const { doc, numbers } = toIndexed(passage, names);
-      countEach(vocabulary.words, splitTerms(doc.words));
+      // A heading is corpus text too (清华大学优质科教资源将在渝落地 mentions 落地), for all its section's passages.
+      countEach(vocabulary.words, [...splitTerms(doc.words), ...splitTerms(doc.section)]);
       countEach(vocabulary.bigrams, splitTerms(doc.bigrams));
       countEach(vocabulary.numbers, numbers);
       index.add(doc);
@@ -182,7 +183,7 @@ export class SearchEngine {
   /** Restores an engine saved with toJSON(), with the same options factory that built it. */
   static fromJSON(json: string, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
     const data = JSON.parse(json) as SerializedEngine;
-    if (data.version !== 3) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
+    if (data.version !== 4) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
     const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
     const vocabulary: Vocabulary = {
@@ -195,7 +196,7 @@ export class SearchEngine {
 
   toJSON(): SerializedEngine {
     return {
-      version: 3,
+      version: 4,
       corpus: this.corpus,
       index: this.index.toJSON(),
       vocabulary: {

@@ -194,6 +194,11 @@ export function generalIdf(word: string): number {
   return word.length === 1 && /\p{Script=Han}/u.test(word) ? SINGLE_HAN_IDF : idfFallback;
 }
 
+/** True when jieba's IDF table (its reference vocabulary) has the word. */
+export function isDictionaryWord(word: string): boolean {
+  return loadIdf().has(word);
+}
+
 /** POS tags from jieba ('nt' organization, 'ns' place, 'nr' person, 'n' noun, 'v' verb, 'x' unknown …). */
 export function tagWords(text: string): Array<{ word: string; tag: string }> {
   return text ? nodejieba.tag(text) : [];

@@ -210,3 +210,23 @@ test('a heading\'s words are in the corpus, and a compound noun is there when it
   // A two-character noun has no such head: 校长 is still a question about something else.
   assert.equal(answerQuestion(headed, '甲大学的校长会优先在某市转化吗？').kind, 'none');
 });
+
+test('a date is no amount, and a person\'s name needs a passage that names a person', () => {
+  const people = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'people.md':
+          '5月10日，某市与甲大学签署合作协议，双方将共建甲大学某市研究院。\n\n某市科技局有关负责人表示，此次合作将加快促进某市产业发展。\n\n某区光电公司的车间里，工人正在组装芯片。 本报记者 王京华 摄\n',
+      }),
+    ),
+  );
+  const kindOf = (q: string) => answerQuestion(people, q, { top: 1 }).kind;
+  // "How much money" is not answered by 5月10日; "which day" (几号) is.
+  assert.equal(kindOf('某市与甲大学的合作协议投入了多少资金？'), 'none');
+  assert.equal(kindOf('某市与甲大学几号签署合作协议？'), 'answer');
+  // "有关负责人表示" names nobody; the caption names its photographer; an institute's name is no person's.
+  assert.equal(kindOf('某市科技局那个负责人叫啥名字？'), 'none');
+  assert.equal(kindOf('某市科技局有关负责人表示了什么？'), 'answer');
+  assert.equal(kindOf('照片的记者叫什么名字？'), 'answer');
+  assert.ok(!people.analyze('某市与甲大学共建的研究院叫什么名字？').asksPersonName);
+});

@@ -226,7 +226,10 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
         (t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c)) && !holdsHead(t.term, topText),
       ));
   // "How many / how much" is answered by a number: a best passage that gives none cannot answer it.
-  const numberless = q.asksHowMany && !givesNumber(topText);
+  // A date or a year is not a count or an amount, unless time is what is counted (几号签的, 多少年).
+  const numberless = q.asksHowMany && !givesNumber(topText, { dates: q.countsTime });
+  // A person's name is answered by a passage that names a person (jieba tag nr: 王京华), not by "有关负责人表示".
+  const nameless = q.asksPersonName && !tagWords(topText).some((w) => /^nr/.test(w.tag));
   // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a date of its
   // document's year (6月3日 in a 2020 article); one that gives neither cannot answer it (全球科学家重庆峰会是哪一年
   // 举办的 against "近年来…共同举办全球科学家重庆峰会").
@@ -238,7 +241,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     const year = yearOf(t.term);
     return year !== undefined && !ownYear(t) && !topText.includes(year);
   });
-  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || yearless || otherYear) {
+  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || nameless || yearless || otherYear) {
     return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: absent.map((t) => t.term) };
   }
   return { kind: 'answer', question, hits: ranked.map((r) => toHit(engine, r, q)), evidence };

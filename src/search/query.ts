@@ -25,8 +25,12 @@ export interface AnalyzedQuestion {
   asksWhen: boolean;
   /** The question asks for a year (哪一年, what year): only a passage that gives one answers. */
   asksYear: boolean;
-  /** The question asks for a number (多少, 几个, how many, how much): only a passage that gives one answers. */
+  /** The question asks for a number (多少, 几个, how many, how much): only a passage that gives one answers … */
   asksHowMany: boolean;
+  /** … and that number is of time (几号, 多少年, 多久), so a date or a year can be it. */
+  countsTime: boolean;
+  /** The question asks for a person's name (那个负责人叫啥名字): only a passage that names a person answers. */
+  asksPersonName: boolean;
   /**
    * Latin words the expander could not read inside a run of capitalized words (Peking in "Did Peking University
    * sign…"): names, as far as English tells.
@@ -44,6 +48,12 @@ const ASKS_WHEN = /(哪天|哪一天|哪日|何日|何时|几时|几点|几号|�
 
 /** Questions that ask for a year. */
 const ASKS_YEAR = /(哪年|哪一年|何年|几几年|什么年份|哪个年份|\bwhat year\b|\bwhich year\b)/u;
+
+/** A number of time asked for: 几号, 多少年, 几个月, 多久. */
+const COUNTS_TIME = /(多少|几)个?(年|月|天|日|号|小时|分钟|秒|周|星期|岁|世纪)|多久|多长时间|\bhow (?:long|old)\b/u;
+
+/** A person's name asked for: 负责人叫啥名字, 校长的姓名 (a word for a person, then 名字 / 姓名 close after). */
+const ASKS_PERSON_NAME = /(人|者|员|长|师|官|主任|书记)[^,.;!?，。；！？]{0,6}(名字|姓名)|\bwhat is (?:his|her|the \w+'s) name\b/u;
 
 /** Questions that ask for a number: 多少, 几家 (not 哪几个 "which", nor 这几年 / 近几年 "these few years"). */
 const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
@@ -127,6 +137,8 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksWhen: ASKS_WHEN.test(normalized),
     asksYear: ASKS_YEAR.test(normalized),
     asksHowMany: ASKS_HOW_MANY.test(normalized),
+    countsTime: COUNTS_TIME.test(normalized),
+    asksPersonName: ASKS_PERSON_NAME.test(normalized),
     unknownNames,
   };
 }

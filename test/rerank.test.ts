@@ -4,7 +4,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { DEFAULT_RANKING, SearchEngine } from '../src/search/engine.js';
 import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
 import { bestSentence, givesTime } from '../src/search/rerank.js';
-import { generalIdf, wordTerms } from '../src/text/tokenize.js';
+import { generalIdf, givesNumber, wordTerms } from '../src/text/tokenize.js';
 import { tempCorpus } from './support/temp-corpus.js';
 
 // A small made-up news story. Each paragraph is a passage.
@@ -185,19 +185,25 @@ test('"which year" needs a passage that gives a year, or a date of its document\
   assert.equal(topText('某市科技局哪一年与甲大学共建实验室？'), '(none)');
   assert.match(topText('某市科技局与甲大学共建什么？'), /签约现场/);
   assert.ok(!engine.analyze('某市科技局什么时候与甲大学共建实验室？').asksYear);
+  // 当天 in a dated story is a day of its year.
+  const sameDay = SearchEngine.build(
+    loadCorpus(tempCorpus({ 'day.md': '---\ntitle: 揭牌\ndate: 2021-05\n---\n\n5月10日，某市与甲大学签署合作协议。当天下午，甲大学某市研究院揭牌。\n' })),
+  );
+  assert.equal(answerQuestion(sameDay, '甲大学某市研究院是哪一年揭牌的？').kind, 'answer');
 });
 
 test('a rare dictionary word that is a stop word glued to a verb (会派) is read as the verb', () => {
   const aid = SearchEngine.build(
-    loadCorpus(tempCorpus({ 'aid.md': '甲大学每年选派一批青年教师到某市开展帮扶工作。\n\n某市与乙大学共建研究院，开展人才培养。\n' })),
+    loadCorpus(tempCorpus({ 'aid.md': '甲大学每年选派一批青年教师到某市开展帮扶工作。\n\n某市与乙大学共建研究院，按产业需求开展人才培养。\n' })),
   );
   // jieba's dictionary has 会派 (a faction); the corpus has 派 only inside 选派.
   const terms = aid.analyze('甲大学每年会派什么人到某市帮扶？').contentTerms.map((t) => t.term);
   assert.ok(terms.includes('派') && !terms.includes('会派'), terms.join(' '));
   const a = answerQuestion(aid, '甲大学每年会派什么人到某市帮扶？', { top: 1 });
   assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : a.kind, /选派/);
-  // A word the corpus lacks that is no such glue stays what it is.
+  // A word the corpus lacks that is no such glue stays what it is, and so does a verb (要求 is not 要 + 求).
   assert.ok(aid.analyze('甲大学的校长是谁？').contentTerms.some((t) => t.term === '校长'));
+  assert.ok(aid.analyze('甲大学对某市提出了什么要求？').contentTerms.some((t) => t.term === '要求'));
 });
 
 test('a heading\'s words are in the corpus, and a compound noun is there when its head is (研究成果 in 科技成果)', () => {
@@ -226,7 +232,12 @@ test('a date is no amount, and a person\'s name needs a passage that names a per
   assert.equal(kindOf('某市与甲大学几号签署合作协议？'), 'answer');
   // "有关负责人表示" names nobody; the caption names its photographer; an institute's name is no person's.
   assert.equal(kindOf('某市科技局那个负责人叫啥名字？'), 'none');
+  // (The same passage answers a question that does not ask for a name.)
   assert.equal(kindOf('某市科技局有关负责人表示了什么？'), 'answer');
   assert.equal(kindOf('照片的记者叫什么名字？'), 'answer');
-  assert.ok(!people.analyze('某市与甲大学共建的研究院叫什么名字？').asksPersonName);
+  for (const q of ['某市与甲大学共建的研究院叫什么名字？', '某市的人才计划叫什么名字？', '管理委员会叫什么名字？']) {
+    assert.ok(!people.analyze(q).asksPersonName, q);
+  }
+  // A year range is no amount either.
+  assert.ok(!givesNumber('引进计划(2019—2022年)', { dates: false }) && givesNumber('引进100所高校', { dates: false }));
 });

@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.js';
 import { givesNumber, isDictionaryWord, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
-import { givesTime, givesYear } from '../search/rerank.js';
+import { givesDay, givesYear } from '../search/rerank.js';
 import { yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */
@@ -230,10 +230,10 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   const numberless = q.asksHowMany && !givesNumber(topText, { dates: q.countsTime });
   // A person's name is answered by a passage that names a person (jieba tag nr: 王京华), not by "有关负责人表示".
   const nameless = q.asksPersonName && !tagWords(topText).some((w) => /^nr/.test(w.tag));
-  // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a date of its
-  // document's year (6月3日 in a 2020 article); one that gives neither cannot answer it (全球科学家重庆峰会是哪一年
-  // 举办的 against "近年来…共同举办全球科学家重庆峰会").
-  const datedByDocument = engine.documentYear(top.passage.documentId) !== undefined && givesTime(topText);
+  // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a day of its
+  // document's year (6月3日, 当天 in a 2020 article); one that gives neither cannot answer it (全球科学家重庆峰会是
+  // 哪一年举办的 against "近年来…共同举办全球科学家重庆峰会").
+  const datedByDocument = engine.documentYear(top.passage.documentId) !== undefined && givesDay(topText);
   const yearless = q.asksYear && !givesYear(topText) && !datedByDocument;
   // A question about a year (2020年) is not answered by a passage that never names that year, unless its
   // document is of that year (a 2020 article's "6月3日" is in 2020).

@@ -50,10 +50,15 @@ const ASKS_WHEN = /(哪天|哪一天|哪日|何日|何时|几时|几点|几号|�
 const ASKS_YEAR = /(哪年|哪一年|何年|几几年|什么年份|哪个年份|\bwhat year\b|\bwhich year\b)/u;
 
 /** A number of time asked for: 几号, 多少年, 几个月, 多久. */
-const COUNTS_TIME = /(多少|几)个?(年|月|天|日|号|小时|分钟|秒|周|星期|岁|世纪)|多久|多长时间|\bhow (?:long|old)\b/u;
+const COUNTS_TIME =
+  /(多少|几)个?(年(?!轻)|月|天|日(?!本)|号|小时|分钟|秒|周|星期|岁|世纪)|多久|多长时间|\bhow (?:long|old)\b|\bhow many (?:years|months|days|weeks|hours)\b/u;
 
-/** A person's name asked for: 负责人叫啥名字, 校长的姓名 (a word for a person, then 名字 / 姓名 close after). */
-const ASKS_PERSON_NAME = /(人|者|员|长|师|官|主任|书记)[^,.;!?，。；！？]{0,6}(名字|姓名)|\bwhat is (?:his|her|the \w+'s) name\b/u;
+/**
+ * A person's name asked for: 负责人叫啥名字, 校长的姓名 (a word ending like one for a person, right before 名字 /
+ * 姓名; not 人才计划叫什么名字, 管理委员会叫什么名字).
+ */
+const ASKS_PERSON_NAME =
+  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|\bwhat is (?:his|her|the \w+'s) name\b/u;
 
 /** Questions that ask for a number: 多少, 几家 (not 哪几个 "which", nor 这几年 / 近几年 "these few years"). */
 const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');

@@ -26,6 +26,14 @@ export function givesYear(text: string): boolean {
   return GIVES_YEAR.test(text);
 }
 
+/** A day told relative to the story (当天下午…揭牌, 同日): in a dated document, a day of its year. */
+const RELATIVE_DAY = /(当天|当日|同日|同一天|当晚|次日|日前|近日)/u;
+
+/** True when a sentence gives a time, or a day relative to its story. */
+export function givesDay(text: string): boolean {
+  return givesTime(text) || RELATIVE_DAY.test(text);
+}
+
 /**
  * The sentence holding the largest share of the question's term weight: its index and that share (0–1).
  * `implied` terms count as held by every sentence (the document's year, for a passage that names none).

@@ -85,7 +85,7 @@ export function numberPieces(text: string): string[] {
 const GIVES_NUMBER = new RegExp(`\\d|[〇零一二两三四五六七八九十百千万亿]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
 
 /** Dates and years (2020年6月3日, 6月8日, 8号, 二〇一九年, 十二月): numbers, but no count or amount. */
-const DATES = /(\d{1,4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]+年|[一二三四五六七八九十]+月[一二三四五六七八九十]*[日号]?)/gu;
+const DATES = /((?:\d{4}\s*[—–-]\s*)?\d{1,4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]+年|[一二三四五六七八九十]+月[一二三四五六七八九十]*[日号]?|\d+\s*世纪)/gu;
 
 /**
  * True when the text gives a number; with `dates: false`, a number other than a date or a year (投入了多少资金 is
@@ -212,13 +212,16 @@ export function tagWords(text: string): Array<{ word: string; tag: string }> {
 }
 
 /**
- * The verb inside a word jieba's dictionary made of a stop-word character and the verb after it (会派, a
- * "faction", in 每年会派什么人 "who will they send each year"; 会谈): the verb, or undefined for any other word.
+ * The verb inside a noun jieba's dictionary made of a stop-word character and the verb after it (会派, a
+ * "faction", in 每年会派什么人 "who will they send each year"): the verb, or undefined for any other word (要求,
+ * 就读, 对接 are verbs themselves and stay whole).
  */
 export function gluedVerb(word: string): string | undefined {
   const [head = '', ...rest] = [...word];
   const verb = rest.join('');
   if (!verb || !/^\p{Script=Han}+$/u.test(word) || !stopWords().has(head)) return undefined;
+  const whole = tagWords(word);
+  if (whole.length !== 1 || !whole[0]?.tag.startsWith('n')) return undefined;
   const tags = tagWords(verb);
   return tags.length === 1 && tags[0]?.tag === 'v' ? verb : undefined;
 }

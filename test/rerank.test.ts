@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { loadCorpus } from '../src/corpus/load.js';
 import { DEFAULT_RANKING, SearchEngine } from '../src/search/engine.js';
 import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
-import { bestSentence, givesTime } from '../src/search/rerank.js';
+import { bestSentence } from '../src/search/rerank.js';
+import { givesTime } from '../src/text/dates.js';
 import { generalIdf, givesNumber, wordTerms } from '../src/text/tokenize.js';
 import { tempCorpus } from './support/temp-corpus.js';
 

@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.js';
 import { givesNumber, isDictionaryWord, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
-import { givesDay, givesYear } from '../search/rerank.js';
+import { givesDay, givesYear } from '../text/dates.js';
 import { yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */

@@ -5,7 +5,8 @@ import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
-import { bestSentence, givesTime, rerankScore } from './rerank.js';
+import { bestSentence, rerankScore } from './rerank.js';
+import { givesTime } from '../text/dates.js';
 
 /** What MiniSearch indexes per passage: terms computed by our own pipeline, space-joined. */
 interface IndexedPassage {

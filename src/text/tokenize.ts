@@ -7,6 +7,7 @@ import nodejieba from 'nodejieba';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildStopWords } from './stopwords.js';
+import { withoutDates } from './dates.js';
 
 /** jieba's bundled dictionaries (stop words, IDF table) ship inside the nodejieba package. */
 const JIEBA_DICT_DIR = createRequire(import.meta.url)
@@ -84,15 +85,13 @@ export function numberPieces(text: string): string[] {
 /** A number: digits, or Chinese numerals counting something (三大, 一批, 两所; not 两江, 双一流). */
 const GIVES_NUMBER = new RegExp(`\\d|[〇零一二两三四五六七八九十百千万亿]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
 
-/** Dates and years (2020年6月3日, 6月8日, 8号, 二〇一九年, 十二月): numbers, but no count or amount. */
-const DATES = /((?:\d{4}\s*[—–-]\s*)?\d{1,4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]+年|[一二三四五六七八九十]+月[一二三四五六七八九十]*[日号]?|\d+\s*世纪)/gu;
 
 /**
  * True when the text gives a number; with `dates: false`, a number other than a date or a year (投入了多少资金 is
  * not answered by "6月3日").
  */
 export function givesNumber(text: string, { dates = true }: { dates?: boolean } = {}): boolean {
-  return GIVES_NUMBER.test(dates ? text : text.replace(DATES, ' '));
+  return GIVES_NUMBER.test(dates ? text : withoutDates(text));
 }
 
 /** Interrogatives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家. */

@@ -1,0 +1,41 @@
+/**
+ * Dates, years and times in normalized, simplified text: what "when", "which year" and "how many" questions are
+ * answered by. One module, so that the rules reading dates agree.
+ */
+
+/**
+ * A time in a (normalized, simplified) sentence: 2019年, 6月8日, 8号 after a month, 二〇一九年, 十二月, 去年,
+ * 20世纪, 90年代. Not 三年行动计划 (a numeral year count without digits), 1号线, 新世纪.
+ */
+const GIVES_TIME =
+  /(\d{1,4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|\d{1,2}\s*日|[〇零一二三四五六七八九]{2,4}年|[一二三四五六七八九十]{1,3}月|[去今明前]年|\d+\s*世纪|\d+\s*年代)/u;
+
+export function givesTime(sentence: string): boolean {
+  return GIVES_TIME.test(sentence);
+}
+
+/**
+ * A year in a (normalized, simplified) text, however vaguely: 2019年, 二〇一九年, 光绪三十年 (reign years), 去年, 同年,
+ * 年底, 90年代, 20世纪. Lenient on purpose: it only tells passages that say nothing of years.
+ */
+const GIVES_YEAR = /(\d{2,4}\s*年|[〇零一二三四五六七八九十百千]+年|[去今明前后次同当翌元隔]年|年代|世纪|年间|年初|年底|年末)/u;
+
+export function givesYear(text: string): boolean {
+  return GIVES_YEAR.test(text);
+}
+
+/** A day told relative to the story (当天下午…揭牌, 同日): in a dated document, a day of its year. */
+const RELATIVE_DAY = /(当天|当日|同日|同一天|当晚|次日|日前|近日)/u;
+
+/** True when a sentence gives a time, or a day relative to its story. */
+export function givesDay(text: string): boolean {
+  return givesTime(text) || RELATIVE_DAY.test(text);
+}
+
+/** Dates and years (2020年6月3日, 6月8日, 8号, 二〇一九年, 十二月): numbers, but no count or amount. */
+const DATES = /((?:\d{4}\s*[—–-]\s*)?\d{1,4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]+年|[一二三四五六七八九十]+月[一二三四五六七八九十]*[日号]?|\d+\s*世纪)/gu;
+
+/** The text with its dates and years blanked out (what is left may still give a count or an amount). */
+export function withoutDates(text: string): string {
+  return text.replace(DATES, ' ');
+}

@@ -242,3 +242,25 @@ test('a date is no amount, and a person\'s name needs a passage that names a per
   // A year range is no amount either.
   assert.ok(!givesNumber('引进计划(2019—2022年)', { dates: false }) && givesNumber('引进100所高校', { dates: false }));
 });
+
+test('a party the question sets aside (除了甲大学, besides …) is not the one it asks about', () => {
+  const party = (id: string, name: string) => ({ id, command: id, title: `某市与${name}合作协议`, date: '2021-05-10', party: { name, aliases: [] } });
+  const dir = tempCorpus({
+    'news.md': '5月10日，某市与甲大学签署合作协议，双方将共建实验室。\n\n5月12日，某市与乙大学签署合作协议，双方将共建研究院。\n',
+    'topics.json': JSON.stringify({ agreements: [party('a', '甲大学'), party('b', '乙大学')] }),
+  });
+  const parties = SearchEngine.build(loadCorpus(dir));
+  const top = (q: string) => {
+    const a = answerQuestion(parties, q, { top: 1 });
+    return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
+  };
+  // Without the clause the question would be about 甲大学 (its name, 签署, 合作协议 all match there).
+  assert.match(top('甲大学和某市签署了什么合作协议？'), /甲大学/);
+  assert.match(top('除了甲大学，某市还和哪所大学签署了合作协议？'), /乙大学/);
+  assert.match(top('除了甲大学以外，某市还和哪所大学签署了合作协议？'), /乙大学/);
+  const q = parties.analyze('除了甲大学，某市还和哪所大学签署了合作协议？');
+  assert.deepEqual([q.topics, q.setAsideTopics], [[], ['a']]);
+  // Named outside the clause too, the party is what the question is about.
+  assert.deepEqual(parties.analyze('除了实验室，甲大学还和某市共建什么？').topics, ['a']);
+  assert.deepEqual(parties.analyze('除了甲大学的实验室，甲大学还共建什么？').setAsideTopics, []);
+});

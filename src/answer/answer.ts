@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/types.js';
 import { givesNumber, isDictionaryWord, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesYear } from '../text/dates.js';
-import { yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
+import { holdsTerm, yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */
 export const MAX_QUESTION_CHARS = 500;
@@ -178,7 +178,7 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
     score: r.score,
     bestSentence: sentences[r.sentence] ?? r.passage.text,
     sentence: r.sentence,
-    matched: q.contentTerms.filter((t) => text.includes(t.term)).map((t) => t.term),
+    matched: q.contentTerms.filter((t) => holdsTerm(text, t)).map((t) => t.term),
   };
 }
 
@@ -196,7 +196,10 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     return { kind: 'invalid', question, error: 'no words to search for: ask with Chinese or English words' };
   }
   const questionText = engine.matchText(question);
-  const missingTerms = q.contentTerms.filter((t) => !engine.mentions(t.term) && !isSegmentationArtifact(engine, questionText, t.term));
+  // A term with corpus words standing for it (老师 → 教师) is not missing.
+  const missingTerms = q.contentTerms.filter(
+    (t) => !engine.mentions(t.term) && !t.alternatives?.length && !isSegmentationArtifact(engine, questionText, t.term),
+  );
   const missing = missingTerms.map((t) => t.term);
   const ranked = engine.rank(analyzed, Math.max(options.top ?? DEFAULT_TOP, 1));
   const top = ranked[0];
@@ -206,7 +209,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   // A year that is the best passage's document's own, when the passage names no year (2020年 asked of a 2020
   // article's "6月3日"), is evidence, not a gap.
   const ownYear = (t: ContentTerm) => engine.impliesYear(top.passage, t.term);
-  const evidence = idfShare(q.contentTerms, (t) => topText.includes(t.term) || ownYear(t));
+  const evidence = idfShare(q.contentTerms, (t) => holdsTerm(topText, t) || ownYear(t));
   if (evidence < EVIDENCE_FLOOR) return { kind: 'none', question, reason: 'weak-match', evidence, missing };
   // Words the corpus never mentions, unless the best passage holds them shortened or written out (中科院 /
   // 中国科学院, 名校 / 知名高校).

@@ -1,6 +1,7 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
 import { addUserWords, generalIdf, gluedVerb, hanBigrams, numberPieces, wordTerms } from '../text/tokenize.js';
+import { synonymsOf } from '../text/synonyms.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, Passage } from '../corpus/types.js';
@@ -247,19 +248,28 @@ export class SearchEngine {
   }
 
   /**
-   * Analyzes a question (search/query.ts) for this corpus: a dictionary word the corpus lacks that is only a
-   * stop-word character glued to a verb the corpus has (会派 for 会 + 派) is read as that verb.
+   * Analyzes a question (search/query.ts) for this corpus:
+   * - a dictionary word the corpus lacks that is only a stop-word character glued to a verb the corpus has (会派
+   *   for 会 + 派) is read as that verb;
+   * - a word the corpus never uses as a word gets the near-synonyms (text/synonyms.ts) the corpus does use as
+   *   its alternatives, searched with the question (帮 → 助力, 老师 → 教师).
    */
   analyze(question: string): AnalyzedQuestion {
     const q = analyzeQuestion(question, this.names, this.expander);
-    const verbs: string[] = [];
+    const extraWords: string[] = [];
     const contentTerms = q.contentTerms.map((t) => {
       const verb = this.mentions(t.term) ? undefined : gluedVerb(t.term);
-      if (verb === undefined || !this.mentions(verb)) return t;
-      verbs.push(verb);
-      return { term: verb, idf: generalIdf(verb) };
+      if (verb !== undefined && this.mentions(verb)) {
+        extraWords.push(verb);
+        return { term: verb, idf: generalIdf(verb) };
+      }
+      if (this.vocabulary.words.has(t.term)) return t;
+      const alternatives = synonymsOf(t.term).filter((s) => this.mentions(s));
+      if (alternatives.length === 0) return t;
+      extraWords.push(...alternatives.flatMap((a) => wordTerms(a, 'search')));
+      return { ...t, alternatives };
     });
-    return verbs.length === 0 ? q : { ...q, contentTerms, words: [...q.words, ...verbs] };
+    return extraWords.length === 0 ? q : { ...q, contentTerms, words: [...q.words, ...extraWords] };
   }
 
   /**
@@ -325,6 +335,16 @@ export class SearchEngine {
   }
 
   /**
+   * The agreement boost of a passage of this topic: up when the question names the topic's party, down when it
+   * names another party or sets this one aside (除了清华…).
+   */
+  private topicFactor(q: AnalyzedQuestion, topic: string): number {
+    if (q.topics.includes(topic)) return this.ranking.topicBoost;
+    if (q.topics.length > 0 || q.setAsideTopics.includes(topic)) return this.ranking.otherTopicFactor;
+    return 1;
+  }
+
+  /**
    * Ranks passages for an analyzed question. First stage: BM25+ over words and bigrams, then the agreement
    * boost (a question that names 清华 prefers 清华 passages and pushes the other agreement's passages down).
    * Second stage (search/rerank.ts): the best candidates re-scored by their best sentence.
@@ -343,7 +363,7 @@ export class SearchEngine {
       ],
     });
     // MiniSearch returns results best first: only the agreement boost can reorder them.
-    const boosting = q.topics.length > 0;
+    const boosting = q.topics.length > 0 || q.setAsideTopics.length > 0;
     // The second stage re-scores a fixed number of candidates, whatever the limit, so the best answer does not
     // depend on how many answers were asked for.
     const depth = Math.max(limit, this.ranking.rerankDepth);
@@ -352,15 +372,14 @@ export class SearchEngine {
       const passage = this.byId.get(r.id as string);
       if (!passage) continue;
       let score = r.score;
-      if (boosting && passage.topic) {
-        score *= q.topics.includes(passage.topic) ? this.ranking.topicBoost : this.ranking.otherTopicFactor;
-      }
+      if (boosting && passage.topic) score *= this.topicFactor(q, passage.topic);
       firstStage.push({ passage, score });
     }
     const candidates = boosting ? firstStage.sort((a, b) => b.score - a.score).slice(0, depth) : firstStage;
     const top = candidates[0]?.score ?? 0;
     if (top <= 0) return [];
-    const terms = this.weighTerms(q.contentTerms);
+    // The second stage looks for the sentence that answers: what the question sets aside is not asked about.
+    const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
     const reranked = candidates
       .slice(0, this.ranking.rerankDepth)
       .map(({ passage, score }) => {

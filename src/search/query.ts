@@ -6,6 +6,18 @@ import type { NameMatcher } from '../corpus/topics.js';
 export interface ContentTerm {
   term: string;
   idf: number;
+  /**
+   * Words of the corpus that stand for the term where the corpus never uses it as a word (帮 → 助力, 老师 →
+   * 教师; see SearchEngine.analyze): a text holding one of them holds the term.
+   */
+  alternatives?: readonly string[];
+  /** The term is only in the clause the question sets aside (除了科技和人才，…): not what it asks about. */
+  setAside?: boolean;
+}
+
+/** True when the text holds the term, or one of the words standing for it. */
+export function holdsTerm(text: string, t: ContentTerm): boolean {
+  return text.includes(t.term) || (t.alternatives?.some((a) => text.includes(a)) ?? false);
 }
 
 /** Everything the ranker needs from a question, computed once. */
@@ -17,8 +29,10 @@ export interface AnalyzedQuestion {
   bigrams: string[];
   /** Whole content words (exact mode), the evidence "no answer" is judged on. */
   contentTerms: ContentTerm[];
-  /** Agreements the question names (清华 → tsinghua). */
+  /** Agreements the question names (清华 → tsinghua) … */
   topics: string[];
+  /** … and those it names only to set them aside (除了清华，还跟哪所大学签了协议: not tsinghua). */
+  setAsideTopics: string[];
   /** Canonical names added for aliases the question used (上海交大 → 上海交通大学). */
   expansions: string[];
   /** The question asks for a time (哪天, 什么时候, 哪一年, when …): passages that give one rank higher. */
@@ -37,6 +51,12 @@ export interface AnalyzedQuestion {
    */
   unknownNames: string[];
 }
+
+/**
+ * The clause a question sets aside: 除了清华(以外)，… / besides Tsinghua, … The question asks about something
+ * other than what the clause names.
+ */
+const SET_ASIDE = /除了([^，,。？?！!；;]+?)(?:以外|之外|外)?(?=[，,]|还|也)|\b(?:besides|apart from|aside from|other than|except(?: for)?) ([^,.?!;]+)/u;
 
 /** Extra Chinese text to search for a question (issue 5's English glossary plugs in here). */
 export type QueryExpander = (normalizedQuestion: string) => string[];
@@ -123,7 +143,12 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     // weighs half as much as an unknown Chinese word.
     idf: LATIN_WORD.test(term) && expand ? generalIdf(term) * UNKNOWN_ENGLISH_WEIGHT : generalIdf(term),
   }));
-  const contentTerms = withNumberTerms(texts, termsAsCut);
+  const setAside = SET_ASIDE.exec(normalized);
+  const setAsideText = names.canonicalize(setAside ? (setAside[1] ?? setAside[2] ?? '') : '');
+  const rest = names.canonicalize(setAside ? normalized.replace(setAside[0], '|') : normalized);
+  const contentTerms = withNumberTerms(texts, termsAsCut).map((t) =>
+    setAsideText.includes(t.term) && !rest.includes(t.term) ? { ...t, setAside: true } : t,
+  );
   // A name is searched as one whole term: its sub-words and bigrams (上海, 交通, 海交 …) would let passages
   // that merely repeat the name outrank the passage that holds the question's other words.
   const namesRemoved = [normalized, ...extra].map((t) => names.canonicalize(t, () => '|'));
@@ -132,12 +157,17 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const unknownNames = [...question.matchAll(CAPITALIZED_RUN)]
     .flatMap((m) => m[0].split(' ').map((w) => normalizeText(w.replace(/['’]s$/u, ''))))
     .filter((w) => unknownLatin.has(w));
+  const topics = unique(found.map((f) => f.topicId).filter((t): t is string => t !== null));
+  const named = (text: string) => new Set(names.find(text).map((f) => f.topicId));
+  const outsideClause = named(rest);
+  const setAsideTopics = [...named(setAsideText)].filter((t): t is string => t !== null && !outsideClause.has(t));
   return {
     normalized,
     words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms],
     bigrams: unique(namesRemoved.flatMap(questionBigrams)),
     contentTerms,
-    topics: unique(found.map((f) => f.topicId).filter((t): t is string => t !== null)),
+    topics: topics.filter((t) => !setAsideTopics.includes(t)),
+    setAsideTopics,
     expansions,
     asksWhen: ASKS_WHEN.test(normalized),
     asksYear: ASKS_YEAR.test(normalized),

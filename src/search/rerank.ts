@@ -3,7 +3,7 @@
  * answered by one sentence. The best candidates are re-scored by how much of the question one of their
  * sentences holds, and, for a question that asks "when", by whether that sentence gives a time.
  */
-import type { ContentTerm } from './query.js';
+import { holdsTerm, type ContentTerm } from './query.js';
 
 /**
  * The sentence holding the largest share of the question's term weight: its index and that share (0–1).
@@ -18,7 +18,7 @@ export function bestSentence(
   let index = 0;
   let best = -1;
   matchTexts.forEach((text, i) => {
-    const score = terms.reduce((s, t) => s + (text.includes(t.term) || implied(t.term) ? t.idf : 0), 0);
+    const score = terms.reduce((s, t) => s + (holdsTerm(text, t) || implied(t.term) ? t.idf : 0), 0);
     if (score > best) {
       index = i;
       best = score;

@@ -264,3 +264,16 @@ test('a party the question sets aside (除了甲大学, besides …) is not the 
   assert.deepEqual(parties.analyze('除了实验室，甲大学还和某市共建什么？').topics, ['a']);
   assert.deepEqual(parties.analyze('除了甲大学的实验室，甲大学还共建什么？').setAsideTopics, []);
 });
+
+test('what actually came of a plan, in a year after the document, is not in it; who signed on behalf of … needs a name', () => {
+  // The story is of 2021-05; its plan runs to 2025.
+  assert.match(topText('到2025年某市计划引进多少家研究机构？'), /到2025年引进50家研究机构/);
+  assert.equal(topText('到2025年某市实际引进了多少家研究机构？'), '(none)');
+  assert.equal(topText('By 2025, how many research institutions did the city actually bring in?'), '(none)');
+  // 2020 is before the document: what happened then may be in it.
+  assert.match(topText('2020年某市实际引进了多少家研究机构？'), /2020年/);
+  // The signing passage names no one (张三 is in the photo caption).
+  assert.match(topText('某市和甲大学签署了什么协议？'), /甲大学签署/);
+  assert.equal(topText('谁代表某市和甲大学签署了合作协议？'), '(none)');
+  assert.equal(topText('代表某市签署协议的是谁？'), '(none)');
+});

@@ -244,7 +244,11 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     const year = yearOf(t.term);
     return year !== undefined && !ownYear(t) && !topText.includes(year);
   });
-  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || nameless || yearless || otherYear) {
+  // What actually came of something in a year after the document was written (到2022年实际引进了多少, in a 2020
+  // article) is not in it, whatever it planned for that year.
+  const documentYear = Number(engine.documentYear(top.passage.documentId) ?? Infinity);
+  const laterOutcome = q.asksOutcome && q.contentTerms.some((t) => Number(yearOf(t.term) ?? -Infinity) > documentYear);
+  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || nameless || yearless || otherYear || laterOutcome) {
     return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: absent.map((t) => t.term) };
   }
   return { kind: 'answer', question, hits: ranked.map((r) => toHit(engine, r, q)), evidence };

@@ -43,8 +43,13 @@ export interface AnalyzedQuestion {
   asksHowMany: boolean;
   /** … and that number is of time (几号, 多少年, 多久), so a date or a year can be it. */
   countsTime: boolean;
-  /** The question asks for a person's name (那个负责人叫啥名字): only a passage that names a person answers. */
+  /**
+   * The question asks for a person's name (那个负责人叫啥名字, 谁代表市政府签约, who signed on behalf of …): only a
+   * passage that names a person answers.
+   */
   asksPersonName: boolean;
+  /** The question asks what actually came of something (实际, 最终, in the end), not what was planned. */
+  asksOutcome: boolean;
   /**
    * Latin words the expander could not read inside a run of capitalized words (Peking in "Did Peking University
    * sign…"): names, as far as English tells.
@@ -78,7 +83,10 @@ const COUNTS_TIME =
  * 姓名; not 人才计划叫什么名字, 管理委员会叫什么名字).
  */
 const ASKS_PERSON_NAME =
-  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|\bwhat is (?:his|her|the \w+'s) name\b/u;
+  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b/u;
+
+/** What actually came of something: 实际引进了多少, 最终, in the end. */
+const ASKS_OUTCOME = /(实际|最终|最后|到底|究竟)|\b(?:actually|in the end|eventually|finally|in fact)\b/u;
 
 /** Questions that ask for a number: 多少, 几家 (not 哪几个 "which", nor 这几年 / 近几年 "these few years"). */
 const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
@@ -174,6 +182,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksHowMany: ASKS_HOW_MANY.test(normalized),
     countsTime: COUNTS_TIME.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),
+    asksOutcome: ASKS_OUTCOME.test(normalized),
     unknownNames,
   };
 }

@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types.js';
-import { givesNumber, isDictionaryWord, tagWords } from '../text/tokenize.js';
+import { givesNumber, isDictionaryWord, isNumeralWithMeasure, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesYear } from '../text/dates.js';
 import { holdsTerm, yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
@@ -196,9 +196,14 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     return { kind: 'invalid', question, error: 'no words to search for: ask with Chinese or English words' };
   }
   const questionText = engine.matchText(question);
-  // A term with corpus words standing for it (老师 → 教师) is not missing.
+  // A term with corpus words standing for it (老师 → 教师) is not missing, nor is a quantity (这两份协议: the
+  // corpus may count with another measure word).
   const missingTerms = q.contentTerms.filter(
-    (t) => !engine.mentions(t.term) && !t.alternatives?.length && !isSegmentationArtifact(engine, questionText, t.term),
+    (t) =>
+      !engine.mentions(t.term) &&
+      !t.alternatives?.length &&
+      !isNumeralWithMeasure(t.term) &&
+      !isSegmentationArtifact(engine, questionText, t.term),
   );
   const missing = missingTerms.map((t) => t.term);
   const ranked = engine.rank(analyzed, Math.max(options.top ?? DEFAULT_TOP, 1));

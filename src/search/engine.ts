@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
-import { addUserWords, generalIdf, gluedVerb, hanBigrams, numberPieces, wordTerms } from '../text/tokenize.js';
+import { addUserWords, generalIdf, gluedVerb, hanBigrams, locativeStem, numberPieces, wordTerms } from '../text/tokenize.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
@@ -36,6 +36,8 @@ export interface RankingOptions {
   pruneShare: number;
   /** … unless they are held by at most this many passages (small corpora keep every term). */
   pruneMinPassages: number;
+  /** Weight of a question word's near-synonyms (searched when the corpus never uses the word itself), relative to the word. */
+  synonymFactor: number;
   /** How many first-stage candidates the second stage re-scores (see search/rerank.ts). */
   rerankDepth: number;
   /** Weight of the share of the question that a candidate's best sentence holds. */
@@ -52,6 +54,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   otherTopicFactor: 0.4,
   pruneShare: 0.1,
   pruneMinPassages: 200,
+  synonymFactor: 0.5,
   rerankDepth: 20,
   sentenceWeight: 1,
   timeWeight: 0.3,
@@ -250,26 +253,43 @@ export class SearchEngine {
   /**
    * Analyzes a question (search/query.ts) for this corpus:
    * - a dictionary word the corpus lacks that is only a stop-word character glued to a verb the corpus has (会派
-   *   for 会 + 派) is read as that verb;
+   *   for 会 + 派), or a noun glued to a locative (图里 for 图 + 里, 市里), is read as that verb or noun;
    * - a word the corpus never uses as a word gets the near-synonyms (text/synonyms.ts) the corpus does use as
    *   its alternatives, searched with the question (帮 → 助力, 老师 → 教师).
    */
   analyze(question: string): AnalyzedQuestion {
     const q = analyzeQuestion(question, this.names, this.expander);
-    const extraWords: string[] = [];
+    const readings: string[] = [];
+    const synonymWords: string[] = [];
     const contentTerms = q.contentTerms.map((t) => {
-      const verb = this.mentions(t.term) ? undefined : gluedVerb(t.term);
-      if (verb !== undefined && this.mentions(verb)) {
-        extraWords.push(verb);
-        return { term: verb, idf: generalIdf(verb) };
+      const reading = this.mentions(t.term) ? undefined : (gluedVerb(t.term) ?? locativeStem(t.term));
+      if (reading !== undefined && this.mentions(reading)) {
+        readings.push(reading);
+        return { term: reading, idf: generalIdf(reading) };
       }
       if (this.vocabulary.words.has(t.term)) return t;
-      const alternatives = synonymsOf(t.term).filter((s) => this.mentions(s));
+      const alternatives = this.synonymsInCorpus(t.term);
       if (alternatives.length === 0) return t;
-      extraWords.push(...alternatives.flatMap((a) => wordTerms(a, 'search')));
+      synonymWords.push(...alternatives.flatMap((a) => wordTerms(a, 'search')));
       return { ...t, alternatives };
     });
-    return extraWords.length === 0 ? q : { ...q, contentTerms, words: [...q.words, ...extraWords] };
+    return { ...q, contentTerms, words: [...q.words, ...readings], synonymWords };
+  }
+
+  /**
+   * Near-synonyms of a word that the corpus mentions: the word's own (老师 → 教师), or, for a compound, those of
+   * one of its two parts with the other part kept (年轻老师 → 年轻教师).
+   */
+  private synonymsInCorpus(word: string): string[] {
+    const found = new Set(synonymsOf(word));
+    const chars = [...word];
+    for (let i = 1; i < chars.length; i++) {
+      const head = chars.slice(0, i).join('');
+      const tail = chars.slice(i).join('');
+      for (const h of synonymsOf(head)) found.add(h + tail);
+      for (const t of synonymsOf(tail)) found.add(head + t);
+    }
+    return [...found].filter((s) => this.mentions(s));
   }
 
   /**
@@ -350,16 +370,21 @@ export class SearchEngine {
    * Second stage (search/rerank.ts): the best candidates re-scored by their best sentence.
    */
   rank(q: AnalyzedQuestion, limit = 10): RankedPassage[] {
-    if (q.words.length === 0 && q.bigrams.length === 0) return [];
+    if (q.words.length === 0 && q.bigrams.length === 0 && q.synonymWords.length === 0) return [];
     // Terms held by a large share of a large corpus cost the most (long posting lists) and rank the least.
     const maxDf = Math.max(this.ranking.pruneMinPassages, this.ranking.pruneShare * this.corpus.passages.length);
     const words = q.words.filter((w) => (this.vocabulary.words.get(w) ?? 0) <= maxDf);
     const bigrams = q.bigrams.filter((b) => (this.vocabulary.bigrams.get(b) ?? 0) <= maxDf);
+    const synonyms = q.synonymWords.filter((w) => (this.vocabulary.words.get(w) ?? 0) <= maxDf);
+    const { wordBoost, sectionBoost, synonymFactor } = this.ranking;
     const results: SearchResult[] = this.index.search({
       combineWith: 'OR',
       queries: [
         { queries: [words.join(' ')], fields: ['words', 'section'] },
         { queries: [bigrams.join(' ')], fields: ['bigrams'] },
+        ...(synonyms.length === 0
+          ? []
+          : [{ queries: [synonyms.join(' ')], fields: ['words', 'section'], boost: { words: wordBoost * synonymFactor, section: sectionBoost * synonymFactor } }]),
       ],
     });
     // MiniSearch returns results best first: only the agreement boost can reorder them.

@@ -25,6 +25,8 @@ export interface AnalyzedQuestion {
   normalized: string;
   /** Search-mode words (sub-words included), names expanded to their canonical form. */
   words: string[];
+  /** Near-synonyms searched for words the corpus never uses (SearchEngine.analyze fills them in). */
+  synonymWords: string[];
   /** Han bigrams of the question's content words. */
   bigrams: string[];
   /** Whole content words (exact mode), the evidence "no answer" is judged on. */
@@ -69,7 +71,7 @@ export type QueryExpander = (normalizedQuestion: string) => string[];
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 /** Questions that ask for a time, in Chinese (simplified after normalization) or English. */
-const ASKS_WHEN = /(哪天|哪一天|哪日|何日|何时|几时|几点|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|日期|\bwhen (?:did|was|were|is|will|does|do)\b|^when\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
+const ASKS_WHEN = /(啥时候|啥时|多会儿|哪天|哪一天|哪日|何日|何时|几时|几点|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|日期|\bwhen (?:did|was|were|is|will|does|do)\b|^when\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
 
 /** Questions that ask for a year. */
 const ASKS_YEAR = /(哪年|哪一年|何年|几几年|什么年份|哪个年份|\bwhat year\b|\bwhich year\b)/u;
@@ -83,7 +85,7 @@ const COUNTS_TIME =
  * 姓名; not 人才计划叫什么名字, 管理委员会叫什么名字).
  */
 const ASKS_PERSON_NAME =
-  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b/u;
+  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b/u;
 
 /** What actually came of something: 实际引进了多少, 最终, in the end. */
 const ASKS_OUTCOME = /(实际|最终|最后|到底|究竟)|\b(?:actually|in the end|eventually|finally|in fact)\b/u;
@@ -172,6 +174,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   return {
     normalized,
     words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms],
+    synonymWords: [],
     bigrams: unique(namesRemoved.flatMap(questionBigrams)),
     contentTerms,
     topics: topics.filter((t) => !setAsideTopics.includes(t)),

@@ -9,6 +9,8 @@ export const QUESTION_WORDS = [
   '包括', '包含', '分别', '还有', '其中', '内容', '情况', '啥', '咋', '呀', '啊', '哦', '嘛', '的话',
   // What a question asks for, not what it is about (叫什么名字): texts rarely say it.
   '名字', '姓名',
+  // Adverbs of a question about totals and outcomes (一共几个, 最终想, 到底), and 干嘛 "what for".
+  '一共', '总共', '总计', '共计', '最终', '到底', '究竟', '干嘛', '多久',
   // Yes/no questions ("有没有被引进", "会不会来", "能不能"): jieba cuts them into a verb and its negation.
   '会', '没有', '不会', '不能', '不要', '可不可以',
 ];

@@ -73,7 +73,7 @@ export function plainJiebaCut(text: string): string[] {
  * Measure words and time units that follow a number (14家, 2019年, 8日, 三大): one list for every rule that
  * reads numbers (question terms, "how many", numerals' weight, "does this passage give a number").
  */
-export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大';
+export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大份';
 
 const NUMBER_PIECE = new RegExp(`(?<![\\p{Script=Latin}\\d.])\\d+[${MEASURE_WORDS}]`, 'gu');
 
@@ -94,19 +94,22 @@ export function givesNumber(text: string, { dates = true }: { dates?: boolean } 
   return GIVES_NUMBER.test(dates ? text : withoutDates(text));
 }
 
-/** Interrogatives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家. */
-const ASKS_WHICH_OR_HOW_MANY = /^(哪|哪一|几|多少)$/u;
+/** Interrogatives and demonstratives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家, 那 + 份. */
+const TAKES_MEASURE = /^(哪|哪一|几|多少|这|那)$/u;
 const MEASURE_WORD = new RegExp(`^[${MEASURE_WORDS}]$`, 'u');
+/** A demonstrative with its measure word (那份协议, 这所大学): it points, it says nothing about the topic. */
+const DEMONSTRATIVE_MEASURE = new RegExp(`^[这那][${MEASURE_WORDS}]$`, 'u');
 
 /**
  * jieba cuts "which day" and "how many" into 哪 + 天, 几 + 所, leaving the measure word as if the question were
- * about days or institutes. Joined again (哪天, 几所) they start with an interrogative and are question words.
+ * about days or institutes. Joined again (哪天, 几所) they start with an interrogative and are question words;
+ * so with a demonstrative (那份协议 → 那份 + 协议): neither is about 份.
  */
 function joinInterrogativeMeasures(tokens: string[]): string[] {
   const out: string[] = [];
   for (const token of tokens) {
     const last = out[out.length - 1];
-    if (last !== undefined && ASKS_WHICH_OR_HOW_MANY.test(last) && MEASURE_WORD.test(token)) out[out.length - 1] = last + token;
+    if (last !== undefined && TAKES_MEASURE.test(last) && MEASURE_WORD.test(token)) out[out.length - 1] = last + token;
     else out.push(token);
   }
   return out;
@@ -119,7 +122,7 @@ const INTERROGATIVE = /^(哪|什么|多少|怎么|怎样|为什么|为啥|如何
 /** True when a jieba token is worth indexing: it has a letter or digit and is not a stop or question word. */
 export function isContentToken(token: string): boolean {
   const t = token.trim();
-  return t.length > 0 && HAS_WORD_CHAR.test(t) && !stopWords().has(t) && !INTERROGATIVE.test(t);
+  return t.length > 0 && HAS_WORD_CHAR.test(t) && !stopWords().has(t) && !INTERROGATIVE.test(t) && !DEMONSTRATIVE_MEASURE.test(t);
 }
 
 /** Content words of normalized text, in order, duplicates kept (BM25 counts them). */
@@ -191,6 +194,11 @@ function loadIdf(): Map<string, number> {
  */
 const NUMERAL_WITH_MEASURE = new RegExp(`^[一二两三四五六七八九十百千万]+[${MEASURE_WORDS}]$`, 'u');
 
+/** True for a Chinese numeral with its measure word (两份, 三家): a quantity, not a topic. */
+export function isNumeralWithMeasure(word: string): boolean {
+  return NUMERAL_WITH_MEASURE.test(word);
+}
+
 /** Inverse document frequency of a word in jieba's reference corpus: how informative the word is in general. */
 export function generalIdf(word: string): number {
   if (NUMERAL_WITH_MEASURE.test(word)) return SINGLE_HAN_IDF;
@@ -223,4 +231,16 @@ export function gluedVerb(word: string): string | undefined {
   if (whole.length !== 1 || !whole[0]?.tag.startsWith('n')) return undefined;
   const tags = tagWords(verb);
   return tags.length === 1 && tags[0]?.tag === 'v' ? verb : undefined;
+}
+
+/** A place word ending in a locative: 图里 ("in the picture"), 市里 ("in the city"), 网上. */
+const LOCATIVE = /^(\p{Script=Han}+)[里上中内]$/u;
+
+/**
+ * The noun inside a dictionary word that is the noun and a locative after it (图里 → 图, 市里 → 市): the noun,
+ * when it is a content word; undefined for any other word.
+ */
+export function locativeStem(word: string): string | undefined {
+  const stem = LOCATIVE.exec(word)?.[1];
+  return stem !== undefined && isContentToken(stem) ? stem : undefined;
 }

@@ -264,6 +264,9 @@ test('a party the question sets aside (除了甲大学, besides …) is not the 
   assert.match(top('除了甲大学以外，某市还和哪所大学签署了合作协议？'), /乙大学/);
   const q = parties.analyze('除了甲大学，某市还和哪所大学签署了合作协议？');
   assert.deepEqual([q.topics, q.setAsideTopics], [[], ['a']]);
+  // Telegram users often end a clause with a space, not a comma.
+  assert.deepEqual(parties.analyze('除了实验室这些 甲大学还和某市共建什么').setAsideTopics, []);
+  assert.deepEqual(parties.analyze('除了甲大学这些 某市还和乙大学签了什么').topics, ['b']);
   // Named outside the clause too, the party is what the question is about.
   assert.deepEqual(parties.analyze('除了实验室，甲大学还和某市共建什么？').topics, ['a']);
   assert.deepEqual(parties.analyze('除了甲大学的实验室，甲大学还共建什么？').setAsideTopics, []);

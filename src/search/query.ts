@@ -63,7 +63,7 @@ export interface AnalyzedQuestion {
  * The clause a question sets aside: 除了清华(以外)，… / besides Tsinghua, … The question asks about something
  * other than what the clause names.
  */
-const SET_ASIDE = /除了([^，,。？?！!；;]+?)(?:以外|之外|外)?(?=[，,]|还|也)|\b(?:besides|apart from|aside from|other than|except(?: for)?) ([^,.?!;]+)/u;
+const SET_ASIDE = /除了\s*([^，,。？?！!；;\s]+?)(?:以外|之外|外)?(?=[，,\s]|还|也)|\b(?:besides|apart from|aside from|other than|except(?: for)?) ([^,.?!;]+)/u;
 
 /** Extra Chinese text to search for a question (issue 5's English glossary plugs in here). */
 export type QueryExpander = (normalizedQuestion: string) => string[];

@@ -5,7 +5,7 @@ import { DEFAULT_RANKING, SearchEngine } from '../src/search/engine.js';
 import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
 import { bestSentence } from '../src/search/rerank.js';
 import { givesTime } from '../src/text/dates.js';
-import { generalIdf, givesNumber, locativeStem, wordTerms } from '../src/text/tokenize.js';
+import { generalIdf, givesMoney, givesNumber, locativeStem, wordTerms } from '../src/text/tokenize.js';
 import { parseSynonyms, synonymsOf } from '../src/text/synonyms.js';
 import { tempCorpus } from './support/temp-corpus.js';
 
@@ -319,4 +319,16 @@ test('a noun glued to a locative (图里) is read as the noun; a quantity (两�
   };
   assert.deepEqual(missing('这两份协议有效期多久？'), ['有效期']);
   assert.deepEqual(missing('某市一共有多少个公园？'), ['公园']);
+});
+
+test('"how much money" needs a passage that names a sum, not just a number', () => {
+  // The plan passage gives numbers (50家, 2025年), no money.
+  assert.match(topText('到2025年某市计划引进多少家研究机构？'), /50家/);
+  assert.equal(topText('某市引进研究机构一共投资了多少钱？'), '(none)');
+  assert.equal(topText('How much money did the city invest in research institutions?'), '(none)');
+  const funded = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '某市投资3.5亿元建设实验室，共引进8家研究机构。\n' })));
+  const a = answerQuestion(funded, '某市建设实验室投资了多少钱？');
+  assert.equal(a.kind, 'answer');
+  for (const sum of ['11.42亿元', '5亿日圆', '731美元', '三千万元', '投资10亿', '$5', '5,000,000美元']) assert.ok(givesMoney(sum), sum);
+  for (const none of ['三大研究中心', '14家高校', '2019年', '6月3日']) assert.ok(!givesMoney(none), none);
 });

@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types.js';
-import { givesNumber, isDictionaryWord, isNumeralWithMeasure, tagWords } from '../text/tokenize.js';
+import { givesMoney, givesNumber, isDictionaryWord, isNumeralWithMeasure, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesYear } from '../text/dates.js';
 import { holdsTerm, yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
@@ -236,6 +236,8 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   // "How many / how much" is answered by a number: a best passage that gives none cannot answer it.
   // A date or a year is not a count or an amount, unless time is what is counted (几号签的, 多少年).
   const numberless = q.asksHowMany && !givesNumber(topText, { dates: q.countsTime });
+  // "How much money" is answered by a passage that names a sum (11.42亿元, 731美元), not by "三大研究中心".
+  const sumless = q.asksMoney && !givesMoney(topText);
   // A person's name is answered by a passage that names a person (jieba tag nr: 王京华), not by "有关负责人表示".
   const nameless = q.asksPersonName && !tagWords(topText).some((w) => /^nr/.test(w.tag));
   // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a day of its
@@ -253,7 +255,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   // article) is not in it, whatever it planned for that year.
   const documentYear = Number(engine.documentYear(top.passage.documentId) ?? Infinity);
   const laterOutcome = q.asksOutcome && q.contentTerms.some((t) => Number(yearOf(t.term) ?? -Infinity) > documentYear);
-  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || nameless || yearless || otherYear || laterOutcome) {
+  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || sumless || nameless || yearless || otherYear || laterOutcome) {
     return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: absent.map((t) => t.term) };
   }
   return { kind: 'answer', question, hits: ranked.map((r) => toHit(engine, r, q)), evidence };

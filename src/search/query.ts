@@ -50,6 +50,8 @@ export interface AnalyzedQuestion {
    * passage that names a person answers.
    */
   asksPersonName: boolean;
+  /** The question asks for a sum of money (投资多少钱, 花了多少经费, how much money): only a passage that names one answers. */
+  asksMoney: boolean;
   /** The question asks what actually came of something (实际, 最终, in the end), not what was planned. */
   asksOutcome: boolean;
   /**
@@ -86,6 +88,10 @@ const COUNTS_TIME =
  */
 const ASKS_PERSON_NAME =
   /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b/u;
+
+/** A sum of money asked for. */
+const ASKS_MONEY =
+  /(多少钱|多少(?:资金|经费|投资|费用|预算)|(?:投资|投入|花费?|耗资|斥资|造价|预算|总额)(?:了|额)?(?:是|为|有|达)?多少(?!个?(?:时间|天|年|月|小时|分钟|周|星期))|多少(?:美|日|港|欧|加|澳)?元|\bhow much (?:money|funding)\b|\bhow much\b.*\b(?:cost|invest\w*|spen[dt]|fund\w*|budget)\b)/u;
 
 /** What actually came of something: 实际引进了多少, 最终, in the end. */
 const ASKS_OUTCOME = /(实际|最终|最后|到底|究竟)|\b(?:actually|in the end|eventually|finally|in fact)\b/u;
@@ -186,6 +192,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     countsTime: COUNTS_TIME.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),
+    asksMoney: ASKS_MONEY.test(normalized),
     unknownNames,
   };
 }

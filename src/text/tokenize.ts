@@ -94,6 +94,18 @@ export function givesNumber(text: string, { dates = true }: { dates?: boolean } 
   return GIVES_NUMBER.test(dates ? text : withoutDates(text));
 }
 
+/**
+ * An amount of money: a number with a currency (11.42亿元, 5亿日圆, 731美元, 三千万元, $5), or with 万 / 亿 (投资10亿).
+ * Lenient on purpose: it only tells passages that name no sum at all.
+ */
+const GIVES_MONEY =
+  /[\d〇零一二两三四五六七八九十百千万亿][\d.,]*\s*(?:多|余)?\s*(?:[万亿千百]\s*)*(?:[美日港欧加澳新台韩]?元|日?圆|块钱|美金|英镑|法郎|卢布|马克)|\d\s*[万亿]|[$¥£€]\s*\d|\d\s*(?:million|billion|dollars|yuan|euros)\b/u;
+
+/** True when the text gives an amount of money. */
+export function givesMoney(text: string): boolean {
+  return GIVES_MONEY.test(text);
+}
+
 /** Interrogatives and demonstratives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家, 那 + 份. */
 const TAKES_MEASURE = /^(哪|哪一|几|多少|这|那)$/u;
 const MEASURE_WORD = new RegExp(`^[${MEASURE_WORDS}]$`, 'u');

@@ -209,3 +209,15 @@ test('eval counts the traditional-character questions of every set apart', async
   assert.equal(zht.traditional.answerable + zht.traditional.unanswerable, zht.answerable + zht.unanswerable);
   assert.equal(scoreDevSet(engine, 'dev').traditional.answerable, 0);
 });
+
+test('an English set-aside clause sets aside the name it names, not the words the question asks about', () => {
+  const engine = openEngine();
+  for (const question of [
+    'Besides Tsinghua, which university did Chongqing sign an agreement with?',
+    'Which university other than Tsinghua signed an agreement with Chongqing?',
+  ]) {
+    const q = engine.analyze(question);
+    const setAside = q.contentTerms.filter((t) => t.setAside).map((t) => t.term);
+    assert.deepEqual([setAside, q.setAsideTopics, q.topics], [['清华大学'], ['tsinghua'], []], question);
+  }
+});

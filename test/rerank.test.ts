@@ -5,7 +5,8 @@ import { DEFAULT_RANKING, SearchEngine } from '../src/search/engine.js';
 import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
 import { bestSentence } from '../src/search/rerank.js';
 import { givesTime } from '../src/text/dates.js';
-import { generalIdf, givesMoney, givesNumber, locativeStem, wordTerms } from '../src/text/tokenize.js';
+import { readFileSync } from 'node:fs';
+import { generalIdf, givesMoney, givesNumber, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
 import { parseSynonyms, synonymsOf } from '../src/text/synonyms.js';
 import { tempCorpus } from './support/temp-corpus.js';
 
@@ -264,6 +265,10 @@ test('a party the question sets aside (除了甲大学, besides …) is not the 
   assert.match(top('除了甲大学以外，某市还和哪所大学签署了合作协议？'), /乙大学/);
   const q = parties.analyze('除了甲大学，某市还和哪所大学签署了合作协议？');
   assert.deepEqual([q.topics, q.setAsideTopics], [[], ['a']]);
+  // The clause ends at 以外 / 之外 too, wherever it stands.
+  assert.deepEqual(parties.analyze('某市和除了甲大学以外的哪所大学签署了合作协议？').setAsideTopics, ['a']);
+  const after = parties.analyze('除了甲大学以外某市还和哪所大学签署了合作协议？');
+  assert.deepEqual(after.contentTerms.filter((t) => t.setAside).map((t) => t.term), ['甲大学']);
   // Telegram users often end a clause with a space, not a comma.
   assert.deepEqual(parties.analyze('除了实验室这些 甲大学还和某市共建什么').setAsideTopics, []);
   assert.deepEqual(parties.analyze('除了甲大学这些 某市还和乙大学签了什么').topics, ['b']);
@@ -277,6 +282,8 @@ test('what actually came of a plan, in a year after the document, is not in it; 
   assert.match(topText('到2025年某市计划引进多少家研究机构？'), /到2025年引进50家研究机构/);
   assert.equal(topText('到2025年某市实际引进了多少家研究机构？'), '(none)');
   assert.equal(topText('By 2025, how many research institutions did the city actually bring in?'), '(none)');
+  // 最终 / 最后 as often name a plan's target.
+  assert.match(topText('到2025年某市最终要引进多少家研究机构？'), /到2025年引进50家研究机构/);
   // 2020 is before the document: what happened then may be in it.
   assert.match(topText('2020年某市实际引进了多少家研究机构？'), /2020年/);
   // The signing passage names no one (张三 is in the photo caption).
@@ -296,10 +303,22 @@ test('a word the corpus never uses is searched through its near-synonyms (老师
   );
   const a = answerQuestion(lectures, '大学老师来某市做了什么？', { top: 1 });
   assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : a.kind, /讲座/);
+  // No junk from replacing one character inside a word (师娘 → 师母亲: 娘 → 母亲), though every bigram of it is
+  // in this corpus.
+  assert.ok(synonymsOf('娘').includes('母亲'));
+  const junk = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '师母亲手做了一桌饭。\n' })));
+  assert.equal(junk.analyze('师娘做了什么？').contentTerms.find((t) => t.term === '师娘')?.alternatives, undefined);
   // The corpus says 大学 and 协议 itself: their synonyms (高校, 协定) are not searched.
   assert.ok(synonymsOf('大学').length > 0 && synonymsOf('协议').length > 0);
   assert.ok(engine.analyze('甲大学签署了什么协议？').contentTerms.every((t) => t.alternatives === undefined));
   assert.deepEqual(engine.analyze('甲大学签署了什么协议？').synonymWords, []);
+});
+
+test('the synonym lexicon only holds words that are searched: no stop or question word on either side', () => {
+  const lexicon = parseSynonyms(readFileSync(new URL('../src/text/synonyms.tsv', import.meta.url), 'utf8'));
+  assert.ok(lexicon.size > 500);
+  const unsearched = [...lexicon].flatMap(([word, variants]) => [word, ...variants]).filter((w) => !isContentToken(w));
+  assert.deepEqual(unsearched, []);
 });
 
 test('parseSynonyms: word, tab, variants; comments, blank lines and self-references skipped', () => {
@@ -310,6 +329,9 @@ test('parseSynonyms: word, tab, variants; comments, blank lines and self-referen
 test('a noun glued to a locative (图里) is read as the noun; a quantity (两份) the corpus never says is no gap', () => {
   assert.equal(locativeStem('图里'), '图');
   assert.equal(locativeStem('会上'), undefined, '会 is a stop word');
+  // Words that only end like one: a school (高中), a measure (公里), a time (晚上), an adverb (马上).
+  for (const word of ['高中', '公里', '晚上', '马上']) assert.equal(locativeStem(word), undefined, word);
+  assert.equal(topText('某市有多少所高中？'), '(none)');
   assert.match(topText('图里的工人在做什么？'), /组装芯片/);
   // What "no answer" says the story lacks: not 两份 (it says 合作协议 twice, never 两份), nor 一共 or 多久, which
   // are asked with, not asked about.

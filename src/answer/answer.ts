@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types.js';
-import { givesMoney, givesNumber, isDictionaryWord, isNumeralWithMeasure, tagWords } from '../text/tokenize.js';
+import { givesMoney, givesNumber, isDictionaryWord, isCount, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesYear } from '../text/dates.js';
 import { holdsTerm, yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
@@ -101,7 +101,7 @@ function isSalientNoun(term: ContentTerm, tags: RegExp): boolean {
 /**
  * True when the text holds a compound noun's head, so the noun is there said more generally: Chinese compounds
  * end in their head (研究成果 is a kind of 成果, found in 科技成果). The head is the last two characters, when
- * they are a word of their own; a two-character noun has no such head (老师 is not 教师).
+ * they are a word of their own; a two-character noun has no such head (学者 is no kind of 者).
  */
 function holdsHead(noun: string, text: string): boolean {
   const head = noun.slice(-2);
@@ -196,13 +196,13 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     return { kind: 'invalid', question, error: 'no words to search for: ask with Chinese or English words' };
   }
   const questionText = engine.matchText(question);
-  // A term with corpus words standing for it (老师 → 教师) is not missing, nor is a quantity (这两份协议: the
-  // corpus may count with another measure word).
+  // A term with corpus words standing for it (老师 → 教师) is not missing, nor is a count (这两份协议, 这2份协议:
+  // the corpus may count with another measure word).
   const missingTerms = q.contentTerms.filter(
     (t) =>
       !engine.mentions(t.term) &&
       !t.alternatives?.length &&
-      !isNumeralWithMeasure(t.term) &&
+      !isCount(t.term) &&
       !isSegmentationArtifact(engine, questionText, t.term),
   );
   const missing = missingTerms.map((t) => t.term);
@@ -227,7 +227,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     // … or an English word the glossary does not know, in a run of capitalized words (Peking University).
     absent.some((t) => q.unknownNames.includes(t.term)) ||
     // A common noun (校长, 有效期) the corpus never mentions, when the best passage is not a strong match and
-    // holds neither the noun's characters (名校 is 知名高校 said short; 老师 is not 教师) nor its head (研究成果 is
+    // holds neither the noun's characters (名校 is 知名高校 said short; 校长 is not 负责人) nor its head (研究成果 is
     // a kind of 成果).
     (evidence < MISSING_NOUN_EVIDENCE &&
       absent.some(
@@ -253,8 +253,14 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   });
   // What actually came of something in a year after the document was written (到2022年实际引进了多少, in a 2020
   // article) is not in it, whatever it planned for that year.
-  const documentYear = Number(engine.documentYear(top.passage.documentId) ?? Infinity);
-  const laterOutcome = q.asksOutcome && q.contentTerms.some((t) => Number(yearOf(t.term) ?? -Infinity) > documentYear);
+  const documentYear = engine.documentYear(top.passage.documentId);
+  const laterOutcome =
+    q.asksOutcome &&
+    documentYear !== undefined &&
+    q.contentTerms.some((t) => {
+      const year = yearOf(t.term);
+      return year !== undefined && Number(year) > Number(documentYear);
+    });
   if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || sumless || nameless || yearless || otherYear || laterOutcome) {
     return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: absent.map((t) => t.term) };
   }

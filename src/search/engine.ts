@@ -255,7 +255,7 @@ export class SearchEngine {
    * - a dictionary word the corpus lacks that is only a stop-word character glued to a verb the corpus has (会派
    *   for 会 + 派), or a noun glued to a locative (图里 for 图 + 里, 市里), is read as that verb or noun;
    * - a word the corpus never uses as a word gets the near-synonyms (text/synonyms.ts) the corpus does use as
-   *   its alternatives, searched with the question (帮 → 助力, 老师 → 教师).
+   *   its alternatives, searched with the question (签 → 签署, 老师 → 教师).
    */
   analyze(question: string): AnalyzedQuestion {
     const q = analyzeQuestion(question, this.names, this.expander);
@@ -265,7 +265,7 @@ export class SearchEngine {
       const reading = this.mentions(t.term) ? undefined : (gluedVerb(t.term) ?? locativeStem(t.term));
       if (reading !== undefined && this.mentions(reading)) {
         readings.push(reading);
-        return { term: reading, idf: generalIdf(reading) };
+        return { ...t, term: reading, idf: generalIdf(reading) };
       }
       if (this.vocabulary.words.has(t.term)) return t;
       const alternatives = this.synonymsInCorpus(t.term);
@@ -277,19 +277,23 @@ export class SearchEngine {
   }
 
   /**
-   * Near-synonyms of a word that the corpus mentions: the word's own (老师 → 教师), or, for a compound, those of
-   * one of its two parts with the other part kept (年轻老师 → 年轻教师).
+   * Near-synonyms of a word that the corpus holds: the word's own (老师 → 教师), or, for a compound jieba cuts
+   * into two words, one part's synonym beside the other part (大学老师 → 大学 + 教师, found as 大学教师). A
+   * synonym must be a word of the corpus (or a two-character word it holds); single characters are not
+   * replaced inside compounds (国企 is not 国家企).
    */
   private synonymsInCorpus(word: string): string[] {
-    const found = new Set(synonymsOf(word));
-    const chars = [...word];
-    for (let i = 1; i < chars.length; i++) {
-      const head = chars.slice(0, i).join('');
-      const tail = chars.slice(i).join('');
-      for (const h of synonymsOf(head)) found.add(h + tail);
-      for (const t of synonymsOf(tail)) found.add(head + t);
+    const isCorpusWord = (w: string) => this.vocabulary.words.has(w) || ([...w].length === 2 && this.mentions(w));
+    const found = new Set(synonymsOf(word).filter(isCorpusWord));
+    const parts = new Set(wordTerms(word, 'search'));
+    for (const head of parts) {
+      const tail = word.startsWith(head) ? word.slice(head.length) : '';
+      if ([...head].length < 2 || [...tail].length < 2 || !parts.has(tail)) continue;
+      const joined = (a: string, b: string) => this.vocabulary.words.has(a) && this.vocabulary.words.has(b) && this.mentions(a + b);
+      for (const h of synonymsOf(head)) if (joined(h, tail)) found.add(h + tail);
+      for (const t of synonymsOf(tail)) if (joined(head, t)) found.add(head + t);
     }
-    return [...found].filter((s) => this.mentions(s));
+    return [...found];
   }
 
   /**
@@ -373,9 +377,10 @@ export class SearchEngine {
     if (q.words.length === 0 && q.bigrams.length === 0 && q.synonymWords.length === 0) return [];
     // Terms held by a large share of a large corpus cost the most (long posting lists) and rank the least.
     const maxDf = Math.max(this.ranking.pruneMinPassages, this.ranking.pruneShare * this.corpus.passages.length);
-    const words = q.words.filter((w) => (this.vocabulary.words.get(w) ?? 0) <= maxDf);
-    const bigrams = q.bigrams.filter((b) => (this.vocabulary.bigrams.get(b) ?? 0) <= maxDf);
-    const synonyms = q.synonymWords.filter((w) => (this.vocabulary.words.get(w) ?? 0) <= maxDf);
+    const searched = (terms: string[], counts: Map<string, number>) => terms.filter((t) => (counts.get(t) ?? 0) <= maxDf);
+    const words = searched(q.words, this.vocabulary.words);
+    const bigrams = searched(q.bigrams, this.vocabulary.bigrams);
+    const synonyms = searched(q.synonymWords, this.vocabulary.words);
     const { wordBoost, sectionBoost, synonymFactor } = this.ranking;
     const results: SearchResult[] = this.index.search({
       combineWith: 'OR',

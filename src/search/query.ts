@@ -7,7 +7,7 @@ export interface ContentTerm {
   term: string;
   idf: number;
   /**
-   * Words of the corpus that stand for the term where the corpus never uses it as a word (帮 → 助力, 老师 →
+   * Words of the corpus that stand for the term where the corpus never uses it as a word (签 → 签署, 老师 →
    * 教师; see SearchEngine.analyze): a text holding one of them holds the term.
    */
   alternatives?: readonly string[];
@@ -52,7 +52,7 @@ export interface AnalyzedQuestion {
   asksPersonName: boolean;
   /** The question asks for a sum of money (投资多少钱, 花了多少经费, how much money): only a passage that names one answers. */
   asksMoney: boolean;
-  /** The question asks what actually came of something (实际, 最终, in the end), not what was planned. */
+  /** The question asks what actually came of something (实际, actually), not what was planned. */
   asksOutcome: boolean;
   /**
    * Latin words the expander could not read inside a run of capitalized words (Peking in "Did Peking University
@@ -63,9 +63,22 @@ export interface AnalyzedQuestion {
 
 /**
  * The clause a question sets aside: 除了清华(以外)，… / besides Tsinghua, … The question asks about something
- * other than what the clause names.
+ * other than what the clause names. In Chinese the clause ends at 以外 / 之外, a comma, a space, 还 or 也; in
+ * English at punctuation, after at most SET_ASIDE_WORDS words (the name set aside, not the rest of the question).
  */
-const SET_ASIDE = /除了\s*([^，,。？?！!；;\s]+?)(?:以外|之外|外)?(?=[，,\s]|还|也)|\b(?:besides|apart from|aside from|other than|except(?: for)?) ([^,.?!;]+)/u;
+const SET_ASIDE_ZH = /除了\s*([^，,。？?！!；;\s]+?)(?=以外|之外|[，,\s]|还|也)/u;
+const SET_ASIDE_EN = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+([^,.?!;]+)/u;
+const SET_ASIDE_WORDS = 4;
+
+/** The set-aside clause of a normalized question and the question without it, or undefined. */
+function splitSetAside(normalized: string): { clause: string; rest: string } | undefined {
+  const zh = SET_ASIDE_ZH.exec(normalized);
+  if (zh) return { clause: zh[1] ?? '', rest: normalized.replace(zh[0], '|') };
+  const en = SET_ASIDE_EN.exec(normalized);
+  if (!en) return undefined;
+  const clause = (en[1] ?? '').trim().split(/\s+/u).slice(0, SET_ASIDE_WORDS).join(' ');
+  return { clause, rest: normalized.replace(clause, '|') };
+}
 
 /** Extra Chinese text to search for a question (issue 5's English glossary plugs in here). */
 export type QueryExpander = (normalizedQuestion: string) => string[];
@@ -73,7 +86,7 @@ export type QueryExpander = (normalizedQuestion: string) => string[];
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 /** Questions that ask for a time, in Chinese (simplified after normalization) or English. */
-const ASKS_WHEN = /(啥时候|啥时|多会儿|哪天|哪一天|哪日|何日|何时|几时|几点|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|日期|\bwhen (?:did|was|were|is|will|does|do)\b|^when\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
+const ASKS_WHEN = /(啥时|多会儿|哪天|哪一天|哪日|何日|何时|几时|几点|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|日期|\bwhen (?:did|was|were|is|will|does|do)\b|^when\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
 
 /** Questions that ask for a year. */
 const ASKS_YEAR = /(哪年|哪一年|何年|几几年|什么年份|哪个年份|\bwhat year\b|\bwhich year\b)/u;
@@ -87,14 +100,17 @@ const COUNTS_TIME =
  * 姓名; not 人才计划叫什么名字, 管理委员会叫什么名字).
  */
 const ASKS_PERSON_NAME =
-  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b/u;
+  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b/u;
 
 /** A sum of money asked for. */
 const ASKS_MONEY =
   /(多少钱|多少(?:资金|经费|投资|费用|预算)|(?:投资|投入|花费?|耗资|斥资|造价|预算|总额)(?:了|额)?(?:是|为|有|达)?多少(?!个?(?:时间|天|年|月|小时|分钟|周|星期))|多少(?:美|日|港|欧|加|澳)?元|\bhow much (?:money|funding)\b|\bhow much\b.*\b(?:cost|invest\w*|spen[dt]|fund\w*|budget)\b)/u;
 
-/** What actually came of something: 实际引进了多少, 最终, in the end. */
-const ASKS_OUTCOME = /(实际|最终|最后|到底|究竟)|\b(?:actually|in the end|eventually|finally|in fact)\b/u;
+/**
+ * What actually came of something: 实际引进了多少, actually. Not 最终 / 最后 / finally, which as often name a plan's
+ * target (到2022年最终要引进多少).
+ */
+const ASKS_OUTCOME = /实际|\b(?:actually|in fact|in reality)\b/u;
 
 /** Questions that ask for a number: 多少, 几家 (not 哪几个 "which", nor 这几年 / 近几年 "these few years"). */
 const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
@@ -159,11 +175,15 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     // weighs half as much as an unknown Chinese word.
     idf: LATIN_WORD.test(term) && expand ? generalIdf(term) * UNKNOWN_ENGLISH_WEIGHT : generalIdf(term),
   }));
-  const setAside = SET_ASIDE.exec(normalized);
-  const setAsideText = names.canonicalize(setAside ? (setAside[1] ?? setAside[2] ?? '') : '');
-  const rest = names.canonicalize(setAside ? normalized.replace(setAside[0], '|') : normalized);
+  // Words and names of the set-aside clause that the rest of the question does not use: what it asks about
+  // is something else (whole terms: 大学 in "besides Tsinghua, which university" is asked about).
+  const setAside = splitSetAside(normalized);
+  const termsOf = (text: string) =>
+    new Set([...wordTerms(names.canonicalize(text), 'exact'), ...names.find(text).map((f) => f.canonical)]);
+  const clauseTerms = termsOf(setAside?.clause ?? '');
+  const restTerms = termsOf(setAside?.rest ?? normalized);
   const contentTerms = withNumberTerms(texts, termsAsCut).map((t) =>
-    setAsideText.includes(t.term) && !rest.includes(t.term) ? { ...t, setAside: true } : t,
+    clauseTerms.has(t.term) && !restTerms.has(t.term) ? { ...t, setAside: true } : t,
   );
   // A name is searched as one whole term: its sub-words and bigrams (上海, 交通, 海交 …) would let passages
   // that merely repeat the name outrank the passage that holds the question's other words.
@@ -174,9 +194,9 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     .flatMap((m) => m[0].split(' ').map((w) => normalizeText(w.replace(/['’]s$/u, ''))))
     .filter((w) => unknownLatin.has(w));
   const topics = unique(found.map((f) => f.topicId).filter((t): t is string => t !== null));
-  const named = (text: string) => new Set(names.find(text).map((f) => f.topicId));
-  const outsideClause = named(rest);
-  const setAsideTopics = [...named(setAsideText)].filter((t): t is string => t !== null && !outsideClause.has(t));
+  const topicsOf = (text: string) => new Set(names.find(text).map((f) => f.topicId));
+  const outsideClause = topicsOf(setAside?.rest ?? normalized);
+  const setAsideTopics = [...topicsOf(setAside?.clause ?? '')].filter((t): t is string => t !== null && !outsideClause.has(t));
   return {
     normalized,
     words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms],

@@ -1,5 +1,5 @@
 /**
- * Near-synonyms for words a question uses and a text may say otherwise (帮 → 帮助 / 助力, 老师 → 教师, 出台 → 发布):
+ * Near-synonyms for words a question uses and a text may say otherwise (老师 → 教师, 签 → 签署, 出台 → 颁布):
  * a general lexicon of Chinese, not of any corpus (synonyms.tsv: `word<TAB>variant variant …`, # comments).
  */
 import { readFileSync } from 'node:fs';

@@ -206,9 +206,12 @@ function loadIdf(): Map<string, number> {
  */
 const NUMERAL_WITH_MEASURE = new RegExp(`^[一二两三四五六七八九十百千万]+[${MEASURE_WORDS}]$`, 'u');
 
-/** True for a Chinese numeral with its measure word (两份, 三家): a quantity, not a topic. */
-export function isNumeralWithMeasure(word: string): boolean {
-  return NUMERAL_WITH_MEASURE.test(word);
+/** Measure words that count things (两份协议, 3家企业), not time, age or size (百年, 十大, 千人). */
+const COUNTING_MEASURE = new RegExp(`^(?:\\d+|[一二两三四五六七八九十百千万]+)[个家所位名项次种条件本部场座类批只届份]$`, 'u');
+
+/** True for a count of things (两份, 3家): a quantity, which says nothing about what a question is about. */
+export function isCount(word: string): boolean {
+  return COUNTING_MEASURE.test(word);
 }
 
 /** Inverse document frequency of a word in jieba's reference corpus: how informative the word is in general. */
@@ -247,12 +250,21 @@ export function gluedVerb(word: string): string | undefined {
 
 /** A place word ending in a locative: 图里 ("in the picture"), 市里 ("in the city"), 网上. */
 const LOCATIVE = /^(\p{Script=Han}+)[里上中内]$/u;
+/**
+ * jieba's tags of such a word: place (s), locative (f), or a name it took it for (图里 → nrt). Not time (晚上),
+ * adverb (马上) or measure (公里).
+ */
+const LOCATIVE_TAG = /^(s|f|nr|nrt|ns|x)$/u;
 
 /**
- * The noun inside a dictionary word that is the noun and a locative after it (图里 → 图, 市里 → 市): the noun,
- * when it is a content word; undefined for any other word.
+ * The noun inside a word that is the noun and a locative after it (图里 → 图, 市里 → 市): the noun, when jieba
+ * tags it a noun and the whole a place; undefined for any other word (高中, 公里, 晚上, 马上 stay whole).
  */
 export function locativeStem(word: string): string | undefined {
   const stem = LOCATIVE.exec(word)?.[1];
-  return stem !== undefined && isContentToken(stem) ? stem : undefined;
+  if (stem === undefined || !isContentToken(stem)) return undefined;
+  const whole = tagWords(word);
+  const noun = tagWords(stem);
+  const isPlace = whole.length === 1 && LOCATIVE_TAG.test(whole[0]?.tag ?? '');
+  return isPlace && noun.length === 1 && noun[0]?.tag === 'n' ? stem : undefined;
 }

@@ -354,3 +354,15 @@ test('"how much money" needs a passage that names a sum, not just a number', () 
   for (const sum of ['11.42亿元', '5亿日圆', '731美元', '三千万元', '投资10亿', '$5', '5,000,000美元']) assert.ok(givesMoney(sum), sum);
   for (const none of ['三大研究中心', '14家高校', '2019年', '6月3日']) assert.ok(!givesMoney(none), none);
 });
+
+test('"how long" needs a passage that gives a length of time; a date does not say how long', () => {
+  assert.equal(topText('某市与甲大学的合作协议签了多少年？'), '(none)');
+  assert.equal(topText('How long will the agreement between the city and 甲大学 last?'), '(none)');
+  const lasting = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '5月10日，某市与甲大学签署合作协议，为期三年。\n' })));
+  assert.equal(answerQuestion(lasting, '某市与甲大学的合作协议签了多少年？').kind, 'answer');
+  // These ask for a date or a frequency, not a length of time.
+  for (const q of ['协议是西元几年签的？', '佛教艺术最早可以追溯至多少年前？', '公元前多少年？', '多久一次？', 'How long ago was it signed?']) {
+    assert.ok(!engine.analyze(q).asksDuration, q);
+  }
+  assert.ok(engine.analyze('合作要持续多久？').asksDuration && engine.analyze('How many years does it last?').asksDuration);
+});

@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.js';
 import { givesMoney, givesNumber, isDictionaryWord, isCount, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
-import { givesDay, givesYear } from '../text/dates.js';
+import { givesDay, givesDuration, givesYear } from '../text/dates.js';
 import { holdsTerm, yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */
@@ -236,6 +236,8 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   // "How many / how much" is answered by a number: a best passage that gives none cannot answer it.
   // A date or a year is not a count or an amount, unless time is what is counted (几号签的, 多少年).
   const numberless = q.asksHowMany && !givesNumber(topText, { dates: q.countsTime });
+  // "How long" is answered by a length of time (三年, 为期), not by a date (6月3日签署 does not say for how long).
+  const durationless = q.asksDuration && !givesDuration(topText);
   // "How much money" is answered by a passage that names a sum (11.42亿元, 731美元), not by "三大研究中心".
   const sumless = q.asksMoney && !givesMoney(topText);
   // A person's name is answered by a passage that names a person (jieba tag nr: 王京华), not by "有关负责人表示".
@@ -261,7 +263,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
       const year = yearOf(t.term);
       return year !== undefined && Number(year) > Number(documentYear);
     });
-  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || sumless || nameless || yearless || otherYear || laterOutcome) {
+  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || durationless || sumless || nameless || yearless || otherYear || laterOutcome) {
     return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: absent.map((t) => t.term) };
   }
   return { kind: 'answer', question, hits: ranked.map((r) => toHit(engine, r, q)), evidence };

@@ -45,6 +45,8 @@ export interface AnalyzedQuestion {
   asksHowMany: boolean;
   /** … and that number is of time (几号, 多少年, 多久), so a date or a year can be it. */
   countsTime: boolean;
+  /** The question asks how long something lasts or lasted (多少年, 多久, how long): a date does not answer it. */
+  asksDuration: boolean;
   /**
    * The question asks for a person's name (那个负责人叫啥名字, 谁代表市政府签约, who signed on behalf of …): only a
    * passage that names a person answers.
@@ -94,6 +96,13 @@ const ASKS_YEAR = /(哪年|哪一年|何年|几几年|什么年份|哪个年份|
 /** A number of time asked for: 几号, 多少年, 几个月, 多久. */
 const COUNTS_TIME =
   /(多少|几)个?(年(?!轻)|月|天|日(?!本)|号|小时|分钟|秒|周|星期|岁|世纪)|多久|多长时间|\bhow (?:long|old)\b|\bhow many (?:years|months|days|weeks|hours)\b/u;
+
+/**
+ * A length of time asked for: 多少年, 几个月, 多久, how long (not 几年 / 几号 / 多少年前 / 公元前多少年 / how long ago, which
+ * ask for a date: 西元几年; nor 多久一次, a frequency).
+ */
+const ASKS_DURATION =
+  /(?<!公元前|距今|距今约有?)(?:多少个?(?:年|月|天|周|星期|小时|分钟)(?!轻|级|代|以?前)|几个(?:月|星期|小时)|几(?:天|周|小时|分钟)|多久(?!年?以?前|一次)|多长时间)|\bhow long\b(?! ago)|\bhow many (?:years|months|days|weeks|hours)\b(?! ago)/u;
 
 /**
  * A person's name asked for: 负责人叫啥名字, 校长的姓名 (a word ending like one for a person, right before 名字 /
@@ -210,6 +219,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksYear: ASKS_YEAR.test(normalized),
     asksHowMany: ASKS_HOW_MANY.test(normalized),
     countsTime: COUNTS_TIME.test(normalized),
+    asksDuration: ASKS_DURATION.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),
     asksMoney: ASKS_MONEY.test(normalized),

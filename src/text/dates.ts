@@ -32,6 +32,17 @@ export function givesDay(text: string): boolean {
   return givesTime(text) || RELATIVE_DAY.test(text);
 }
 
+/**
+ * A length of time: 3年, 三年, 30余年, 6个月, 半年, 为期, 长达, 期限 (not 2019年, 二〇一九年, 6月3日: dates).
+ */
+const GIVES_DURATION =
+  /(?<![\d〇零一二两三四五六七八九十])(?:\d{1,3}|\d[\d,.]*\s*[万亿]|[一二两三四五六七八九十百千万几数半]{1,4})\s*(?:多|余)?\s*(?:个\s*多?月|个?\s*(?:年(?!代|级)|天|周|星期|小时|钟头|分钟)|岁)|半年|为期|长达|历时|期限|年限|有效期/u;
+
+/** True when the text gives a length of time. */
+export function givesDuration(text: string): boolean {
+  return GIVES_DURATION.test(text);
+}
+
 /** Dates and years (2020年6月3日, 6月8日, 8号, 二〇一九年, 十二月): numbers, but no count or amount. */
 const DATES = /((?:\d{4}\s*[—–-]\s*)?\d{1,4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]+年|[一二三四五六七八九十]+月[一二三四五六七八九十]*[日号]?|\d+\s*世纪)/gu;
 

@@ -96,6 +96,11 @@ test('which day / how many are question words, not a question about days or inst
   // So are a demonstrative and its measure word: 那份协议 is about a 协议, not about 份.
   assert.deepEqual(wordTerms('那份协议是这所大学签的', 'exact'), ['协议', '大学', '签']);
   assert.deepEqual(wordTerms('那份协议', 'search'), ['协议']);
+  assert.deepEqual(wordTerms('最后那张图', 'exact'), ['最后', '图']);
+  // "Name a few" (说几个, 举几个例子) asks for examples, not for a number.
+  assert.ok(!engine.analyze('甲大学和某市有过哪些合作 说几个').asksHowMany && engine.analyze('甲大学签了几个协议').asksHowMany);
+  // 以前 / 之前 place the question in time; the text says 近年来 or a date, rarely 以前.
+  assert.ok(!engine.analyze('甲大学以前和某市签过什么协议？').contentTerms.some((t) => t.term === '以前'));
   // 两所 is a quantity, however rare jieba's table says the pair is.
   assert.ok(generalIdf('两所') < generalIdf('大学'));
 });

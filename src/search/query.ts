@@ -122,7 +122,7 @@ const ASKS_MONEY =
 const ASKS_OUTCOME = /实际|\b(?:actually|in fact|in reality)\b/u;
 
 /** Questions that ask for a number: 多少, 几家 (not 哪几个 "which", nor 这几年 / 近几年 "these few years"). */
-const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
+const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头说举列讲])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
 
 /**
  * A month and day (6月8日, 6月), a year (2019年) or a number with its measure word (14家, 100所): one question

@@ -73,7 +73,7 @@ export function plainJiebaCut(text: string): string[] {
  * Measure words and time units that follow a number (14家, 2019年, 8日, 三大): one list for every rule that
  * reads numbers (question terms, "how many", numerals' weight, "does this passage give a number").
  */
-export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大份';
+export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大份张幅篇段台辆间首';
 
 const NUMBER_PIECE = new RegExp(`(?<![\\p{Script=Latin}\\d.])\\d+[${MEASURE_WORDS}]`, 'gu');
 

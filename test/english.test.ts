@@ -138,6 +138,20 @@ test('glossKeys: CEDICT glosses become short English keys; references, surnames 
   assert.equal(headWord('put the emphasis on', true), null);
 });
 
+test('a title in a gloss (the Great Learning) gives no key for its head word alone', () => {
+  const entries = buildEntries(
+    [
+      { simplified: '大学', senses: ['university', 'college', 'the Great Learning, one of the Four Books'] },
+      { simplified: '研究院', senses: ['research institute'] },
+    ],
+    new Map([
+      ['大学', { indexed: true, count: 3 }],
+      ['研究院', { indexed: true, count: 2 }],
+    ]),
+  );
+  assert.deepEqual([entries.learning, entries['great learning'], entries.institute], [undefined, ['大学'], ['研究院']]);
+});
+
 test('buildEntries keeps only corpus terms and puts the specific sense first', () => {
   const entries = buildEntries(
     [

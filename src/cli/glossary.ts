@@ -71,6 +71,8 @@ export function glossKeys(sense: string): string[] {
 export interface GlossKey {
   key: string;
   verb: boolean;
+  /** The gloss is a title ("the Great Learning"): its head word alone ("learning") is not its meaning. */
+  name: boolean;
 }
 
 /** glossKeys, keeping whether each key was a verb. */
@@ -89,6 +91,7 @@ export function readGloss(sense: string): GlossKey[] {
     text = text.split(',')[0] ?? '';
     if (/\p{Script=Han}/u.test(text)) continue;
     const properNoun = /^[A-Z]/.test(text.trim());
+    const titled = /^(?:the|a|an)\s+[A-Z]/.test(text.trim());
     text = text.toLowerCase().replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
     const verb = /^to\s/.test(text);
     text = text.replace(/^(?:(?:to|a|an|the|be)\s+)+/, '').replace(/[.!?:]+$/, '').trim();
@@ -98,7 +101,7 @@ export function readGloss(sense: string): GlossKey[] {
       const words = englishTokens(candidate);
       if (words.length === 0 || words.length > MAX_GLOSS_WORDS) continue;
       if (isStopPhrase(candidate) || ENGLISH_STOP_WORDS.has(words[0] ?? '')) continue;
-      keys.push({ key: words.join(' '), verb });
+      keys.push({ key: words.join(' '), verb, name: titled });
     }
   }
   return keys;
@@ -161,11 +164,11 @@ export function buildEntries(
     const info = terms.get(entry.simplified);
     if (!info) continue;
     const keys = entry.senses.flatMap(readGloss);
-    keys.forEach(({ key, verb }, rank) => {
+    keys.forEach(({ key, verb, name }, rank) => {
       const score = pairScore(rank, keys.length, entry.simplified, info);
       add(key, entry.simplified, score);
       // A two-word noun phrase also answers for its head ("research institute" for "institutes"), weakly.
-      const head = headWord(key, verb);
+      const head = name ? undefined : headWord(key, verb);
       if (head) add(head, entry.simplified, score * HEAD_WORD_FACTOR);
     });
   }

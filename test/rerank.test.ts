@@ -96,7 +96,9 @@ test('which day / how many are question words, not a question about days or inst
   // So are a demonstrative and its measure word: 那份协议 is about a 协议, not about 份.
   assert.deepEqual(wordTerms('那份协议是这所大学签的', 'exact'), ['协议', '大学', '签']);
   assert.deepEqual(wordTerms('那份协议', 'search'), ['协议']);
-  assert.deepEqual(wordTerms('最后那张图', 'exact'), ['最后', '图']);
+  assert.deepEqual(wordTerms('最后那篇报道', 'exact'), ['最后', '报道']);
+  // 张 is a surname as often as a measure word: 那张教授 is about 张.
+  assert.ok(wordTerms('那张教授', 'exact').includes('张'));
   // "Name a few" (说几个, 举几个例子) asks for examples, not for a number.
   assert.ok(!engine.analyze('甲大学和某市有过哪些合作 说几个').asksHowMany && engine.analyze('甲大学签了几个协议').asksHowMany);
   // 以前 / 之前 place the question in time; the text says 近年来 or a date, rarely 以前.
@@ -357,16 +359,27 @@ test('"how much money" needs a passage that names a sum, not just a number', () 
   const a = answerQuestion(funded, '某市建设实验室投资了多少钱？');
   assert.equal(a.kind, 'answer');
   for (const sum of ['11.42亿元', '5亿日圆', '731美元', '三千万元', '投资10亿', '$5', '5,000,000美元']) assert.ok(givesMoney(sum), sum);
-  for (const none of ['三大研究中心', '14家高校', '2019年', '6月3日']) assert.ok(!givesMoney(none), none);
+  for (const none of ['三大研究中心', '14家高校', '2019年', '6月3日', '可容纳2万名学生']) assert.ok(!givesMoney(none), none);
+  // Money, not people or effort, is what these ask about.
+  for (const q of ['每年投入多少青年教师', '投资了多少家企业', 'How much effort will they invest?', '培养了多少钱学森这样的人才']) {
+    assert.ok(!engine.analyze(q).asksMoney, q);
+  }
+  assert.ok(engine.analyze('需要多少万元').asksMoney && engine.analyze('How many dollars did it cost?').asksMoney);
 });
 
 test('"how long" needs a passage that gives a length of time; a date does not say how long', () => {
   assert.equal(topText('某市与甲大学的合作协议签了多少年？'), '(none)');
-  assert.equal(topText('How long will the agreement between the city and 甲大学 last?'), '(none)');
+  assert.ok(engine.analyze('How long will the agreement last?').asksDuration);
+  // A span of years is a length of time.
+  const plan = answerQuestion(engine, '人才计划为期多少年？', { top: 1 });
+  assert.match(plan.kind === 'answer' ? (plan.hits[0]?.passage.text ?? '') : plan.kind, /2020—2025年/);
   const lasting = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '5月10日，某市与甲大学签署合作协议，为期三年。\n' })));
   assert.equal(answerQuestion(lasting, '某市与甲大学的合作协议签了多少年？').kind, 'answer');
   // These ask for a date or a frequency, not a length of time.
-  for (const q of ['协议是西元几年签的？', '佛教艺术最早可以追溯至多少年前？', '公元前多少年？', '多久一次？', 'How long ago was it signed?']) {
+  for (const q of [
+    '协议是西元几年签的？', '佛教艺术最早可以追溯至多少年前？', '公元前多少年？', '多久一次？', 'How long ago was it signed?',
+    '实验室是几个月前建的', '多久之前签的', '签约后几天揭牌', '多久举办一次', '每隔多久开展', '是多少年揭牌的',
+  ]) {
     assert.ok(!engine.analyze(q).asksDuration, q);
   }
   assert.ok(engine.analyze('合作要持续多久？').asksDuration && engine.analyze('How many years does it last?').asksDuration);

@@ -71,7 +71,10 @@ export function glossKeys(sense: string): string[] {
 export interface GlossKey {
   key: string;
   verb: boolean;
-  /** The gloss is a title ("the Great Learning"): its head word alone ("learning") is not its meaning. */
+  /**
+   * The gloss is a name or a title ("the Great Learning", "China Resources"): its head word alone ("learning",
+   * "resources") is not its meaning.
+   */
   name: boolean;
 }
 
@@ -101,7 +104,7 @@ export function readGloss(sense: string): GlossKey[] {
       const words = englishTokens(candidate);
       if (words.length === 0 || words.length > MAX_GLOSS_WORDS) continue;
       if (isStopPhrase(candidate) || ENGLISH_STOP_WORDS.has(words[0] ?? '')) continue;
-      keys.push({ key: words.join(' '), verb, name: titled });
+      keys.push({ key: words.join(' '), verb, name: titled || (properNoun && !PLACE_KIND.test(text)) });
     }
   }
   return keys;

@@ -98,11 +98,11 @@ const COUNTS_TIME =
   /(多少|几)个?(年(?!轻)|月|天|日(?!本)|号|小时|分钟|秒|周|星期|岁|世纪)|多久|多长时间|\bhow (?:long|old)\b|\bhow many (?:years|months|days|weeks|hours)\b/u;
 
 /**
- * A length of time asked for: 多少年, 几个月, 多久, how long (not 几年 / 几号 / 多少年前 / 公元前多少年 / how long ago, which
- * ask for a date: 西元几年; nor 多久一次, a frequency).
+ * A length of time asked for: 几个月, 多久, 多少年了, 为期多少年, how long. Not when it asks for a date (几年, 西元几年,
+ * 是多少年揭牌的, 几个月前, 多久之前, 几天后, how long ago / after) or a frequency (多久一次, 每隔多久).
  */
 const ASKS_DURATION =
-  /(?<!公元前|距今|距今约有?)(?:多少个?(?:年|月|天|周|星期|小时|分钟)(?!轻|级|代|以?前)|几个(?:月|星期|小时)|几(?:天|周|小时|分钟)|多久(?!年?以?前|一次)|多长时间)|\bhow long\b(?! ago)|\bhow many (?:years|months|days|weeks|hours)\b(?! ago)/u;
+  /(?<!公元前|距今|距今约有?|每隔?|相隔|隔了|[前后])(?:多少个?(?:月|天|周|星期|小时|分钟)|多少年(?=了|之久|的时间|[？?]?$)|(?<=为期|持续|历时|长达|期限|有效期)[是为有]?(?:多少|几)年|几个(?:月|星期|小时|钟头)|几(?:天|周|小时|分钟)|多久|多长时间|多少时间)(?![^，,。？?]{0,8}(?:以?前|之前|以?后|之后|一次))|\bhow (?:long|much time)\b(?! ago| after| before| since)|\bhow many (?:years|months|days|weeks|hours)\b(?! ago| after| before| since)/u;
 
 /**
  * A person's name asked for: 负责人叫啥名字, 校长的姓名 (a word ending like one for a person, right before 名字 /
@@ -113,7 +113,7 @@ const ASKS_PERSON_NAME =
 
 /** A sum of money asked for. */
 const ASKS_MONEY =
-  /(多少钱|多少(?:资金|经费|投资|费用|预算)|(?:投资|投入|花费?|耗资|斥资|造价|预算|总额)(?:了|额)?(?:是|为|有|达)?多少(?!个?(?:时间|天|年|月|小时|分钟|周|星期))|多少(?:美|日|港|欧|加|澳)?元|\bhow much (?:money|funding)\b|\bhow much\b.*\b(?:cost|invest\w*|spen[dt]|fund\w*|budget)\b)/u;
+  /(多少钱(?!学森)|多少(?:资金|经费|费用|预算)|(?:投资|投入|花费?|耗资|斥资|造价|预算|总额)(?:了|额)?(?:是|为|有|达)?多少(?:钱|资金|经费|人民币|[万亿千百]*元)?(?=[，,。？?！!吧呢啊]|$)|多少[万亿千百]*(?:[美日港欧加澳新台]?元|人民币|美金|块钱?|[台港]币)|\bhow much (?:money|funding)\b|\bhow many (?:dollars|yuan|euros)\b|\bhow much\b(?! time| effort| energy| attention).*\b(?:cost|invest\w*|spen[dt]|fund\w*|budget)\b)/u;
 
 /**
  * What actually came of something: 实际引进了多少, actually. Not 最终 / 最后 / finally, which as often name a plan's
@@ -121,8 +121,11 @@ const ASKS_MONEY =
  */
 const ASKS_OUTCOME = /实际|\b(?:actually|in fact|in reality)\b/u;
 
+/** "Name a few" (说几个, 举几个例子): examples asked for, not a number. */
+const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗呀啊]|$)/gu;
+
 /** Questions that ask for a number: 多少, 几家 (not 哪几个 "which", nor 这几年 / 近几年 "these few years"). */
-const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头说举列讲])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
+const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
 
 /**
  * A month and day (6月8日, 6月), a year (2019年) or a number with its measure word (14家, 100所): one question
@@ -217,7 +220,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     expansions,
     asksWhen: ASKS_WHEN.test(normalized),
     asksYear: ASKS_YEAR.test(normalized),
-    asksHowMany: ASKS_HOW_MANY.test(normalized),
+    asksHowMany: ASKS_HOW_MANY.test(normalized.replace(NAME_A_FEW, '|')),
     countsTime: COUNTS_TIME.test(normalized),
     asksDuration: ASKS_DURATION.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),

@@ -73,7 +73,7 @@ export function plainJiebaCut(text: string): string[] {
  * Measure words and time units that follow a number (14家, 2019年, 8日, 三大): one list for every rule that
  * reads numbers (question terms, "how many", numerals' weight, "does this passage give a number").
  */
-export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大份张幅篇段台辆间首';
+export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大份幅篇辆间';
 
 const NUMBER_PIECE = new RegExp(`(?<![\\p{Script=Latin}\\d.])\\d+[${MEASURE_WORDS}]`, 'gu');
 
@@ -99,7 +99,7 @@ export function givesNumber(text: string, { dates = true }: { dates?: boolean } 
  * Lenient on purpose: it only tells passages that name no sum at all.
  */
 const GIVES_MONEY =
-  /[\d〇零一二两三四五六七八九十百千万亿][\d.,]*\s*(?:多|余)?\s*(?:[万亿千百]\s*)*(?:[美日港欧加澳新台韩]?元|日?圆|块钱|美金|英镑|法郎|卢布|马克)|\d\s*[万亿]|[$¥£€]\s*\d|\d\s*(?:million|billion|dollars|yuan|euros)\b/u;
+  /[\d〇零一二两三四五六七八九十百千万亿][\d.,]*\s*(?:多|余)?\s*(?:[万亿千百]\s*)*(?:[美日港欧加澳新台韩]?元|日?圆|块钱|美金|英镑|法郎|卢布|马克)|(?:\d|[一二两三四五六七八九十百千])\s*[万亿](?![\d一二两三四五六七八九十百千]*\s*(?:名|人|个|家|所|户|辆|台|吨|平方|公里|米|字|年|次|件|册|只|头|株))|[$¥£€]\s*\d|\d\s*(?:million|billion|dollars|yuan|euros)\b/u;
 
 /** True when the text gives an amount of money. */
 export function givesMoney(text: string): boolean {

@@ -13,9 +13,10 @@ export function parseSynonyms(text: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const line of text.split(/\r?\n/u)) {
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    const [word = '', variants = ''] = line.split('\t');
-    const list = variants.split(/\s+/u).filter((v) => v && v !== word.trim());
-    if (word.trim() && list.length > 0) out.set(word.trim(), [...new Set([...(out.get(word.trim()) ?? []), ...list])]);
+    const [head = '', variants = ''] = line.split('\t');
+    const word = head.trim();
+    const list = variants.split(/\s+/u).filter((v) => v && v !== word);
+    if (word && list.length > 0) out.set(word, [...new Set([...(out.get(word) ?? []), ...list])]);
   }
   return out;
 }

@@ -204,10 +204,12 @@ function loadIdf(): Map<string, number> {
  * A Chinese numeral with its measure word (两所, 三家, 五个): a quantity, which tells as little about the topic
  * as a lone character, however rare jieba's table says the pair is.
  */
-const NUMERAL_WITH_MEASURE = new RegExp(`^[一二两三四五六七八九十百千万]+[${MEASURE_WORDS}]$`, 'u');
+/** Chinese numerals that count (not 〇 / 零, which only write out years and digits). */
+const HAN_NUMERALS = '一二两三四五六七八九十百千万';
+const NUMERAL_WITH_MEASURE = new RegExp(`^[${HAN_NUMERALS}]+[${MEASURE_WORDS}]$`, 'u');
 
 /** Measure words that count things (两份协议, 3家企业), not time, age or size (百年, 十大, 千人). */
-const COUNTING_MEASURE = new RegExp(`^(?:\\d+|[一二两三四五六七八九十百千万]+)[个家所位名项次种条件本部场座类批只届份]$`, 'u');
+const COUNTING_MEASURE = new RegExp(`^(?:\\d+|[${HAN_NUMERALS}]+)[个家所位名项次种条件本部场座类批只届份]$`, 'u');
 
 /** True for a count of things (两份, 3家): a quantity, which says nothing about what a question is about. */
 export function isCount(word: string): boolean {

@@ -166,6 +166,27 @@ test('"how many" needs a passage that gives a number', () => {
   assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);
 });
 
+test('"how many" is answered by a passage that gives a number and ranks close to the best one', () => {
+  const story = loadCorpus(
+    tempCorpus({
+      'story.md': [
+        '某市将与丙大学在决策咨询、科技创新、人才交流与合作3个方面开展深度合作。',
+        '在人才交流与合作方面，某市将支持丙大学优秀人才来某市工作，丙大学也将为某市培养人才，双方人才交流与合作将更加紧密。',
+        '在科技创新方面，丙大学将与某市共建实验室。',
+      ].join('\n\n'),
+    }),
+  );
+  const small = SearchEngine.build(story);
+  const q = '丙大学 人才交流 合作 几个方面';
+  // The passage about talent exchange ranks first but gives no number; the one that counts the areas is close.
+  assert.match(small.rank(small.analyze(q), 1)[0]?.passage.text ?? '', /^在人才交流与合作方面/);
+  const a = answerQuestion(small, q, { top: 2 });
+  assert.equal(a.kind, 'answer');
+  if (a.kind === 'answer') assert.deepEqual(a.hits.map((h) => h.passage.text.slice(0, 6)), ['某市将与丙大', '在人才交流与']);
+  // A number far behind the best passage (3个方面, for a question about laboratories) answers nothing.
+  assert.equal(answerQuestion(small, '丙大学与某市共建了多少个实验室').kind, 'none');
+});
+
 test('appearsInOrder: a word shortened or written out, within twice its length', () => {
   assert.ok(appearsInOrder('中科院', '与中国科学院签署'));
   assert.ok(appearsInOrder('名校', '知名高校'));

@@ -183,6 +183,93 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
 }
 
 /**
+ * A passage that answers the question's kind (a number for "how many", a year for "which year" …) but ranks
+ * below the best one answers instead of it when its score is at least this share of the best score.
+ */
+export const ANSWER_KIND_MARGIN = 0.9;
+/** How many ranked passages are looked at for one that answers the question's kind. */
+const ANSWER_KIND_DEPTH = 5;
+
+/** What a candidate passage tells about the question: how much of it the passage holds, and why it cannot answer. */
+interface Verdict {
+  evidence: number;
+  /** The question's words the corpus never mentions and this passage does not hold in another form. */
+  absent: ContentTerm[];
+  /** Holds too little of the question. */
+  weak: boolean;
+  /** The question is about something the corpus does not hold (a name it never mentions, another year …). */
+  elsewhere: boolean;
+  /** The passage does not give what the question asks for (a number, a year, a sum, a length of time, a person). */
+  wrongKind: boolean;
+}
+
+/** Judges one ranked passage as the answer to an analyzed question (see DESIGN.md, "No answer"). */
+function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentTerm[], passage: Passage): Verdict {
+  // Substring, not token, matching: it does not depend on how jieba happened to cut question and passage.
+  const topText = engine.passageMatchText(passage);
+  // A year that is the passage's document's own, when the passage names no year (2020年 asked of a 2020
+  // article's "6月3日"), is evidence, not a gap.
+  const ownYear = (t: ContentTerm) => engine.impliesYear(passage, t.term);
+  const evidence = idfShare(q.contentTerms, (t) => holdsTerm(topText, t) || ownYear(t));
+  // Words the corpus never mentions, unless the passage holds them shortened or written out (中科院 /
+  // 中国科学院, 名校 / 知名高校).
+  const inName = namesOf(engine, topText);
+  const absent = missingTerms.filter((t) => !ownYear(t) && !appearsInOrder(t.term, topText, inName));
+  const missingShare = idfShare(q.contentTerms, (t) => absent.includes(t));
+  const aboutSomethingElse =
+    // A name (北京大学, 北大, 腾讯) the corpus never mentions.
+    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/))) ||
+    // … or an English word the glossary does not know, in a run of capitalized words (Peking University).
+    absent.some((t) => q.unknownNames.includes(t.term)) ||
+    // A common noun (校长, 有效期) the corpus never mentions, when the passage is not a strong match and holds
+    // neither the noun's characters (名校 is 知名高校 said short; 校长 is not 负责人) nor its head (研究成果 is a
+    // kind of 成果).
+    (evidence < MISSING_NOUN_EVIDENCE &&
+      absent.some(
+        (t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c)) && !holdsHead(t.term, topText),
+      ));
+  // "How many / how much" is answered by a number: a passage that gives none cannot answer it.
+  // A date or a year is not a count or an amount, unless time is what is counted (几号签的, 多少年).
+  const numberless = q.asksHowMany && !givesNumber(topText, { dates: q.countsTime });
+  // "How long" is answered by a length of time (三年, 为期), not by a date (6月3日签署 does not say for how long).
+  const durationless = q.asksDuration && !givesDuration(topText);
+  // "How much money" is answered by a passage that names a sum (11.42亿元, 731美元), not by "三大研究中心".
+  const sumless = q.asksMoney && !givesMoney(topText);
+  // A person's name is answered by a passage that names a person (jieba tag nr: 王京华), not by "有关负责人表示".
+  const nameless = q.asksPersonName && !tagWords(topText).some((w) => /^nr/.test(w.tag));
+  // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a day of its
+  // document's year (6月3日, 当天 in a 2020 article); one that gives neither cannot answer it (全球科学家重庆峰会是
+  // 哪一年举办的 against "近年来…共同举办全球科学家重庆峰会").
+  const documentYear = engine.documentYear(passage.documentId);
+  const datedByDocument = documentYear !== undefined && givesDay(topText);
+  const yearless = q.asksYear && !givesYear(topText) && !datedByDocument;
+  // A question about a year (2020年) is not answered by a passage that never names that year, unless its
+  // document is of that year (a 2020 article's "6月3日" is in 2020).
+  const otherYear = q.contentTerms.some((t) => {
+    const year = yearOf(t.term);
+    return year !== undefined && !ownYear(t) && !topText.includes(year);
+  });
+  // What actually came of something in a year after the document was written (到2022年实际引进了多少, in a 2020
+  // article) is not in it, whatever it planned for that year.
+  const laterOutcome =
+    q.asksOutcome &&
+    documentYear !== undefined &&
+    q.contentTerms.some((t) => {
+      const year = yearOf(t.term);
+      return year !== undefined && Number(year) > Number(documentYear);
+    });
+  return {
+    evidence,
+    absent,
+    weak: evidence < EVIDENCE_FLOOR,
+    elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome,
+    wrongKind: numberless || durationless || sumless || nameless || yearless,
+  };
+}
+
+const answers = (v: Verdict): boolean => !v.weak && !v.elsewhere && !v.wrongKind;
+
+/**
  * Answers a question from the engine's corpus: the best passages, or a plain "no answer" when the corpus
  * does not hold the question's information (see DESIGN.md, "No answer").
  */
@@ -206,65 +293,24 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
       !isSegmentationArtifact(engine, questionText, t.term),
   );
   const missing = missingTerms.map((t) => t.term);
-  const ranked = engine.rank(analyzed, Math.max(options.top ?? DEFAULT_TOP, 1));
-  const top = ranked[0];
-  if (!top) return { kind: 'none', question, reason: 'not-in-corpus', evidence: 0, missing };
-  // Substring, not token, matching: it does not depend on how jieba happened to cut question and passage.
-  const topText = engine.passageMatchText(top.passage);
-  // A year that is the best passage's document's own, when the passage names no year (2020年 asked of a 2020
-  // article's "6月3日"), is evidence, not a gap.
-  const ownYear = (t: ContentTerm) => engine.impliesYear(top.passage, t.term);
-  const evidence = idfShare(q.contentTerms, (t) => holdsTerm(topText, t) || ownYear(t));
-  if (evidence < EVIDENCE_FLOOR) return { kind: 'none', question, reason: 'weak-match', evidence, missing };
-  // Words the corpus never mentions, unless the best passage holds them shortened or written out (中科院 /
-  // 中国科学院, 名校 / 知名高校).
-  const inName = namesOf(engine, topText);
-  const absent = missingTerms.filter((t) => !ownYear(t) && !appearsInOrder(t.term, topText, inName));
-  const missingShare = idfShare(q.contentTerms, (t) => absent.includes(t));
-  const aboutSomethingElse =
-    // A name (北京大学, 北大, 腾讯) the corpus never mentions.
-    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/))) ||
-    // … or an English word the glossary does not know, in a run of capitalized words (Peking University).
-    absent.some((t) => q.unknownNames.includes(t.term)) ||
-    // A common noun (校长, 有效期) the corpus never mentions, when the best passage is not a strong match and
-    // holds neither the noun's characters (名校 is 知名高校 said short; 校长 is not 负责人) nor its head (研究成果 is
-    // a kind of 成果).
-    (evidence < MISSING_NOUN_EVIDENCE &&
-      absent.some(
-        (t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c)) && !holdsHead(t.term, topText),
-      ));
-  // "How many / how much" is answered by a number: a best passage that gives none cannot answer it.
-  // A date or a year is not a count or an amount, unless time is what is counted (几号签的, 多少年).
-  const numberless = q.asksHowMany && !givesNumber(topText, { dates: q.countsTime });
-  // "How long" is answered by a length of time (三年, 为期), not by a date (6月3日签署 does not say for how long).
-  const durationless = q.asksDuration && !givesDuration(topText);
-  // "How much money" is answered by a passage that names a sum (11.42亿元, 731美元), not by "三大研究中心".
-  const sumless = q.asksMoney && !givesMoney(topText);
-  // A person's name is answered by a passage that names a person (jieba tag nr: 王京华), not by "有关负责人表示".
-  const nameless = q.asksPersonName && !tagWords(topText).some((w) => /^nr/.test(w.tag));
-  // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a day of its
-  // document's year (6月3日, 当天 in a 2020 article); one that gives neither cannot answer it (全球科学家重庆峰会是
-  // 哪一年举办的 against "近年来…共同举办全球科学家重庆峰会").
-  const datedByDocument = engine.documentYear(top.passage.documentId) !== undefined && givesDay(topText);
-  const yearless = q.asksYear && !givesYear(topText) && !datedByDocument;
-  // A question about a year (2020年) is not answered by a passage that never names that year, unless its
-  // document is of that year (a 2020 article's "6月3日" is in 2020).
-  const otherYear = q.contentTerms.some((t) => {
-    const year = yearOf(t.term);
-    return year !== undefined && !ownYear(t) && !topText.includes(year);
-  });
-  // What actually came of something in a year after the document was written (到2022年实际引进了多少, in a 2020
-  // article) is not in it, whatever it planned for that year.
-  const documentYear = engine.documentYear(top.passage.documentId);
-  const laterOutcome =
-    q.asksOutcome &&
-    documentYear !== undefined &&
-    q.contentTerms.some((t) => {
-      const year = yearOf(t.term);
-      return year !== undefined && Number(year) > Number(documentYear);
-    });
-  if (missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || numberless || durationless || sumless || nameless || yearless || otherYear || laterOutcome) {
-    return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: absent.map((t) => t.term) };
+  const top = Math.max(options.top ?? DEFAULT_TOP, 1);
+  const ranked = engine.rank(analyzed, Math.max(top, ANSWER_KIND_DEPTH));
+  const best = ranked[0];
+  if (!best) return { kind: 'none', question, reason: 'not-in-corpus', evidence: 0, missing };
+  const verdict = judge(engine, q, missingTerms, best.passage);
+  if (verdict.weak) return { kind: 'none', question, reason: 'weak-match', evidence: verdict.evidence, missing };
+  let answer = best;
+  let evidence = verdict.evidence;
+  if (verdict.elsewhere) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: verdict.absent.map((t) => t.term) };
+  if (verdict.wrongKind) {
+    // The best passage does not give what is asked (no number for 几个方面): a passage that does, scoring
+    // nearly as well, answers instead.
+    const close = ranked.slice(1).filter((r) => r.score >= ANSWER_KIND_MARGIN * best.score);
+    const found = close.map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) })).find(({ v }) => answers(v));
+    if (!found) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: verdict.absent.map((t) => t.term) };
+    answer = found.r;
+    evidence = found.v.evidence;
   }
-  return { kind: 'answer', question, hits: ranked.map((r) => toHit(engine, r, q)), evidence };
+  const hits = [answer, ...ranked.filter((r) => r !== answer)].slice(0, top);
+  return { kind: 'answer', question, hits: hits.map((r) => toHit(engine, r, q)), evidence };
 }

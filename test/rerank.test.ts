@@ -305,6 +305,23 @@ test('a party the question sets aside (除了甲大学, besides …) is not the 
   assert.deepEqual(parties.analyze('除了甲大学的实验室，甲大学还共建什么？').setAsideTopics, []);
 });
 
+test('a question about one party is not answered by another agreement\'s passage that does not name it', () => {
+  const party = (id: string, name: string) => ({ id, command: id, title: `某市与${name}合作协议`, date: '2021-05-10', party: { name, aliases: [] } });
+  const dir = tempCorpus({
+    'news.md': '5月10日，某市与甲大学签署合作协议。\n\n在人才方面，甲大学将为某市培养青年教师。\n\n5月12日，某市与乙大学签署合作协议。\n\n在科技方面，双方将在某市设立研究院，共建实验室。\n',
+    'topics.json': JSON.stringify({ agreements: [party('a', '甲大学'), party('b', '乙大学')] }),
+  });
+  const parties = SearchEngine.build(loadCorpus(dir));
+  const answer = (q: string) => {
+    const a = answerQuestion(parties, q, { top: 1 });
+    return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
+  };
+  // The institute is 乙大学's (its agreement's passage says 双方): asked of 甲大学, the corpus has no answer.
+  assert.match(answer('乙大学在某市设立的研究院叫什么？'), /设立研究院/);
+  assert.equal(answer('甲大学在某市设立的研究院叫什么？'), '(none)');
+  assert.match(answer('某市和哪所大学设立研究院？'), /设立研究院/);
+});
+
 test('what actually came of a plan, in a year after the document, is not in it; who signed on behalf of … needs a name', () => {
   // The story is of 2021-05; its plan runs to 2025.
   assert.match(topText('到2025年某市计划引进多少家研究机构？'), /到2025年引进50家研究机构/);

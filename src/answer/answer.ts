@@ -258,11 +258,18 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
       const year = yearOf(t.term);
       return year !== undefined && Number(year) > Number(documentYear);
     });
+  // A passage of another agreement than the one the question names, that does not name the question's party
+  // either, answers for the wrong party (清华在重庆设立的研究院 against SJTU's 重庆研究院).
+  const otherParty =
+    passage.topic !== null &&
+    q.topics.length > 0 &&
+    !q.topics.includes(passage.topic) &&
+    !engine.names.find(topText).some((f) => f.topicId !== null && q.topics.includes(f.topicId));
   return {
     evidence,
     absent,
     weak: evidence < EVIDENCE_FLOOR,
-    elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome,
+    elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome || otherParty,
     wrongKind: numberless || durationless || sumless || nameless || yearless,
   };
 }

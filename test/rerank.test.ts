@@ -162,6 +162,10 @@ test('"how many" needs a passage that gives a number', () => {
   assert.equal(kind('宜昌市政府支持多少家企业研发新产品？'), 'none');
   assert.ok(!news.analyze('这几年宜昌市政府支持什么？').asksHowMany);
   assert.equal(kind('宜昌市政府支持企业研发什么？'), 'answer');
+  // A size is a number too; a name holding 多大 is not a question about size.
+  assert.equal(kind('中国科学院在宜昌市设立的分院有多大？'), 'none');
+  assert.ok(news.analyze('面积有多大').asksHowMany && news.analyze('How big is it?').asksHowMany);
+  assert.ok(!news.analyze('科罗拉多大学在哪里').asksHowMany && !news.analyze('要多长时间').asksHowMany);
   // 哪几个 asks "which", not "how many".
   assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);
 });

@@ -41,7 +41,7 @@ export interface AnalyzedQuestion {
   asksWhen: boolean;
   /** The question asks for a year (哪一年, what year): only a passage that gives one answers. */
   asksYear: boolean;
-  /** The question asks for a number (多少, 几个, how many, how much): only a passage that gives one answers … */
+  /** The question asks for a number (多少, 几个, 有多大, how many, how much): only a passage that gives one answers … */
   asksHowMany: boolean;
   /** … and that number is of time (几号, 多少年, 多久), so a date or a year can be it. */
   countsTime: boolean;
@@ -123,6 +123,10 @@ const ASKS_OUTCOME = /实际|\b(?:actually|in fact|in reality)\b/u;
 
 /** "Name a few" (说几个, 举几个例子): examples asked for, not a number. */
 const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗呀啊]|$)/gu;
+
+/** A size asked for, which a number answers: 面积有多大, 有多高, 多远?, how big (not 科罗拉多大学, 眾多大型, 多长时间). */
+const ASKS_SIZE =
+  /(?:[有是约为达]|大约|大概|面积|规模|年龄|距离|长度|高度)多[大高长远重深宽厚](?!时间)|多[大高长远重深宽厚](?:[？?]|$)|\bhow (?:big|large|tall|high|far|heavy|deep|wide|fast)\b/u;
 
 /** Questions that ask for a number: 多少, 几家 (not 哪几个 "which", nor 这几年 / 近几年 "these few years"). */
 const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
@@ -220,7 +224,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     expansions,
     asksWhen: ASKS_WHEN.test(normalized),
     asksYear: ASKS_YEAR.test(normalized),
-    asksHowMany: ASKS_HOW_MANY.test(normalized.replace(NAME_A_FEW, '|')),
+    asksHowMany: ASKS_HOW_MANY.test(normalized.replace(NAME_A_FEW, '|')) || ASKS_SIZE.test(normalized),
     countsTime: COUNTS_TIME.test(normalized),
     asksDuration: ASKS_DURATION.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),

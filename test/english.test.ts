@@ -16,6 +16,7 @@ import { buildEntries, glossKeys, headWord } from '../src/cli/glossary.ts';
 import { normalizeText } from '../src/text/normalize.ts';
 import { REPO_ROOT } from '../src/eval/datasets.ts';
 import { openEngine } from '../src/cli/wiring.ts';
+import { englishClippings, parseClippings } from '../src/text/clippings.ts';
 
 /** A tiny glossary, so each test says which entry it relies on. */
 const GLOSSARY: Glossary = {
@@ -53,6 +54,23 @@ test('phrases win over their words: "research institute" is 研究院, not 研�
   assert.deepEqual(chinese('the integrated circuit industry'), ['集成电路']);
   assert.deepEqual(chinese('Nobel Prize winners'), ['诺贝尔奖']);
   assert.deepEqual(chinese('a strategic cooperation agreement'), ['战略合作协议']);
+});
+
+test('a short form the glossary does not know is read as its full word (photo → photograph), never over a key', () => {
+  const glossary = { ...GLOSSARY, entries: { ...GLOSSARY.entries, photograph: ['照片'], lab: ['实验室'], 'research and development': ['研发'] } };
+  const clipped = createEnglishAnalyzer(glossary, parseClippings('# comment\nphoto\tphotograph\nlab\tlaboratory\nrnd\tResearch  and development\nbad line\n'));
+  const terms = (q: string) => clipped(normalizeText(q)).matches.flatMap((m) => m.chinese);
+  assert.deepEqual(terms('Who took the photo?'), ['照片']);
+  assert.deepEqual(terms('Who took the photos?'), ['照片']);
+  // The glossary's own key wins over the list's reading; a full form may be a phrase.
+  assert.deepEqual(terms('Which lab?'), ['实验室']);
+  assert.deepEqual(terms('rnd centres'), ['研发']);
+  // Without the list, the short form is an unknown word.
+  assert.deepEqual(analyze(normalizeText('Who took the photo?')).unknown, ['photo']);
+  // The bundled list is read, and on the article an English question about the photo finds the caption.
+  assert.equal(englishClippings().get('photo'), 'photograph');
+  const a = openEngine().rank(openEngine().analyze('Who took the photo?'), 1)[0];
+  assert.match(a?.passage.text ?? '', /摄/);
 });
 
 test('inflections meet their dictionary form', () => {

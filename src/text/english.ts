@@ -191,8 +191,17 @@ function indexGlossary(glossary: Glossary): Map<string, string[]> {
  * words, stop words allowed inside a phrase, as in "bring in" or "academy of sciences", but never a phrase of
  * stop words alone). Han characters are skipped: the Chinese pipeline searches them as they are.
  */
-export function createEnglishAnalyzer(glossary: Glossary): (normalizedQuestion: string) => EnglishAnalysis {
+export function createEnglishAnalyzer(
+  glossary: Glossary,
+  clippings: ReadonlyMap<string, string> = new Map(),
+): (normalizedQuestion: string) => EnglishAnalysis {
   const index = indexGlossary(glossary);
+  // A short form the glossary does not know is read as its full word (photo, photos → photograph).
+  const unclip = (token: string): string[] => {
+    const stem = stemWord(token);
+    const full = index.has(stem) ? undefined : (clippings.get(token) ?? clippings.get(stem));
+    return full ? englishTokens(full) : [token];
+  };
   return (normalizedQuestion) => {
     // A question without Latin letters is Chinese: its numbers are already the corpus' own (2019年).
     if (!/[a-z]/i.test(normalizedQuestion)) return { matches: [], unknown: [] };
@@ -200,7 +209,7 @@ export function createEnglishAnalyzer(glossary: Glossary): (normalizedQuestion: 
     const unknown: string[] = [];
     // Han runs break phrases: "sjtu 研究院 center" must not read "sjtu center" as one phrase.
     for (const segment of rest.split(/\p{Script=Han}+/u)) {
-      const tokens = englishTokens(segment);
+      const tokens = englishTokens(segment).flatMap(unclip);
       const stems = tokens.map(stemWord);
       let i = 0;
       while (i < tokens.length) {
@@ -235,8 +244,8 @@ export function createEnglishAnalyzer(glossary: Glossary): (normalizedQuestion: 
  * evidence the corpus may not hold ("peking" in "did Peking University sign?") even where the engine leaves
  * a question's own Latin words to the expander.
  */
-export function createEnglishExpander(glossary: Glossary): EnglishExpander {
-  const analyze = createEnglishAnalyzer(glossary);
+export function createEnglishExpander(glossary: Glossary, clippings?: ReadonlyMap<string, string>): EnglishExpander {
+  const analyze = createEnglishAnalyzer(glossary, clippings);
   return (normalizedQuestion) => {
     const { matches, unknown } = analyze(normalizedQuestion);
     return [...new Set([...matches.flatMap((m) => m.chinese), ...unknown])];

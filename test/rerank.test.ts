@@ -309,6 +309,19 @@ test('a party the question sets aside (除了甲大学, besides …) is not the 
   assert.deepEqual(parties.analyze('除了甲大学的实验室，甲大学还共建什么？').setAsideTopics, []);
 });
 
+test('an opinion is in no document; a question for a full name needs no passage saying 全称', () => {
+  const news = SearchEngine.build(
+    loadCorpus(tempCorpus({ 'plan.md': '去年底，某市政府办公厅发布了《某市引进科技创新资源行动计划(2019—2022年)》。\n\n某市与甲大学签署合作协议，双方将共建实验室。\n' })),
+  );
+  const kindOf = (q: string) => answerQuestion(news, q, { top: 1 }).kind;
+  assert.equal(kindOf('某市引进科技创新资源的行动计划叫什么？'), 'answer');
+  assert.equal(kindOf('那个引进科技创新资源的行动计划全称叫什么'), 'answer');
+  assert.equal(kindOf('某市与甲大学签署合作协议共建什么？'), 'answer');
+  for (const q of ['你觉得某市与甲大学签署合作协议共建实验室有用吗？', '在你看来某市与甲大学的合作协议怎么样', 'Do you think the agreement between 某市 and 甲大学 is good?']) {
+    assert.equal(kindOf(q), 'none', q);
+  }
+});
+
 test('a question about one party is not answered by another agreement\'s passage that does not name it', () => {
   const party = (id: string, name: string) => ({ id, command: id, title: `某市与${name}合作协议`, date: '2021-05-10', party: { name, aliases: [] } });
   const dir = tempCorpus({

@@ -69,6 +69,9 @@ export function validateQuestion(question: string): string | null {
 }
 
 
+/** Nouns that name what a question asks for, a name (全称叫什么): a text gives the name without saying 全称. */
+const NAMING_NOUNS = new Set(['全称', '简称', '名称', '全名', '正式名称']);
+
 /** Longest corpus word looked for around a term (jieba's dictionary words are rarely longer). */
 const MAX_STRADDLE_CHARS = 6;
 
@@ -265,11 +268,13 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     q.topics.length > 0 &&
     !q.topics.includes(passage.topic) &&
     !engine.names.find(topText).some((f) => f.topicId !== null && q.topics.includes(f.topicId));
+  // The reader's opinion (你觉得哪个帮助更大) is in no document, however many of the question's words are.
+  const opinion = q.asksOpinion;
   return {
     evidence,
     absent,
     weak: evidence < EVIDENCE_FLOOR,
-    elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome || otherParty,
+    elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome || otherParty || opinion,
     wrongKind: numberless || durationless || sumless || nameless || yearless,
   };
 }
@@ -291,9 +296,10 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   }
   const questionText = engine.matchText(question);
   // A term with corpus words standing for it (老师 → 教师) is not missing, nor is a count (这两份协议, 这2份协议:
-  // the corpus may count with another measure word).
+  // the corpus may count with another measure word), nor a noun naming what is asked for (全称叫什么).
   const missingTerms = q.contentTerms.filter(
     (t) =>
+      !NAMING_NOUNS.has(t.term) &&
       !engine.mentions(t.term) &&
       !t.alternatives?.length &&
       !isCount(t.term) &&

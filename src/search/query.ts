@@ -56,6 +56,8 @@ export interface AnalyzedQuestion {
   asksMoney: boolean;
   /** The question asks what actually came of something (实际, actually), not what was planned. */
   asksOutcome: boolean;
+  /** The question asks for the reader's opinion (你觉得, 你认为, do you think): documents report, they hold none. */
+  asksOpinion: boolean;
   /**
    * Latin words the expander could not read inside a run of capitalized words (Peking in "Did Peking University
    * sign…"): names, as far as English tells.
@@ -120,6 +122,9 @@ const ASKS_MONEY =
  * target (到2022年最终要引进多少).
  */
 const ASKS_OUTCOME = /实际|\b(?:actually|in fact|in reality)\b/u;
+
+/** The reader's opinion asked for: 你觉得, 你认为, 在你看来, do you think, your opinion. */
+const ASKS_OPINION = /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你看来?|\b(?:do|would) you think\b|\bwhat do you think\b|\byour (?:opinion|view|take)\b/u;
 
 /** "Name a few" (说几个, 举几个例子): examples asked for, not a number. */
 const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗呀啊]|$)/gu;
@@ -229,6 +234,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksDuration: ASKS_DURATION.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),
+    asksOpinion: ASKS_OPINION.test(normalized),
     asksMoney: ASKS_MONEY.test(normalized),
     unknownNames,
   };

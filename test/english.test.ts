@@ -58,18 +58,24 @@ test('phrases win over their words: "research institute" is 研究院, not 研�
 
 test('a short form the glossary does not know is read as its full word (photo → photograph), never over a key', () => {
   const glossary = { ...GLOSSARY, entries: { ...GLOSSARY.entries, photograph: ['照片'], lab: ['实验室'], 'research and development': ['研发'] } };
-  const clipped = createEnglishAnalyzer(glossary, parseClippings('# comment\nphoto\tphotograph\nlab\tlaboratory\nrnd\tResearch  and development\nbad line\n'));
+  const clipped = createEnglishAnalyzer(
+    glossary,
+    parseClippings('# comment\nphoto\tphotograph\nlab\tlaboratory\nrnd\tResearch  and development\nai\tartificial intelligence\nbad line\n'),
+  );
   const terms = (q: string) => clipped(normalizeText(q)).matches.flatMap((m) => m.chinese);
   assert.deepEqual(terms('Who took the photo?'), ['照片']);
   assert.deepEqual(terms('Who took the photos?'), ['照片']);
   // The glossary's own key wins over the list's reading; a full form may be a phrase.
   assert.deepEqual(terms('Which lab?'), ['实验室']);
   assert.deepEqual(terms('rnd centres'), ['研发']);
+  // A full form the glossary does not know either leaves the short form as it is (the corpus may hold AI itself).
+  assert.deepEqual(clipped(normalizeText('共建AI研究院')).unknown, ['ai']);
   // Without the list, the short form is an unknown word.
   assert.deepEqual(analyze(normalizeText('Who took the photo?')).unknown, ['photo']);
   // The bundled list is read, and on the article an English question about the photo finds the caption.
   assert.equal(englishClippings().get('photo'), 'photograph');
-  const a = openEngine().rank(openEngine().analyze('Who took the photo?'), 1)[0];
+  const article = openEngine();
+  const a = article.rank(article.analyze('Who took the photo?'), 1)[0];
   assert.match(a?.passage.text ?? '', /摄/);
 });
 

@@ -163,9 +163,15 @@ test('"how many" needs a passage that gives a number', () => {
   assert.ok(!news.analyze('这几年宜昌市政府支持什么？').asksHowMany);
   assert.equal(kind('宜昌市政府支持企业研发什么？'), 'answer');
   // A size is a number too; a name holding 多大 is not a question about size.
-  assert.equal(kind('中国科学院在宜昌市设立的分院有多大？'), 'none');
+  assert.equal(kind('中国科学院在宜昌市设立的分院离两江新区多远？'), 'none');
+  assert.equal(kind('中国科学院在宜昌市设立的分院离两江新区有什么？'), 'answer');
   assert.ok(news.analyze('面积有多大').asksHowMany && news.analyze('How big is it?').asksHowMany);
-  assert.ok(!news.analyze('科罗拉多大学在哪里').asksHowMany && !news.analyze('要多长时间').asksHowMany);
+  assert.ok(!news.analyze('科罗拉多大学在哪里').asksHowMany && !news.analyze('有多长时间').asksHowMany);
+  // How much something matters is no size.
+  for (const q of ['合作的意义有多大？', '作用有多大', '有多重要', '影响有多深远', '水平有多高', 'How wide-ranging is it?']) {
+    assert.ok(!news.analyze(q).asksHowMany, q);
+  }
+  assert.ok(news.analyze('分院离市区多远呢').asksHowMany && news.analyze('有效期多长').asksDuration);
   // 哪几个 asks "which", not "how many".
   assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);
 });
@@ -187,8 +193,11 @@ test('"how many" is answered by a passage that gives a number and ranks close to
   const a = answerQuestion(small, q, { top: 2 });
   assert.equal(a.kind, 'answer');
   if (a.kind === 'answer') assert.deepEqual(a.hits.map((h) => h.passage.text.slice(0, 6)), ['某市将与丙大', '在人才交流与']);
-  // A number far behind the best passage (3个方面, for a question about laboratories) answers nothing.
+  // A number far behind the best passage (3个方面, for a question about laboratories) answers nothing …
   assert.equal(answerQuestion(small, '丙大学与某市共建了多少个实验室').kind, 'none');
+  assert.equal(answerQuestion(small, '丙大学科技创新实验室有几个方面').kind, 'none');
+  // … nor does a close one that counts something else (3个方面 is no count of 措施).
+  assert.equal(answerQuestion(small, '丙大学在人才交流与合作方面有几项措施').kind, 'none');
 });
 
 test('appearsInOrder: a word shortened or written out, within twice its length', () => {
@@ -337,6 +346,9 @@ test('a question about one party is not answered by another agreement\'s passage
   assert.match(answer('乙大学在某市设立的研究院叫什么？'), /设立研究院/);
   assert.equal(answer('甲大学在某市设立的研究院叫什么？'), '(none)');
   assert.match(answer('某市和哪所大学设立研究院？'), /设立研究院/);
+  // A question for a party may name the other as a landmark.
+  assert.match(answer('跟甲大学签约后某市又和谁设立了研究院？'), /设立研究院/);
+  assert.match(answer('甲大学签约之后，某市和哪所大学设立研究院？'), /设立研究院/);
 });
 
 test('what actually came of a plan, in a year after the document, is not in it; who signed on behalf of … needs a name', () => {

@@ -12,7 +12,7 @@ export const DEFAULT_TOP = 3;
 /**
  * "No answer" thresholds (see DESIGN.md), calibrated on the development sets in test/questions for declines
  * and on the public datasets (all answerable) for wrong declines. Evidence is the share of the question's information
- * (jieba IDF mass of its content words) that the best passage contains.
+ * (jieba IDF mass of its content words) that a passage contains.
  */
 export const EVIDENCE_FLOOR = 0.3;
 /** A noun the corpus never mentions, at least this informative, marks a question about something else … */
@@ -187,11 +187,22 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
 
 /**
  * A passage that answers the question's kind (a number for "how many", a year for "which year" …) but ranks
- * below the best one answers instead of it when its score is at least this share of the best score.
+ * below the best one answers instead of it when its score is at least this share of the best score …
  */
 export const ANSWER_KIND_MARGIN = 0.9;
-/** How many ranked passages are looked at for one that answers the question's kind. */
+/** … and it is among this many best-ranked passages (whatever the number of answers asked for). */
 const ANSWER_KIND_DEPTH = 5;
+const NUMERAL = '[\\d〇零一二两三四五六七八九十百千万]';
+
+/**
+ * True when the text counts what a "how many" question counts (5个方面 for 几个方面, 10家企业 for 多少家企业): a
+ * passage ranked below the best must give that number, not any number (5个方面 does not answer 多少人).
+ */
+function countsAsked(q: AnalyzedQuestion, text: string): boolean {
+  if (!q.asksHowMany) return true;
+  if (!q.countedUnit) return false;
+  return new RegExp(`${NUMERAL}\\s*${q.countedUnit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(text);
+}
 
 /** What a candidate passage tells about the question: how much of it the passage holds, and why it cannot answer. */
 interface Verdict {
@@ -262,8 +273,10 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
       return year !== undefined && Number(year) > Number(documentYear);
     });
   // A passage of another agreement than the one the question names, that does not name the question's party
-  // either, answers for the wrong party (清华在重庆设立的研究院 against SJTU's 重庆研究院).
+  // either, answers for the wrong party (清华在重庆设立的研究院 against SJTU's 重庆研究院), unless the question
+  // asks for a party, naming the other as a landmark (跟清华签约五天后重庆又跟谁签约了).
   const otherParty =
+    !q.asksParty &&
     passage.topic !== null &&
     q.topics.length > 0 &&
     !q.topics.includes(passage.topic) &&
@@ -318,12 +331,16 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   if (verdict.wrongKind) {
     // The best passage does not give what is asked (no number for 几个方面): a passage that does, scoring
     // nearly as well, answers instead.
-    const close = ranked.slice(1).filter((r) => r.score >= ANSWER_KIND_MARGIN * best.score);
-    const found = close.map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) })).find(({ v }) => answers(v));
+    const close = ranked.slice(1, ANSWER_KIND_DEPTH).filter((r) => r.score >= ANSWER_KIND_MARGIN * best.score);
+    const found = close
+      .filter((r) => countsAsked(q, engine.passageMatchText(r.passage)))
+      .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
+      .find(({ v }) => answers(v));
     if (!found) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: verdict.absent.map((t) => t.term) };
     answer = found.r;
     evidence = found.v.evidence;
   }
+  // The answer first, the other passages by score (so the first answer's score may be below the next ones').
   const hits = [answer, ...ranked.filter((r) => r !== answer)].slice(0, top);
   return { kind: 'answer', question, hits: hits.map((r) => toHit(engine, r, q)), evidence };
 }

@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
-import { generalIdf, MEASURE_WORDS, questionBigrams, wordTerms } from '../text/tokenize.js';
+import { generalIdf, MEASURE_WORDS, questionBigrams, tagWords, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
 
 /** A question word that carries meaning, weighted by how informative it is in general Chinese. */
@@ -43,6 +43,11 @@ export interface AnalyzedQuestion {
   asksYear: boolean;
   /** The question asks for a number (多少, 几个, 有多大, how many, how much): only a passage that gives one answers … */
   asksHowMany: boolean;
+  /**
+   * … what it counts, as a text would write it after the number (几个方面 → 个方面, 多少人 → 人, 几项措施 → 项措施), or
+   * '' when the question does not say (投入了多少, how many) …
+   */
+  countedUnit: string;
   /** … and that number is of time (几号, 多少年, 多久), so a date or a year can be it. */
   countsTime: boolean;
   /** The question asks how long something lasts or lasted (多少年, 多久, how long): a date does not answer it. */
@@ -56,6 +61,8 @@ export interface AnalyzedQuestion {
   asksMoney: boolean;
   /** The question asks what actually came of something (实际, actually), not what was planned. */
   asksOutcome: boolean;
+  /** The question asks which party (哪所大学, 又跟谁签约, which university, who): a party it names is a landmark. */
+  asksParty: boolean;
   /** The question asks for the reader's opinion (你觉得, 你认为, do you think): documents report, they hold none. */
   asksOpinion: boolean;
   /**
@@ -104,7 +111,7 @@ const COUNTS_TIME =
  * 是多少年揭牌的, 几个月前, 多久之前, 几天后, how long ago / after) or a frequency (多久一次, 每隔多久).
  */
 const ASKS_DURATION =
-  /(?<!公元前|距今|距今约有?|每隔?|相隔|隔了|[前后])(?:多少个?(?:月|天|周|星期|小时|分钟)|多少年(?=了|之久|的时间|[？?]?$)|(?<=为期|持续|历时|长达|期限|有效期)[是为有]?(?:多少|几)年|几个(?:月|星期|小时|钟头)|几(?:天|周|小时|分钟)|多久|多长时间|多少时间)(?![^，,。？?]{0,8}(?:以?前|之前|以?后|之后|一次))|\bhow (?:long|much time)\b(?! ago| after| before| since)|\bhow many (?:years|months|days|weeks|hours)\b(?! ago| after| before| since)/u;
+  /(?<!公元前|距今|距今约有?|每隔?|相隔|隔了|[前后])(?:多少个?(?:月|天|周|星期|小时|分钟)|多少年(?=了|之久|的时间|[？?]?$)|(?<=为期|持续|历时|长达|期限|有效期)[是为有]?(?:多少|几)年|几个(?:月|星期|小时|钟头)|几(?:天|周|小时|分钟)|多久|多长时间|多少时间|(?<=期限|有效期|周期|时长|期)[是为有]?多长)(?![^，,。？?]{0,8}(?:以?前|之前|以?后|之后|一次))|\bhow (?:long|much time)\b(?! ago| after| before| since)|\bhow many (?:years|months|days|weeks|hours)\b(?! ago| after| before| since)/u;
 
 /**
  * A person's name asked for: 负责人叫啥名字, 校长的姓名 (a word ending like one for a person, right before 名字 /
@@ -123,15 +130,39 @@ const ASKS_MONEY =
  */
 const ASKS_OUTCOME = /实际|\b(?:actually|in fact|in reality)\b/u;
 
+/** A party asked for: 哪所大学, 哪家高校, 跟谁, which university, who. */
+const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院校)|谁|\bwhich (?:university|universities|school|college)\b|\bwho\b/u;
+
 /** The reader's opinion asked for: 你觉得, 你认为, 在你看来, do you think, your opinion. */
 const ASKS_OPINION = /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你看来?|\b(?:do|would) you think\b|\bwhat do you think\b|\byour (?:opinion|view|take)\b/u;
 
 /** "Name a few" (说几个, 举几个例子): examples asked for, not a number. */
 const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗呀啊]|$)/gu;
 
-/** A size asked for, which a number answers: 面积有多大, 有多高, 多远?, how big (not 科罗拉多大学, 眾多大型, 多长时间). */
+/**
+ * What a "how many" question counts: the measure word after 几 / 多少 and the noun after it (几个方面 → 个方面,
+ * 多少家企业 → 家企业, 多少人来 → 人), or ''.
+ */
+function countedUnit(normalized: string): string {
+  const m = ASKS_HOW_MANY.exec(normalized.replace(NAME_A_FEW, '|'));
+  if (!m || !/^(?:多少|几)/u.test(m[0])) return '';
+  let rest = normalized.slice(m.index + m[0].length);
+  let measure = m[0].startsWith('几') ? m[0].slice(1) : '';
+  if (!measure && new RegExp(`^[${MEASURE_WORDS}]`, 'u').test(rest)) {
+    measure = rest.slice(0, 1);
+    rest = rest.slice(1);
+  }
+  const next = tagWords(rest)[0];
+  const noun = next && /^n/u.test(next.tag) && /^\p{Script=Han}{2,}$/u.test(next.word) ? next.word : '';
+  return measure + noun;
+}
+
+/**
+ * A size asked for, which a number answers: a measure of size, then how big (面积有多大, 占地多大, 规模有多大, 海拔多高,
+ * 离市区多远, how big is, what is the area of). Not 作用有多大, 意义有多大, 有多重要, 影响有多深远, 多重保障, 水平有多高.
+ */
 const ASKS_SIZE =
-  /(?:[有是约为达]|大约|大概|面积|规模|年龄|距离|长度|高度)多[大高长远重深宽厚](?!时间)|多[大高长远重深宽厚](?:[？?]|$)|\bhow (?:big|large|tall|high|far|heavy|deep|wide|fast)\b/u;
+  /(?:面积|规模|占地|距离|高度|长度|宽度|深度|重量|体积|海拔|身高|体重|大小|人口)[^，,。？?]{0,3}?多[大高长远宽深重少]|(?:离|距)[^，,。？?]{1,12}?多远|\bhow (?:big|large|tall|far|heavy|wide|deep) (?:is|are|was|were)\b|\bwhat is the (?:size|area|height|length|distance|population)\b/u;
 
 /** Questions that ask for a number: 多少, 几家 (not 哪几个 "which", nor 这几年 / 近几年 "these few years"). */
 const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEASURE_WORDS}]|\\bhow (?:many|much)\\b)`, 'u');
@@ -230,11 +261,13 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksWhen: ASKS_WHEN.test(normalized),
     asksYear: ASKS_YEAR.test(normalized),
     asksHowMany: ASKS_HOW_MANY.test(normalized.replace(NAME_A_FEW, '|')) || ASKS_SIZE.test(normalized),
+    countedUnit: countedUnit(normalized),
     countsTime: COUNTS_TIME.test(normalized),
     asksDuration: ASKS_DURATION.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),
     asksOpinion: ASKS_OPINION.test(normalized),
+    asksParty: ASKS_PARTY.test(normalized),
     asksMoney: ASKS_MONEY.test(normalized),
     unknownNames,
   };

@@ -196,11 +196,12 @@ export function createEnglishAnalyzer(
   clippings: ReadonlyMap<string, string> = new Map(),
 ): (normalizedQuestion: string) => EnglishAnalysis {
   const index = indexGlossary(glossary);
-  // A short form the glossary does not know is read as its full word (photo, photos → photograph).
+  // A short form the glossary does not know is read as its full word (photo, photos → photograph) when the
+  // glossary knows that (an acronym the corpus may hold as it is, AI in 共建AI研究院, stays itself).
   const unclip = (token: string): string[] => {
-    const stem = stemWord(token);
-    const full = index.has(stem) ? undefined : (clippings.get(token) ?? clippings.get(stem));
-    return full ? englishTokens(full) : [token];
+    if (index.has(stemWord(token))) return [token];
+    const full = clippings.get(token) ?? (token.endsWith('s') ? clippings.get(token.slice(0, -1)) : undefined);
+    return full !== undefined && index.has(phraseKey(full)) ? englishTokens(full) : [token];
   };
   return (normalizedQuestion) => {
     // A question without Latin letters is Chinese: its numbers are already the corpus' own (2019年).

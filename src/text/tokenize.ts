@@ -118,18 +118,23 @@ const DEMONSTRATIVE_MEASURE = new RegExp(`^[这那][${MEASURE_WORDS}]$`, 'u');
  * so with a demonstrative (那份协议 → 那份 + 协议): neither is about 份.
  */
 function joinInterrogativeMeasures(tokens: string[]): string[] {
+  // So with 多 + an adjective of size (有多大, 多远, 多高): "how big", a question word as 多长 and 多久 are.
   const out: string[] = [];
   for (const token of tokens) {
     const last = out[out.length - 1];
     if (last !== undefined && TAKES_MEASURE.test(last) && MEASURE_WORD.test(token)) out[out.length - 1] = last + token;
+    else if (last === '多' && SIZE_ADJECTIVE.test(token)) out[out.length - 1] = last + token;
     else out.push(token);
   }
   return out;
 }
 
+/** Adjectives of size that 多 turns into "how …" (多大, 多远, 多高). */
+const SIZE_ADJECTIVE = /^[大高长远宽深厚]$/u;
+
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Interrogative compounds the dictionary knows as words (哪一年, 哪些方面, 多少钱, 几部): question words too. */
-const INTERROGATIVE = /^(哪|什么|多少|怎么|怎样|为什么|为啥|如何|几|啥|咋)/u;
+/** Interrogative compounds the dictionary knows as words (哪一年, 哪些方面, 多少钱, 几部, 多长): question words too. */
+const INTERROGATIVE = /^(哪|什么|多少|怎么|怎样|为什么|为啥|如何|几|啥|咋|多[大高长远宽深厚久]$)/u;
 
 /** True when a jieba token is worth indexing: it has a letter or digit and is not a stop or question word. */
 export function isContentToken(token: string): boolean {

@@ -9,6 +9,10 @@ test('normalization folds full-width forms, traditional characters and case', ()
   assert.equal(normalizeText('上海交大的合作涵蓋哪些領域？'), '上海交大的合作涵盖哪些领域?');
   // Taiwan variants too (DRCD is written in them).
   assert.equal(normalizeText('臺灣的裏面'), '台湾的里面');
+  // Taiwan phrases become the mainland's, so a Taiwan reader's words meet a mainland text's.
+  assert.equal(normalizeText('積體電路與資訊軟體'), '集成电路与信息软件');
+  // Simplified text is left as it is.
+  assert.equal(normalizeText('集成电路与信息软件、程序和方程式'), '集成电路与信息软件、程序和方程式');
 });
 
 test('normalization drops control and invisible characters but keeps the text', () => {

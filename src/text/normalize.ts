@@ -1,10 +1,18 @@
 import * as OpenCC from 'opencc-js';
 
+/** Traditional → simplified characters, with Taiwan variants (裏→里, 臺→台), which DRCD uses. */
+const toSimplifiedChars = OpenCC.Converter({ from: 'tw', to: 'cn' });
+/** … and with Taiwan phrases made the mainland's (資訊→信息, 軟體→软件, 積體電路→集成电路, 人工智慧→人工智能). */
+const toMainlandPhrases = OpenCC.Converter({ from: 'twp', to: 'cn' });
+
 /**
- * Traditional → simplified. The 'tw' source also maps Taiwan variants (裏→里, 臺→台), which DRCD uses;
- * plain simplified text passes through unchanged, so one converter serves both scripts.
+ * Traditional text → simplified, its Taiwan phrases made the mainland's, so a Taiwan or Hong Kong reader's wording
+ * meets a mainland text's. Simplified text passes through unchanged: the phrase table would also rewrite mainland
+ * words that Taiwan uses in another sense (程序 → 进程).
  */
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+function toSimplified(text: string): string {
+  return toSimplifiedChars(text) === text ? text : toMainlandPhrases(text);
+}
 
 // C0/C1 controls except tab and newline, plus zero-width and bidi marks that only hide text.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/gu;

@@ -318,7 +318,9 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
       !isCount(t.term) &&
       !isSegmentationArtifact(engine, questionText, t.term),
   );
-  const missing = missingTerms.map((t) => t.term);
+  // An opinion is missing as a whole: its words (觉得, 更好) are not what the documents lack.
+  const listMissing = (terms: ContentTerm[]) => (q.asksOpinion ? [] : terms.map((t) => t.term));
+  const missing = listMissing(missingTerms);
   const top = Math.max(options.top ?? DEFAULT_TOP, 1);
   const ranked = engine.rank(analyzed, Math.max(top, ANSWER_KIND_DEPTH));
   const best = ranked[0];
@@ -327,7 +329,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   if (verdict.weak) return { kind: 'none', question, reason: 'weak-match', evidence: verdict.evidence, missing };
   let answer = best;
   let evidence = verdict.evidence;
-  if (verdict.elsewhere) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: verdict.absent.map((t) => t.term) };
+  if (verdict.elsewhere) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: listMissing(verdict.absent) };
   if (verdict.wrongKind) {
     // The best passage does not give what is asked (no number for 几个方面): a passage that does, scoring
     // nearly as well, answers instead.
@@ -336,7 +338,7 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
       .filter((r) => countsAsked(q, engine.passageMatchText(r.passage)))
       .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
       .find(({ v }) => answers(v));
-    if (!found) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: verdict.absent.map((t) => t.term) };
+    if (!found) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: listMissing(verdict.absent) };
     answer = found.r;
     evidence = found.v.evidence;
   }

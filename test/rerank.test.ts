@@ -289,17 +289,20 @@ test('a date is no amount, and a person\'s name needs a passage that names a per
   assert.ok(!givesNumber('引进计划(2019—2022年)', { dates: false }) && givesNumber('引进100所高校', { dates: false }));
 });
 
-test('a party the question sets aside (除了甲大学, besides …) is not the one it asks about', () => {
+/** A story about two agreements, of 甲大学 (topic a) and 乙大学 (topic b), and its best answer's text or (kind). */
+function twoParties(news: string): { parties: SearchEngine; top: (q: string) => string } {
   const party = (id: string, name: string) => ({ id, command: id, title: `某市与${name}合作协议`, date: '2021-05-10', party: { name, aliases: [] } });
-  const dir = tempCorpus({
-    'news.md': '5月10日，某市与甲大学签署合作协议，双方将共建实验室。\n\n5月12日，某市与乙大学签署合作协议，双方将共建研究院。\n',
-    'topics.json': JSON.stringify({ agreements: [party('a', '甲大学'), party('b', '乙大学')] }),
-  });
+  const dir = tempCorpus({ 'news.md': news, 'topics.json': JSON.stringify({ agreements: [party('a', '甲大学'), party('b', '乙大学')] }) });
   const parties = SearchEngine.build(loadCorpus(dir));
   const top = (q: string) => {
     const a = answerQuestion(parties, q, { top: 1 });
     return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
   };
+  return { parties, top };
+}
+
+test('a party the question sets aside (除了甲大学, besides …) is not the one it asks about', () => {
+  const { parties, top } = twoParties('5月10日，某市与甲大学签署合作协议，双方将共建实验室。\n\n5月12日，某市与乙大学签署合作协议，双方将共建研究院。\n');
   // Without the clause the question would be about 甲大学 (its name, 签署, 合作协议 all match there).
   assert.match(top('甲大学和某市签署了什么合作协议？'), /甲大学/);
   assert.match(top('除了甲大学，某市还和哪所大学签署了合作协议？'), /乙大学/);
@@ -335,16 +338,9 @@ test('an opinion is in no document; a question for a full name needs no passage 
 });
 
 test('a question about one party is not answered by another agreement\'s passage that does not name it', () => {
-  const party = (id: string, name: string) => ({ id, command: id, title: `某市与${name}合作协议`, date: '2021-05-10', party: { name, aliases: [] } });
-  const dir = tempCorpus({
-    'news.md': '5月10日，某市与甲大学签署合作协议。\n\n在人才方面，甲大学将为某市培养青年教师。\n\n5月12日，某市与乙大学签署合作协议。\n\n在科技方面，双方将在某市设立研究院，共建实验室。\n',
-    'topics.json': JSON.stringify({ agreements: [party('a', '甲大学'), party('b', '乙大学')] }),
-  });
-  const parties = SearchEngine.build(loadCorpus(dir));
-  const answer = (q: string) => {
-    const a = answerQuestion(parties, q, { top: 1 });
-    return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
-  };
+  const { top: answer } = twoParties(
+    '5月10日，某市与甲大学签署合作协议。\n\n在人才方面，甲大学将为某市培养青年教师。\n\n5月12日，某市与乙大学签署合作协议。\n\n在科技方面，双方将在某市设立研究院，共建实验室。\n',
+  );
   // The institute is 乙大学's (its agreement's passage says 双方): asked of 甲大学, the corpus has no answer.
   assert.match(answer('乙大学在某市设立的研究院叫什么？'), /设立研究院/);
   assert.equal(answer('甲大学在某市设立的研究院叫什么？'), '(none)');

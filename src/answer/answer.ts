@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types.js';
-import { givesMoney, givesNumber, isDictionaryWord, isCount, tagWords } from '../text/tokenize.js';
+import { countsUnit, givesMoney, givesNumber, isDictionaryWord, isCount, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesDuration, givesYear } from '../text/dates.js';
 import { holdsTerm, yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
@@ -192,17 +192,12 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
 export const ANSWER_KIND_MARGIN = 0.9;
 /** … and it is among this many best-ranked passages (whatever the number of answers asked for). */
 const ANSWER_KIND_DEPTH = 5;
-const NUMERAL = '[\\d〇零一二两三四五六七八九十百千万]';
 
 /**
  * True when the text counts what a "how many" question counts (5个方面 for 几个方面, 10家企业 for 多少家企业): a
  * passage ranked below the best must give that number, not any number (5个方面 does not answer 多少人).
  */
-function countsAsked(q: AnalyzedQuestion, text: string): boolean {
-  if (!q.asksHowMany) return true;
-  if (!q.countedUnit) return false;
-  return new RegExp(`${NUMERAL}\\s*${q.countedUnit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(text);
-}
+const countsAsked = (q: AnalyzedQuestion, text: string): boolean => !q.asksHowMany || countsUnit(text, q.countedUnit);
 
 /** What a candidate passage tells about the question: how much of it the passage holds, and why it cannot answer. */
 interface Verdict {

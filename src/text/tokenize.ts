@@ -82,9 +82,15 @@ export function numberPieces(text: string): string[] {
   return text.match(NUMBER_PIECE) ?? [];
 }
 
+/** Chinese numerals. */
+const HAN_NUMERAL = '〇零一二两三四五六七八九十百千万亿';
 /** A number: digits, or Chinese numerals counting something (三大, 一批, 两所; not 两江, 双一流). */
-const GIVES_NUMBER = new RegExp(`\\d|[〇零一二两三四五六七八九十百千万亿]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
+const GIVES_NUMBER = new RegExp(`\\d|[${HAN_NUMERAL}]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
 
+/** True when the text gives a number of the unit (5个方面 for 个方面, 10家企业 for 家企业). */
+export function countsUnit(text: string, unit: string): boolean {
+  return unit !== '' && new RegExp(`[\\d${HAN_NUMERAL}]\\s*${unit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(text);
+}
 
 /**
  * True when the text gives a number; with `dates: false`, a number other than a date or a year (投入了多少资金 is

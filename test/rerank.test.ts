@@ -172,6 +172,9 @@ test('"how many" needs a passage that gives a number', () => {
     assert.ok(!news.analyze(q).asksHowMany, q);
   }
   assert.ok(news.analyze('分院离市区多远呢').asksHowMany && news.analyze('有效期多长').asksDuration);
+  // What is counted is read after 多少 / 几, wherever a "name a few" clause stands.
+  assert.equal(news.analyze('举几个例子，宜昌市支持了多少家企业').countedUnit, '家企业');
+  assert.equal(news.analyze('宜昌市与几所高校合作').countedUnit, '所高校');
   // 哪几个 asks "which", not "how many".
   assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);
 });

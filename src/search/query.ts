@@ -141,12 +141,12 @@ const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗
 
 /**
  * What a "how many" question counts: the measure word after 几 / 多少 and the noun after it (几个方面 → 个方面,
- * 多少家企业 → 家企业, 多少人来 → 人), or ''.
+ * 多少家企业 → 家企业, 多少人来 → 人), or ''. `counting` is the question without "name a few" (说几个).
  */
-function countedUnit(normalized: string): string {
-  const m = ASKS_HOW_MANY.exec(normalized.replace(NAME_A_FEW, '|'));
+function countedUnit(counting: string): string {
+  const m = ASKS_HOW_MANY.exec(counting);
   if (!m || !/^(?:多少|几)/u.test(m[0])) return '';
-  let rest = normalized.slice(m.index + m[0].length);
+  let rest = counting.slice(m.index + m[0].length);
   let measure = m[0].startsWith('几') ? m[0].slice(1) : '';
   if (!measure && new RegExp(`^[${MEASURE_WORDS}]`, 'u').test(rest)) {
     measure = rest.slice(0, 1);
@@ -249,6 +249,8 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const topicsOf = (text: string) => new Set(names.find(text).map((f) => f.topicId));
   const outsideClause = topicsOf(setAside?.rest ?? normalized);
   const setAsideTopics = [...topicsOf(setAside?.clause ?? '')].filter((t): t is string => t !== null && !outsideClause.has(t));
+  // 说几个 asks for examples, not a number.
+  const counting = normalized.replace(NAME_A_FEW, '|');
   return {
     normalized,
     words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms],
@@ -260,8 +262,8 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     expansions,
     asksWhen: ASKS_WHEN.test(normalized),
     asksYear: ASKS_YEAR.test(normalized),
-    asksHowMany: ASKS_HOW_MANY.test(normalized.replace(NAME_A_FEW, '|')) || ASKS_SIZE.test(normalized),
-    countedUnit: countedUnit(normalized),
+    asksHowMany: ASKS_HOW_MANY.test(counting) || ASKS_SIZE.test(normalized),
+    countedUnit: countedUnit(counting),
     countsTime: COUNTS_TIME.test(normalized),
     asksDuration: ASKS_DURATION.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),

@@ -82,14 +82,16 @@ export function numberPieces(text: string): string[] {
   return text.match(NUMBER_PIECE) ?? [];
 }
 
-/** Chinese numerals. */
-const HAN_NUMERAL = '〇零一二两三四五六七八九十百千万亿';
+/** Chinese numerals that count (not 〇 / 零, which only write out years and digits) … */
+const COUNTING_NUMERALS = '一二两三四五六七八九十百千万';
+/** … and every Chinese numeral. */
+const HAN_NUMERALS = `〇零${COUNTING_NUMERALS}亿`;
 /** A number: digits, or Chinese numerals counting something (三大, 一批, 两所; not 两江, 双一流). */
-const GIVES_NUMBER = new RegExp(`\\d|[${HAN_NUMERAL}]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
+const GIVES_NUMBER = new RegExp(`\\d|[${HAN_NUMERALS}]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
 
 /** True when the text gives a number of the unit (5个方面 for 个方面, 10家企业 for 家企业). */
 export function countsUnit(text: string, unit: string): boolean {
-  return unit !== '' && new RegExp(`[\\d${HAN_NUMERAL}]\\s*${unit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(text);
+  return unit !== '' && new RegExp(`[\\d${HAN_NUMERALS}]\\s*${unit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(text);
 }
 
 /**
@@ -118,13 +120,16 @@ const MEASURE_WORD = new RegExp(`^[${MEASURE_WORDS}]$`, 'u');
 /** A demonstrative with its measure word (那份协议, 这所大学): it points, it says nothing about the topic. */
 const DEMONSTRATIVE_MEASURE = new RegExp(`^[这那][${MEASURE_WORDS}]$`, 'u');
 
+/** Adjectives of size that 多 turns into "how …" (多大, 多远, 多高). */
+const SIZE_ADJECTIVE = /^[大高长远宽深厚]$/u;
+
 /**
  * jieba cuts "which day" and "how many" into 哪 + 天, 几 + 所, leaving the measure word as if the question were
  * about days or institutes. Joined again (哪天, 几所) they start with an interrogative and are question words;
- * so with a demonstrative (那份协议 → 那份 + 协议): neither is about 份.
+ * so with a demonstrative (那份协议 → 那份 + 协议): neither is about 份; and so with 多 + an adjective of size
+ * (有多大, 多远, 多高): "how big", a question word as 多长 and 多久 are.
  */
 function joinInterrogativeMeasures(tokens: string[]): string[] {
-  // So with 多 + an adjective of size (有多大, 多远, 多高): "how big", a question word as 多长 and 多久 are.
   const out: string[] = [];
   for (const token of tokens) {
     const last = out[out.length - 1];
@@ -134,9 +139,6 @@ function joinInterrogativeMeasures(tokens: string[]): string[] {
   }
   return out;
 }
-
-/** Adjectives of size that 多 turns into "how …" (多大, 多远, 多高). */
-const SIZE_ADJECTIVE = /^[大高长远宽深厚]$/u;
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Interrogative compounds the dictionary knows as words (哪一年, 哪些方面, 多少钱, 几部, 多长): question words too. */
@@ -215,12 +217,10 @@ function loadIdf(): Map<string, number> {
  * A Chinese numeral with its measure word (两所, 三家, 五个): a quantity, which tells as little about the topic
  * as a lone character, however rare jieba's table says the pair is.
  */
-/** Chinese numerals that count (not 〇 / 零, which only write out years and digits). */
-const HAN_NUMERALS = '一二两三四五六七八九十百千万';
-const NUMERAL_WITH_MEASURE = new RegExp(`^[${HAN_NUMERALS}]+[${MEASURE_WORDS}]$`, 'u');
+const NUMERAL_WITH_MEASURE = new RegExp(`^[${COUNTING_NUMERALS}]+[${MEASURE_WORDS}]$`, 'u');
 
 /** Measure words that count things (两份协议, 3家企业), not time, age or size (百年, 十大, 千人). */
-const COUNTING_MEASURE = new RegExp(`^(?:\\d+|[${HAN_NUMERALS}]+)[个家所位名项次种条件本部场座类批只届份]$`, 'u');
+const COUNTING_MEASURE = new RegExp(`^(?:\\d+|[${COUNTING_NUMERALS}]+)[个家所位名项次种条件本部场座类批只届份]$`, 'u');
 
 /** True for a count of things (两份, 3家): a quantity, which says nothing about what a question is about. */
 export function isCount(word: string): boolean {

@@ -316,6 +316,9 @@ test('a party the question sets aside (除了甲大学, besides …) is not the 
   assert.deepEqual(parties.analyze('某市和除了甲大学以外的哪所大学签署了合作协议？').setAsideTopics, ['a']);
   const after = parties.analyze('除了甲大学以外某市还和哪所大学签署了合作协议？');
   assert.deepEqual(after.contentTerms.filter((t) => t.setAside).map((t) => t.term), ['甲大学']);
+  // 以外 / 之外 frame the clause: not a word the documents would have to hold.
+  const framed = answerQuestion(parties, '除了实验室之外，甲大学还和某市共建了动物园吗？', { top: 1 });
+  assert.deepEqual(framed.kind === 'none' ? framed.missing : framed.kind, ['动物园']);
   // Telegram users often end a clause with a space, not a comma.
   assert.deepEqual(parties.analyze('除了实验室这些 甲大学还和某市共建什么').setAsideTopics, []);
   assert.deepEqual(parties.analyze('除了甲大学这些 某市还和乙大学签了什么').topics, ['b']);

@@ -74,10 +74,10 @@ export interface AnalyzedQuestion {
 
 /**
  * The clause a question sets aside: 除了清华(以外)，… / besides Tsinghua, … The question asks about something
- * other than what the clause names. In Chinese the clause ends at 以外 / 之外, a comma, a space, 还 or 也; in
- * English at punctuation, after at most SET_ASIDE_WORDS words (the name set aside, not the rest of the question).
+ * other than what the clause names. In Chinese the clause ends at 以外 / 之外 (the clause's own), a comma, a space,
+ * 还 or 也; in English at punctuation, after at most SET_ASIDE_WORDS words (the name set aside, not the rest of the question).
  */
-const SET_ASIDE_ZH = /除了\s*([^，,。？?！!；;\s]+?)(?=以外|之外|[，,\s]|还|也)/u;
+const SET_ASIDE_ZH = /除了\s*([^，,。？?！!；;\s]+?)(?:以外|之外|(?=[，,\s]|还|也))/u;
 const SET_ASIDE_EN = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+([^,.?!;]+)/u;
 const SET_ASIDE_WORDS = 4;
 

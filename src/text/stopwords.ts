@@ -13,6 +13,8 @@ export const QUESTION_WORDS = [
   '一共', '总共', '总计', '共计', '最终', '到底', '究竟', '干嘛', '多久',
   // When, relative to now: the text says 近年来 or 去年, rarely the question's 以前 (上交以前跟重庆有过哪些合作).
   '以前', '之前', '此前', '曾经',
+  // The frame of a set-aside clause (除了科研合作之外): what the question sets aside is in the clause, not here.
+  '以外', '之外',
   // Yes/no questions ("有没有被引进", "会不会来", "能不能"): jieba cuts them into a verb and its negation.
   '会', '没有', '不会', '不能', '不要', '可不可以',
 ];

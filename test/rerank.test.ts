@@ -6,7 +6,7 @@ import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
 import { bestSentence } from '../src/search/rerank.js';
 import { givesTime } from '../src/text/dates.js';
 import { readFileSync } from 'node:fs';
-import { generalIdf, givesMoney, givesNumber, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
+import { countsUnit, generalIdf, givesMoney, givesNumber, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
 import { parseSynonyms, synonymsOf } from '../src/text/synonyms.js';
 import { tempCorpus } from './support/temp-corpus.js';
 
@@ -173,8 +173,8 @@ test('"how many" needs a passage that gives a number', () => {
   }
   assert.ok(news.analyze('分院离市区多远呢').asksHowMany && news.analyze('有效期多长').asksDuration);
   // What is counted is read after 多少 / 几, wherever a "name a few" clause stands.
-  assert.equal(news.analyze('举几个例子，宜昌市支持了多少家企业').countedUnit, '家企业');
-  assert.equal(news.analyze('宜昌市与几所高校合作').countedUnit, '所高校');
+  assert.deepEqual(news.analyze('举几个例子，宜昌市支持了多少家企业').countedUnit, { measure: '家', noun: '企业' });
+  assert.deepEqual(news.analyze('宜昌市与几所高校合作').countedUnit, { measure: '所', noun: '高校' });
   // 哪几个 asks "which", not "how many".
   assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);
 });
@@ -201,6 +201,25 @@ test('"how many" is answered by a passage that gives a number and ranks close to
   assert.equal(answerQuestion(small, '丙大学科技创新实验室有几个方面').kind, 'none');
   // … nor does a close one that counts something else (3个方面 is no count of 措施).
   assert.equal(answerQuestion(small, '丙大学在人才交流与合作方面有几项措施').kind, 'none');
+});
+
+test('a count is read however the text writes it: 8日 for 几号, 项目30余项 for 多少个项目, 14家知名高校 for 多少家高校', () => {
+  const counts = (text: string, measure: string, noun: string) => countsUnit(text, { measure, noun });
+  assert.ok(counts('6月8日，某市与乙大学签署协议', '号', ''));
+  assert.ok(counts('合作申报科研项目30余项', '个', '项目') && counts('申报了30项科研项目', '个', '项目'));
+  assert.ok(counts('引进了山东大学等14家国内外知名高校', '家', '高校'));
+  assert.ok(counts('在5个方面开展合作', '个', '方面') && counts('在五个方面开展合作', '个', '方面'));
+  // A specific measure word is that measure word; a count of something else is no count of the noun.
+  assert.ok(!counts('引进了14所高校', '家', '企业') && !counts('在5个方面开展合作', '项', '措施'));
+  assert.ok(!counts('项目进展顺利。共有5人参加', '个', '项目') && !counts('6月8日', '', ''));
+  // The date passage ranks below one without a number, and answers.
+  const signing = SearchEngine.build(
+    loadCorpus(tempCorpus({ 'news.md': '签约现场，某市新区管理委员会还与乙大学签署了共建乙大学研究院合作协议。\n\n6月8日，某市人民政府与乙大学签署合作协议。\n' })),
+  );
+  const q = '乙大学跟某市是几号签的约';
+  assert.match(signing.rank(signing.analyze(q), 1)[0]?.passage.text ?? '', /^签约现场/);
+  const a = answerQuestion(signing, q, { top: 1 });
+  assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : a.kind, /^6月8日/);
 });
 
 test('appearsInOrder: a word shortened or written out, within twice its length', () => {

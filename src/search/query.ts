@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
-import { generalIdf, MEASURE_WORDS, questionBigrams, tagWords, wordTerms } from '../text/tokenize.js';
+import { type CountedUnit, generalIdf, MEASURE_WORDS, questionBigrams, tagWords, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
 
 /** A question word that carries meaning, weighted by how informative it is in general Chinese. */
@@ -44,10 +44,10 @@ export interface AnalyzedQuestion {
   /** The question asks for a number (多少, 几个, 有多大, how many, how much): only a passage that gives one answers … */
   asksHowMany: boolean;
   /**
-   * … what it counts, as a text would write it after the number (几个方面 → 个方面, 多少人 → 人, 几项措施 → 项措施), or
-   * '' when the question does not say (投入了多少, how many) …
+   * … what it counts: the measure word and the noun after 几 / 多少 (几个方面 → 个 + 方面, 多少人 → 人, 几项措施 → 项 +
+   * 措施), both '' when the question does not say (投入了多少, how many) …
    */
-  countedUnit: string;
+  countedUnit: CountedUnit;
   /** … and that number is of time (几号, 多少年, 多久), so a date or a year can be it. */
   countsTime: boolean;
   /** The question asks how long something lasts or lasted (多少年, 多久, how long): a date does not answer it. */
@@ -140,12 +140,12 @@ const ASKS_OPINION = /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你
 const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗呀啊]|$)/gu;
 
 /**
- * What a "how many" question counts: the measure word after 几 / 多少 and the noun after it (几个方面 → 个方面,
- * 多少家企业 → 家企业, 多少人来 → 人), or ''. `counting` is the question without "name a few" (说几个).
+ * What a "how many" question counts: the measure word after 几 / 多少 and the noun after it (几个方面 → 个 + 方面,
+ * 多少家企业 → 家 + 企业, 多少人来 → 人), or neither. `counting` is the question without "name a few" (说几个).
  */
-function countedUnit(counting: string): string {
+function countedUnit(counting: string): CountedUnit {
   const m = ASKS_HOW_MANY.exec(counting);
-  if (!m || !/^(?:多少|几)/u.test(m[0])) return '';
+  if (!m || !/^(?:多少|几)/u.test(m[0])) return { measure: '', noun: '' };
   let rest = counting.slice(m.index + m[0].length);
   let measure = m[0].startsWith('几') ? m[0].slice(1) : '';
   if (!measure && new RegExp(`^[${MEASURE_WORDS}]`, 'u').test(rest)) {
@@ -154,7 +154,7 @@ function countedUnit(counting: string): string {
   }
   const next = tagWords(rest)[0];
   const noun = next && /^n/u.test(next.tag) && /^\p{Script=Han}{2,}$/u.test(next.word) ? next.word : '';
-  return measure + noun;
+  return { measure, noun };
 }
 
 /**

@@ -89,9 +89,33 @@ const HAN_NUMERALS = `〇零${COUNTING_NUMERALS}亿`;
 /** A number: digits, or Chinese numerals counting something (三大, 一批, 两所; not 两江, 双一流). */
 const GIVES_NUMBER = new RegExp(`\\d|[${HAN_NUMERALS}]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
 
-/** True when the text gives a number of the unit (5个方面 for 个方面, 10家企业 for 家企业). */
-export function countsUnit(text: string, unit: string): boolean {
-  return unit !== '' && new RegExp(`[\\d${HAN_NUMERALS}]\\s*${unit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(text);
+/** What a "how many" question counts: its measure word (个, 家, 号) and the noun after it (方面, 企业), either may be ''. */
+export interface CountedUnit {
+  measure: string;
+  noun: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+/** A number as a count: digits or Chinese numerals, maybe rounded (30余, 100多). */
+const COUNT = `[\\d${HAN_NUMERALS}][\\d.${HAN_NUMERALS}]*\\s*(?:余|多)?\\s*`;
+/** Measure words a text may write for the question's: a day of the month is 8号 or 8日. */
+const SAME_MEASURE: Record<string, string> = { 号: '号日', 日: '日号' };
+/** At most this many characters between a count and its noun (14家国内外知名高校) or a noun and its count (项目30余项). */
+const COUNT_NOUN_GAP = 6;
+
+/**
+ * True when the text gives a number of what the question counts: 5个方面 for 几个方面, 14家国内外知名高校 for
+ * 多少家高校, 科研项目30余项 for 多少个项目, 8日 for 几号. 个 is the generic measure word: a text may count with a
+ * specific one (30项 for 多少个). Nothing is counted when the question says neither measure nor noun.
+ */
+export function countsUnit(text: string, { measure, noun }: CountedUnit): boolean {
+  if (measure === '' && noun === '') return false;
+  const anyMeasure = `[${MEASURE_WORDS}]`;
+  const measures = measure === '' || measure === '个' ? anyMeasure : `[${escapeRegExp(SAME_MEASURE[measure] ?? measure)}]`;
+  const gap = `[^，,。；;？?！!]{0,${COUNT_NOUN_GAP}}?`;
+  const countThenNoun = `${COUNT}${measures}${noun === '' ? '' : gap + escapeRegExp(noun)}`;
+  const nounThenCount = noun === '' ? '' : `|${escapeRegExp(noun)}${gap}${COUNT}${measures}`;
+  return new RegExp(countThenNoun + nounThenCount, 'u').test(text);
 }
 
 /**

@@ -34,7 +34,7 @@ date: 2021-05
 const corpus = loadCorpus(tempCorpus({ 'story.md': STORY }));
 const engine = SearchEngine.build(corpus);
 /** BM25 alone, without the second stage: what the re-ranking changes. */
-const firstStage = SearchEngine.build(corpus, { ...DEFAULT_RANKING, sentenceWeight: 0, timeWeight: 0 });
+const firstStage = SearchEngine.build(corpus, { ...DEFAULT_RANKING, sentenceWeight: 0, kindWeight: 0 });
 const firstStageTop = (q: string) => firstStage.rank(firstStage.analyze(q), 1)[0]?.passage.text ?? '';
 const topText = (q: string) => {
   const a = answerQuestion(engine, q, { top: 1 });
@@ -201,6 +201,27 @@ test('"how many" is answered by a passage that gives a number and ranks close to
   assert.equal(answerQuestion(small, '丙大学科技创新实验室有几个方面').kind, 'none');
   // … nor does a close one that counts something else (3个方面 is no count of 措施).
   assert.equal(answerQuestion(small, '丙大学在人才交流与合作方面有几项措施').kind, 'none');
+});
+
+test('"which areas" is answered by the passage that lists the areas, not by one area\'s own paragraph', () => {
+  const story = loadCorpus(
+    tempCorpus({
+      'story.md': [
+        '某市将与丙大学在决策咨询、科技创新、人才交流与合作3个方面开展深度合作。',
+        '在人才交流与合作方面，某市将支持丙大学优秀人才来某市工作，丙大学也将为某市培养人才，双方人才交流与合作将更加紧密。',
+        '在科技创新方面，丙大学将与某市共建实验室。',
+      ].join('\n\n'),
+    }),
+  );
+  const withBonus = SearchEngine.build(story);
+  const without = SearchEngine.build(story, { ...DEFAULT_RANKING, kindWeight: 0 });
+  const top = (e: SearchEngine, q: string) => e.rank(e.analyze(q), 1)[0]?.passage.text.slice(0, 4);
+  for (const q of ['丙大学和某市在哪几个方面合作', '某市与丙大学的合作主要包括哪些方面', 'Which areas will 丙大学 cooperate in?']) {
+    // The talent paragraph repeats 合作 and the names: by words alone it wins.
+    assert.equal(top(without, q), '在人才交', q);
+    assert.equal(top(withBonus, q), '某市将与', q);
+  }
+  assert.ok(!withBonus.analyze('丙大学在人才交流方面做什么').asksAspects);
 });
 
 test('a count is read however the text writes it: 8日 for 几号, 项目30余项 for 多少个项目, 14家知名高校 for 多少家高校', () => {

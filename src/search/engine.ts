@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
-import { addUserWords, generalIdf, gluedVerb, hanBigrams, locativeStem, numberPieces, wordTerms } from '../text/tokenize.js';
+import { addUserWords, generalIdf, givesAspects, gluedVerb, hanBigrams, locativeStem, numberPieces, wordTerms } from '../text/tokenize.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
@@ -42,8 +42,11 @@ export interface RankingOptions {
   rerankDepth: number;
   /** Weight of the share of the question that a candidate's best sentence holds. */
   sentenceWeight: number;
-  /** Bonus for a best sentence that gives a time, when the question asks "when". */
-  timeWeight: number;
+  /**
+   * Bonus for a candidate that gives the kind of answer asked for: a time in its best sentence for "when", a list
+   * of areas (在A、B、C5个方面, 围绕A、B等领域) for "which areas".
+   */
+  kindWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -57,7 +60,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   synonymFactor: 0.5,
   rerankDepth: 20,
   sentenceWeight: 1,
-  timeWeight: 0.3,
+  kindWeight: 0.3,
 };
 
 /**
@@ -416,8 +419,9 @@ export class SearchEngine {
         const [, matchTexts] = this.passageSentences(passage);
         const implied = new Set(terms.filter((t) => this.impliesYear(passage, t.term)).map((t) => t.term));
         const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term));
-        const timeMatch = q.asksWhen && givesTime(matchTexts[index] ?? '');
-        return { passage, sentence: index, score: rerankScore(score / top, coverage, timeMatch, this.ranking) };
+        // A list of areas may stand in another sentence than the one naming the question's words.
+        const kindMatch = (q.asksWhen && givesTime(matchTexts[index] ?? '')) || (q.asksAspects && matchTexts.some(givesAspects));
+        return { passage, sentence: index, score: rerankScore(score / top, coverage, kindMatch, this.ranking) };
       })
       .sort((a, b) => b.score - a.score);
     // Candidates past the second stage keep their first-stage order; their relative score is below any

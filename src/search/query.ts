@@ -63,6 +63,8 @@ export interface AnalyzedQuestion {
   asksOutcome: boolean;
   /** The question asks which party (哪所大学, 又跟谁签约, which university, who): a party it names is a landmark. */
   asksParty: boolean;
+  /** The question asks which areas (哪些方面, 哪几个领域, which fields): a list of them answers. */
+  asksAspects: boolean;
   /** The question asks for the reader's opinion (你觉得, 你认为, do you think): documents report, they hold none. */
   asksOpinion: boolean;
   /**
@@ -135,6 +137,10 @@ const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院�
 
 /** The reader's opinion asked for: 你觉得, 你认为, 在你看来, do you think, your opinion. */
 const ASKS_OPINION = /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你看来?|\b(?:do|would) you think\b|\bwhat do you think\b|\byour (?:opinion|view|take)\b/u;
+
+/** Areas asked for: 哪些方面, 哪几个领域, 什么合作范畴, which areas, in what fields. */
+const ASKS_ASPECTS =
+  /(?:哪些|哪几个?|什么|啥|哪个)(?:合作)?(?:方面|领域|范畴|范围|层面)|\b(?:which|what) (?:areas|fields|aspects|sectors|domains)\b|\bin (?:which|what) (?:area|field)s?\b/u;
 
 /** "Name a few" (说几个, 举几个例子): examples asked for, not a number. */
 const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗呀啊]|$)/gu;
@@ -269,6 +275,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksPersonName: ASKS_PERSON_NAME.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),
     asksOpinion: ASKS_OPINION.test(normalized),
+    asksAspects: ASKS_ASPECTS.test(normalized),
     asksParty: ASKS_PARTY.test(normalized),
     asksMoney: ASKS_MONEY.test(normalized),
     unknownNames,

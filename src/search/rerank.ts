@@ -1,7 +1,8 @@
 /**
  * Second stage of ranking: BM25 scores a passage by its words wherever they stand; a question is usually
  * answered by one sentence. The best candidates are re-scored by how much of the question one of their
- * sentences holds, and, for a question that asks "when", by whether that sentence gives a time.
+ * sentences holds, and by whether they give the kind of answer asked for: a time for "when", a list of areas for
+ * "which areas".
  */
 import { holdsTerm, type ContentTerm } from './query.js';
 
@@ -30,13 +31,13 @@ export function bestSentence(
 /** Weights of the second stage (see RankingOptions). */
 export interface RerankWeights {
   sentenceWeight: number;
-  timeWeight: number;
+  kindWeight: number;
 }
 
 /**
  * The re-ranking score of a candidate: its first-stage score relative to the best candidate's (0–1], plus the
- * weighted share of the question its best sentence holds, plus the time bonus.
+ * weighted share of the question its best sentence holds, plus the bonus for giving the kind of answer asked for.
  */
-export function rerankScore(relativeScore: number, coverage: number, timeMatch: boolean, w: RerankWeights): number {
-  return relativeScore + w.sentenceWeight * coverage + (timeMatch ? w.timeWeight : 0);
+export function rerankScore(relativeScore: number, coverage: number, kindMatch: boolean, w: RerankWeights): number {
+  return relativeScore + w.sentenceWeight * coverage + (kindMatch ? w.kindWeight : 0);
 }

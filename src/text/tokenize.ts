@@ -119,6 +119,16 @@ export function countsUnit(text: string, { measure, noun }: CountedUnit): boolea
 }
 
 /**
+ * A list of areas: items set apart by 、 and named areas in the same clause (在决策咨询、科技创新、人才交流5个方面,
+ * 围绕智能硬件、物联网等领域). What a "which areas" question asks for.
+ */
+const GIVES_ASPECTS = /、[^，,。；;！!？?]*(?:方面|领域|范畴|范围)/u;
+
+export function givesAspects(text: string): boolean {
+  return GIVES_ASPECTS.test(text);
+}
+
+/**
  * True when the text gives a number; with `dates: false`, a number other than a date or a year (投入了多少资金 is
  * not answered by "6月3日").
  */

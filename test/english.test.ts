@@ -74,6 +74,8 @@ test('a short form the glossary does not know is read as its full word (photo �
   assert.deepEqual(analyze(normalizeText('Who took the photo?')).unknown, ['photo']);
   // The bundled list is read, and on the article an English question about the photo finds the caption.
   assert.equal(englishClippings().get('photo'), 'photograph');
+  // An abbreviation with & stays one token: R&D is research and development, not the letters r and d.
+  assert.deepEqual(createEnglishAnalyzer(glossary, englishClippings())(normalizeText('Which R&D centres?')).matches.flatMap((m) => m.chinese), ['研发']);
   const article = openEngine();
   const a = article.rank(article.analyze('Who took the photo?'), 1)[0];
   assert.match(a?.passage.text ?? '', /摄/);

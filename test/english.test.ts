@@ -81,6 +81,16 @@ test('a short form the glossary does not know is read as its full word (photo �
   assert.match(a?.passage.text ?? '', /摄/);
 });
 
+test('"which areas" asks for fields, not regions', () => {
+  const regions = createEnglishAnalyzer({ ...GLOSSARY, entries: { ...GLOSSARY.entries, area: ['区域'] } });
+  const terms = (q: string) => regions(normalizeText(q)).matches.flatMap((m) => m.chinese);
+  assert.deepEqual(terms('In which areas will they cooperate?'), ['领域', '方面', '合作', '协同']);
+  assert.deepEqual(terms('What aspects does it cover?'), ['领域', '方面']);
+  // Elsewhere an area is a region: "which area" (singular) asks where.
+  assert.deepEqual(terms('Which area is the institute in?'), ['区域', '研究院']);
+  assert.deepEqual(terms('the areas around the institute'), ['区域', '研究院']);
+});
+
 test('inflections meet their dictionary form', () => {
   for (const [word, base] of [
     ['fields', 'field'],

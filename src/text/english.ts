@@ -187,6 +187,12 @@ function indexGlossary(glossary: Glossary): Map<string, string[]> {
 }
 
 /**
+ * "Which areas" asks for fields of activity (领域), not for regions (区域, the dictionary's sense of area): read as
+ * "which fields". Only the plural: "which area is it in" asks where.
+ */
+const ASKED_AREAS = /\b(which|what) (?:areas|aspects|sectors|domains)\b/gu;
+
+/**
  * Reads a question as English: dates, numbers, then the longest glossary phrases (up to MAX_PHRASE_WORDS
  * words, stop words allowed inside a phrase, as in "bring in" or "academy of sciences", but never a phrase of
  * stop words alone). Han characters are skipped: the Chinese pipeline searches them as they are.
@@ -206,7 +212,8 @@ export function createEnglishAnalyzer(
   return (normalizedQuestion) => {
     // A question without Latin letters is Chinese: its numbers are already the corpus' own (2019年).
     if (!/[a-z]/i.test(normalizedQuestion)) return { matches: [], unknown: [] };
-    const { matches, rest } = takeDates(normalizedQuestion.toLowerCase());
+    const { matches, rest: dated } = takeDates(normalizedQuestion.toLowerCase());
+    const rest = dated.replace(ASKED_AREAS, '$1 fields');
     const unknown: string[] = [];
     // Han runs break phrases: "sjtu 研究院 center" must not read "sjtu center" as one phrase.
     for (const segment of rest.split(/\p{Script=Han}+/u)) {

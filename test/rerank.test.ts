@@ -231,7 +231,11 @@ test('a count is read however the text writes it: 8日 for 几号, 项目30余�
   assert.ok(counts('引进了山东大学等14家国内外知名高校', '家', '高校'));
   assert.ok(counts('在5个方面开展合作', '个', '方面') && counts('在五个方面开展合作', '个', '方面'));
   // A specific measure word is that measure word; a count of something else is no count of the noun.
+  // Universities are counted in 所 or 家; a count of something else is no count of the noun.
+  assert.ok(counts('引进了14所高校', '家', '高校') && counts('引进了14家知名高校', '所', '高校'));
   assert.ok(!counts('引进了14所高校', '家', '企业') && !counts('在5个方面开展合作', '项', '措施'));
+  // Without a noun the measure word is what is counted: 5个方面 is no count of people.
+  assert.ok(counts('共有5人参加', '人', '') && !counts('在5个方面开展合作', '人', ''));
   assert.ok(!counts('项目进展顺利。共有5人参加', '个', '项目') && !counts('6月8日', '', ''));
   // The date passage ranks below one without a number, and answers.
   const signing = SearchEngine.build(

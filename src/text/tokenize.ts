@@ -105,13 +105,14 @@ const COUNT_NOUN_GAP = 6;
 
 /**
  * True when the text gives a number of what the question counts: 5个方面 for 几个方面, 14家国内外知名高校 for
- * 多少家高校, 科研项目30余项 for 多少个项目, 8日 for 几号. 个 is the generic measure word: a text may count with a
- * specific one (30项 for 多少个). Nothing is counted when the question says neither measure nor noun.
+ * 多少家高校, 科研项目30余项 for 多少个项目, 8日 for 几号. With a noun, any measure word counts it (writers count
+ * universities in 所 or 家, projects in 个 or 项); without one, the measure word is what is counted (几号, 多少人),
+ * and 个 stands for any. Nothing is counted when the question says neither measure nor noun.
  */
 export function countsUnit(text: string, { measure, noun }: CountedUnit): boolean {
   if (measure === '' && noun === '') return false;
   const anyMeasure = `[${MEASURE_WORDS}]`;
-  const measures = measure === '' || measure === '个' ? anyMeasure : `[${escapeRegExp(SAME_MEASURE[measure] ?? measure)}]`;
+  const measures = measure === '' || measure === '个' || noun !== '' ? anyMeasure : `[${escapeRegExp(SAME_MEASURE[measure] ?? measure)}]`;
   const gap = `[^，,。；;？?！!]{0,${COUNT_NOUN_GAP}}?`;
   const countThenNoun = `${COUNT}${measures}${noun === '' ? '' : gap + escapeRegExp(noun)}`;
   const nounThenCount = noun === '' ? '' : `|${escapeRegExp(noun)}${gap}${COUNT}${measures}`;

@@ -6,7 +6,7 @@ import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
 import { bestSentence } from '../src/search/rerank.js';
 import { givesTime } from '../src/text/dates.js';
 import { readFileSync } from 'node:fs';
-import { countsUnit, generalIdf, givesMoney, givesNumber, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
+import { countsUnit, generalIdf, givesMoney, givesNumber, givesRoad, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
 import { parseSynonyms, synonymsOf } from '../src/text/synonyms.js';
 import { tempCorpus } from './support/temp-corpus.js';
 
@@ -222,6 +222,19 @@ test('"which areas" is answered by the passage that lists the areas, not by one 
     assert.equal(top(withBonus, q), '某市将与', q);
   }
   assert.ok(!withBonus.analyze('丙大学在人才交流方面做什么').asksAspects);
+});
+
+test('"on which road" needs a road or a house number, not a district', () => {
+  const news = SearchEngine.build(
+    loadCorpus(tempCorpus({ 'news.md': '当天下午，乙大学某市研究院在某市新区揭牌。\n\n丙公司总部位于某市新区金开大道88号。\n' })),
+  );
+  assert.equal(answerQuestion(news, '乙大学某市研究院具体在新区哪条路上？').kind, 'none');
+  assert.equal(answerQuestion(news, 'On which street is the 乙大学 研究院?').kind, 'none');
+  assert.equal(answerQuestion(news, '丙公司总部在哪条路上').kind, 'answer');
+  // Where, without asking for a road: the district answers.
+  assert.equal(answerQuestion(news, '乙大学某市研究院在哪里揭牌？').kind, 'answer');
+  assert.ok(givesRoad('在解放碑步行街') && givesRoad('沿着丝绸之路') && givesRoad('南京东路上'));
+  assert.ok(!givesRoad('按照引得来的思路') && !givesRoad('修建了一条铁路') && !givesRoad('走发展道路'));
 });
 
 test('a count is read however the text writes it: 8日 for 几号, 项目30余项 for 多少个项目, 14家知名高校 for 多少家高校', () => {

@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types.js';
-import { countsUnit, givesMoney, givesNumber, isDictionaryWord, isCount, tagWords } from '../text/tokenize.js';
+import { countsUnit, givesMoney, givesNumber, givesRoad, isDictionaryWord, isCount, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesDuration, givesYear } from '../text/dates.js';
 import { holdsTerm, yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
@@ -246,6 +246,8 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   const sumless = q.asksMoney && !givesMoney(topText);
   // A person's name is answered by a passage that names a person (jieba tag nr: 王京华), not by "有关负责人表示".
   const nameless = q.asksPersonName && !tagWords(topText).some((w) => /^nr/.test(w.tag));
+  // "On which road" is answered by a road's name (人民路) or a house number, not by a district (两江新区).
+  const roadless = q.asksRoad && !givesRoad(topText);
   // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a day of its
   // document's year (6月3日, 当天 in a 2020 article); one that gives neither cannot answer it (全球科学家重庆峰会是
   // 哪一年举办的 against "近年来…共同举办全球科学家重庆峰会").
@@ -283,7 +285,7 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     absent,
     weak: evidence < EVIDENCE_FLOOR,
     elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome || otherParty || opinion,
-    wrongKind: numberless || durationless || sumless || nameless || yearless,
+    wrongKind: numberless || durationless || sumless || nameless || yearless || roadless,
   };
 }
 

@@ -57,6 +57,8 @@ export interface AnalyzedQuestion {
    * passage that names a person answers.
    */
   asksPersonName: boolean;
+  /** The question asks on which road or street (哪条路上, which street): only a passage that names one answers. */
+  asksRoad: boolean;
   /** The question asks for a sum of money (投资多少钱, 花了多少经费, how much money): only a passage that names one answers. */
   asksMoney: boolean;
   /** The question asks what actually came of something (实际, actually), not what was planned. */
@@ -121,6 +123,9 @@ const ASKS_DURATION =
  */
 const ASKS_PERSON_NAME =
   /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b/u;
+
+/** A road or street asked for: 哪条路, 什么街上, 门牌号, which street (not 地址, often answered by a district or town). */
+const ASKS_ROAD = /哪条(?:路|街|马路|大街|大道|街道)|(?:什么|啥)(?:路|街|大街|大道)上|门牌|\b(?:which|what) (?:road|street)\b|\bstreet address\b/u;
 
 /** A sum of money asked for. */
 const ASKS_MONEY =
@@ -273,6 +278,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     countsTime: COUNTS_TIME.test(normalized),
     asksDuration: ASKS_DURATION.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),
+    asksRoad: ASKS_ROAD.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),
     asksOpinion: ASKS_OPINION.test(normalized),
     asksAspects: ASKS_ASPECTS.test(normalized),

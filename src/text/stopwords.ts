@@ -15,6 +15,8 @@ export const QUESTION_WORDS = [
   '以前', '之前', '此前', '曾经',
   // The frame of a set-aside clause (除了科研合作之外): what the question sets aside is in the clause, not here.
   '以外', '之外',
+  // The frame of "on which road" (哪条路上): the road asked for is what no question holds.
+  '路上', '街上',
   // Yes/no questions ("有没有被引进", "会不会来", "能不能"): jieba cuts them into a verb and its negation.
   '会', '没有', '不会', '不能', '不要', '可不可以',
 ];

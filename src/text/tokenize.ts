@@ -120,6 +120,17 @@ export function countsUnit(text: string, { measure, noun }: CountedUnit): boolea
 }
 
 /**
+ * A road or street name (人民路, 南京东路, 解放碑步行街, 金开大道) or a house number (88号): at least two characters
+ * before 路 / 街 / 大道 / 巷, not a common word ending like one (思路, 道路, 铁路, 马路, 一路, 小路); 丝绸之路 is one.
+ */
+const GIVES_ROAD =
+  /\p{Script=Han}{2,}(?<![思出线电网公铁马套门销活弯歧水陆航一来去后心道短近引前老岔窄宽山小])(?:路|街|大街|大道|巷)(?![线径程面口灯由况])|\d+\s*号/u;
+
+export function givesRoad(text: string): boolean {
+  return GIVES_ROAD.test(text);
+}
+
+/**
  * A list of areas: items set apart by 、 and named areas in the same clause (在决策咨询、科技创新、人才交流5个方面,
  * 围绕智能硬件、物联网等领域). What a "which areas" question asks for.
  */

@@ -6,7 +6,7 @@ import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
 import { bestSentence } from '../src/search/rerank.js';
 import { givesTime } from '../src/text/dates.js';
 import { readFileSync } from 'node:fs';
-import { countsUnit, generalIdf, givesMoney, givesNumber, givesRoad, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
+import { countsUnit, generalIdf, givesAspects, givesMoney, givesNumber, givesRoad, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
 import { parseSynonyms, synonymsOf } from '../src/text/synonyms.js';
 import { tempCorpus } from './support/temp-corpus.js';
 
@@ -221,7 +221,14 @@ test('"which areas" is answered by the passage that lists the areas, not by one 
     assert.equal(top(without, q), '在人才交', q);
     assert.equal(top(withBonus, q), '某市将与', q);
   }
-  assert.ok(!withBonus.analyze('丙大学在人才交流方面做什么').asksAspects);
+  for (const q of ['在哪方面合作', '合作涉及哪些重点领域', 'What other areas will they cooperate in?']) assert.ok(withBonus.analyze(q).asksAspects, q);
+  // An area that qualifies something else, one area named, or "which area" (where) asks for no list.
+  for (const q of ['丙大学在人才交流方面做什么', '哪个方面的负责人出席了签约', '他是什么领域的专家', 'In which area of the city is it?']) {
+    assert.ok(!withBonus.analyze(q).asksAspects, q);
+  }
+  assert.ok(givesAspects('在战略决策咨询、科技创新、人才交流与合作等多方面开展合作') && givesAspects('围绕智能硬件、物联网等战略性新兴产业领域'));
+  // A list of names working in one field, or 方面 as a side, is no list of areas.
+  assert.ok(!givesAspects('重庆大学、西南大学在人工智能领域开展合作') && !givesAspects('市政府、交大方面表示'));
 });
 
 test('"on which road" needs a road or a house number, not a district', () => {
@@ -243,13 +250,16 @@ test('a count is read however the text writes it: 8日 for 几号, 项目30余�
   assert.ok(counts('合作申报科研项目30余项', '个', '项目') && counts('申报了30项科研项目', '个', '项目'));
   assert.ok(counts('引进了山东大学等14家国内外知名高校', '家', '高校'));
   assert.ok(counts('在5个方面开展合作', '个', '方面') && counts('在五个方面开展合作', '个', '方面'));
-  // A specific measure word is that measure word; a count of something else is no count of the noun.
   // Universities are counted in 所 or 家; a count of something else is no count of the noun.
   assert.ok(counts('引进了14所高校', '家', '高校') && counts('引进了14家知名高校', '所', '高校'));
   assert.ok(!counts('引进了14所高校', '家', '企业') && !counts('在5个方面开展合作', '项', '措施'));
-  // Without a noun the measure word is what is counted: 5个方面 is no count of people.
+  // People, time, money and ordinals beside the noun are no count of it.
+  for (const [text, noun] of [['该项目共有5人参加', '项目'], ['科研项目于2019年启动', '项目'], ['项目总投资30亿元', '项目'], ['企业员工达500人', '企业'], ['高校第3届论坛', '高校']]) {
+    assert.ok(!counts(text ?? '', '个', noun ?? ''), text);
+  }
+  // Without a noun the measure word is what is counted: 5个方面 is no count of people, 6月8日 none of 几个.
   assert.ok(counts('共有5人参加', '人', '') && !counts('在5个方面开展合作', '人', ''));
-  assert.ok(!counts('项目进展顺利。共有5人参加', '个', '项目') && !counts('6月8日', '', ''));
+  assert.ok(!counts('6月8日签约', '个', '') && !counts('6月8号', '日', '') && !counts('6月8日', '', ''));
   // The date passage ranks below one without a number, and answers.
   const signing = SearchEngine.build(
     loadCorpus(tempCorpus({ 'news.md': '签约现场，某市新区管理委员会还与乙大学签署了共建乙大学研究院合作协议。\n\n6月8日，某市人民政府与乙大学签署合作协议。\n' })),
@@ -373,6 +383,12 @@ test('a party the question sets aside (除了甲大学, besides …) is not the 
   assert.deepEqual(parties.analyze('某市和除了甲大学以外的哪所大学签署了合作协议？').setAsideTopics, ['a']);
   const after = parties.analyze('除了甲大学以外某市还和哪所大学签署了合作协议？');
   assert.deepEqual(after.contentTerms.filter((t) => t.setAside).map((t) => t.term), ['甲大学']);
+  // 除甲大学外 / 除甲大学之外 set aside too; 外 frames the clause (除了国外大学 is set aside whole); 排除 sets nothing aside.
+  assert.deepEqual(parties.analyze('除了甲大学外，某市还和哪所大学签署了合作协议？').setAsideTopics, ['a']);
+  assert.deepEqual(parties.analyze('除甲大学之外某市还和哪所大学签署了合作协议？').setAsideTopics, ['a']);
+  assert.ok(!parties.analyze('除了甲大学外，某市还和哪所大学签署了合作协议？').contentTerms.some((t) => t.term === '外'));
+  assert.deepEqual(parties.analyze('除了国外大学，某市还引进了什么').contentTerms.filter((t) => t.setAside).map((t) => t.term), ['国外', '大学']);
+  assert.ok(!parties.analyze('排除甲大学外还要做什么').contentTerms.some((t) => t.setAside));
   // 以外 / 之外 frame the clause: not a word the documents would have to hold.
   const framed = answerQuestion(parties, '除了实验室之外，甲大学还和某市共建了动物园吗？', { top: 1 });
   assert.deepEqual(framed.kind === 'none' ? framed.missing : framed.kind, ['动物园']);

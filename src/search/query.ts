@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
+import { ASKS_FOR_AREAS } from '../text/english.js';
 import { type CountedUnit, generalIdf, MEASURE_WORDS, questionBigrams, tagWords, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
 
@@ -77,22 +78,30 @@ export interface AnalyzedQuestion {
 }
 
 /**
- * The clause a question sets aside: 除了清华(以外)，… / besides Tsinghua, … The question asks about something
- * other than what the clause names. In Chinese the clause ends at 以外 / 之外 (the clause's own), a comma, a space,
- * 还 or 也; in English at punctuation, after at most SET_ASIDE_WORDS words (the name set aside, not the rest of the question).
+ * The clause a question sets aside: 除了清华(以外)，… / 除清华外，… / besides Tsinghua, … The question asks about
+ * something other than what the clause names. In Chinese the clause ends at 以外 / 之外, at 外 before a comma, 还,
+ * 也 or 的 (除了清华外，; not 除了国外大学), or, after 除了, at a comma, a space, 还 or 也; 消除 / 排除 set nothing
+ * aside. In English it ends at punctuation, after at most SET_ASIDE_WORDS words (the name set aside, not the rest of
+ * the question).
  */
-const SET_ASIDE_ZH = /除了\s*([^，,。？?！!；;\s]+?)(?:以外|之外|(?=[，,\s]|还|也))/u;
+const SET_ASIDE_ZH =
+  /(?<![消排免解切废拆删剔破根])除(?:了\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])|(?=[，,\s]|还|也))|\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])))/u;
 const SET_ASIDE_EN = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+([^,.?!;]+)/u;
 const SET_ASIDE_WORDS = 4;
 
-/** The set-aside clause of a normalized question and the question without it, or undefined. */
-function splitSetAside(normalized: string): { clause: string; rest: string } | undefined {
+/**
+ * The set-aside clause of a normalized question, its frame (除了 | 外) and the question without both, or undefined.
+ */
+function splitSetAside(normalized: string): { clause: string; frame: string; rest: string } | undefined {
   const zh = SET_ASIDE_ZH.exec(normalized);
-  if (zh) return { clause: zh[1] ?? '', rest: normalized.replace(zh[0], '|') };
+  if (zh) {
+    const clause = zh[1] ?? zh[2] ?? '';
+    return { clause, frame: zh[0].replace(clause, '|'), rest: normalized.replace(zh[0], '|') };
+  }
   const en = SET_ASIDE_EN.exec(normalized);
   if (!en) return undefined;
   const clause = (en[1] ?? '').trim().split(/\s+/u).slice(0, SET_ASIDE_WORDS).join(' ');
-  return { clause, rest: normalized.replace(clause, '|') };
+  return { clause, frame: '', rest: normalized.replace(clause, '|') };
 }
 
 /** Extra Chinese text to search for a question (issue 5's English glossary plugs in here). */
@@ -143,9 +152,11 @@ const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院�
 /** The reader's opinion asked for: 你觉得, 你认为, 在你看来, do you think, your opinion. */
 const ASKS_OPINION = /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你看来?|\b(?:do|would) you think\b|\bwhat do you think\b|\byour (?:opinion|view|take)\b/u;
 
-/** Areas asked for: 哪些方面, 哪几个领域, 什么合作范畴, which areas, in what fields. */
-const ASKS_ASPECTS =
-  /(?:哪些|哪几个?|什么|啥|哪个)(?:合作)?(?:方面|领域|范畴|范围|层面)|\b(?:which|what) (?:areas|fields|aspects|sectors|domains)\b|\bin (?:which|what) (?:area|field)s?\b/u;
+/**
+ * Areas asked for: 哪些方面, 在哪方面, 哪几个重点领域, 什么合作范畴 (which areas, what other fields: ASKS_FOR_AREAS).
+ * Not an area that qualifies something else: 哪个方面的负责人, 什么领域的专家.
+ */
+const ASKS_ASPECTS = /(?:哪(?:些|几个?|个)?|什么|啥)\p{Script=Han}{0,2}?(?:方面|领域|范畴|层面)(?!的)/u;
 
 /** "Name a few" (说几个, 举几个例子): examples asked for, not a number. */
 const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗呀啊]|$)/gu;
@@ -245,9 +256,11 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     new Set([...wordTerms(names.canonicalize(text), 'exact'), ...names.find(text).map((f) => f.canonical)]);
   const clauseTerms = termsOf(setAside?.clause ?? '');
   const restTerms = termsOf(setAside?.rest ?? normalized);
-  const contentTerms = withNumberTerms(texts, termsAsCut).map((t) =>
-    clauseTerms.has(t.term) && !restTerms.has(t.term) ? { ...t, setAside: true } : t,
-  );
+  // The frame's own words (外 in 除了清华外) are no content.
+  const frameTerms = termsOf(setAside?.frame ?? '');
+  const contentTerms = withNumberTerms(texts, termsAsCut)
+    .filter((t) => !frameTerms.has(t.term) || clauseTerms.has(t.term) || restTerms.has(t.term))
+    .map((t) => (clauseTerms.has(t.term) && !restTerms.has(t.term) ? { ...t, setAside: true } : t));
   // A name is searched as one whole term: its sub-words and bigrams (上海, 交通, 海交 …) would let passages
   // that merely repeat the name outrank the passage that holds the question's other words.
   const namesRemoved = [normalized, ...extra].map((t) => names.canonicalize(t, () => '|'));
@@ -281,7 +294,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksRoad: ASKS_ROAD.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),
     asksOpinion: ASKS_OPINION.test(normalized),
-    asksAspects: ASKS_ASPECTS.test(normalized),
+    asksAspects: ASKS_ASPECTS.test(normalized) || ASKS_FOR_AREAS.test(normalized),
     asksParty: ASKS_PARTY.test(normalized),
     asksMoney: ASKS_MONEY.test(normalized),
     unknownNames,

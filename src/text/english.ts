@@ -187,10 +187,11 @@ function indexGlossary(glossary: Glossary): Map<string, string[]> {
 }
 
 /**
- * "Which areas" asks for fields of activity (领域), not for regions (区域, the dictionary's sense of area): read as
- * "which fields". Only the plural: "which area is it in" asks where.
+ * "Which (other) areas" asks for fields of activity (领域), not for regions (区域, the dictionary's sense of area).
+ * Only the plural: "which area is it in" asks where. Also what query.ts reads as a question for a list of areas.
  */
-const ASKED_AREAS = /\b(which|what) (?:areas|aspects|sectors|domains)\b/gu;
+export const ASKS_FOR_AREAS = /\b(which|what)((?: (?:other|specific|main|key|particular))?) (?:areas|aspects|sectors|domains|fields)\b/u;
+const ASKED_AREAS = new RegExp(ASKS_FOR_AREAS.source, 'gu');
 
 /**
  * Reads a question as English: dates, numbers, then the longest glossary phrases (up to MAX_PHRASE_WORDS
@@ -213,7 +214,7 @@ export function createEnglishAnalyzer(
     // A question without Latin letters is Chinese: its numbers are already the corpus' own (2019年).
     if (!/[a-z]/i.test(normalizedQuestion)) return { matches: [], unknown: [] };
     const { matches, rest: dated } = takeDates(normalizedQuestion.toLowerCase());
-    const rest = dated.replace(ASKED_AREAS, '$1 fields');
+    const rest = dated.replace(ASKED_AREAS, '$1$2 fields');
     const unknown: string[] = [];
     // Han runs break phrases: "sjtu 研究院 center" must not read "sjtu center" as one phrase.
     for (const segment of rest.split(/\p{Script=Han}+/u)) {

@@ -96,23 +96,26 @@ export interface CountedUnit {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-/** A number as a count: digits or Chinese numerals, maybe rounded (30余, 100多). */
-const COUNT = `[\\d${HAN_NUMERALS}][\\d.${HAN_NUMERALS}]*\\s*(?:余|多)?\\s*`;
+/** A number as a count: digits or Chinese numerals, maybe rounded (30余, 100多); not an ordinal (第3届). */
+const COUNT = `(?<!第)[\\d${HAN_NUMERALS}][\\d.${HAN_NUMERALS}]*\\s*(?:余|多)?\\s*`;
+/** Measure words that count things, not time, money or people (年, 元, 人): any of them may count a named noun. */
+const COUNTING_MEASURES = '个家所位名项次种条届只件本部场座类批份篇辆间';
 /** Measure words a text may write for the question's: a day of the month is 8号 or 8日. */
-const SAME_MEASURE: Record<string, string> = { 号: '号日', 日: '日号' };
+const SAME_MEASURE: Record<string, string> = { 号: '号日' };
 /** At most this many characters between a count and its noun (14家国内外知名高校) or a noun and its count (项目30余项). */
 const COUNT_NOUN_GAP = 6;
 
 /**
  * True when the text gives a number of what the question counts: 5个方面 for 几个方面, 14家国内外知名高校 for
- * 多少家高校, 科研项目30余项 for 多少个项目, 8日 for 几号. With a noun, any measure word counts it (writers count
- * universities in 所 or 家, projects in 个 or 项); without one, the measure word is what is counted (几号, 多少人),
- * and 个 stands for any. Nothing is counted when the question says neither measure nor noun.
+ * 多少家高校, 科研项目30余项 for 多少个项目, 8日 for 几号. The question's measure word counts, and so does any
+ * measure word that counts things (COUNTING_MEASURES) when it names a noun (writers count universities in 所 or
+ * 家, projects in 个 or 项) or says 个: 该项目共有5人 is no count of 项目, nor is 6月8日 of 几个. Nothing is counted
+ * when the question says neither measure nor noun.
  */
 export function countsUnit(text: string, { measure, noun }: CountedUnit): boolean {
   if (measure === '' && noun === '') return false;
-  const anyMeasure = `[${MEASURE_WORDS}]`;
-  const measures = measure === '' || measure === '个' || noun !== '' ? anyMeasure : `[${escapeRegExp(SAME_MEASURE[measure] ?? measure)}]`;
+  const own = SAME_MEASURE[measure] ?? measure;
+  const measures = `[${escapeRegExp(measure === '' || measure === '个' || noun !== '' ? own + COUNTING_MEASURES : own)}]`;
   const gap = `[^，,。；;？?！!]{0,${COUNT_NOUN_GAP}}?`;
   const countThenNoun = `${COUNT}${measures}${noun === '' ? '' : gap + escapeRegExp(noun)}`;
   const nounThenCount = noun === '' ? '' : `|${escapeRegExp(noun)}${gap}${COUNT}${measures}`;
@@ -131,10 +134,12 @@ export function givesRoad(text: string): boolean {
 }
 
 /**
- * A list of areas: items set apart by 、 and named areas in the same clause (在决策咨询、科技创新、人才交流5个方面,
- * 围绕智能硬件、物联网等领域). What a "which areas" question asks for.
+ * A list of areas: items set apart by 、, closed by 等 or a count, then the areas (在决策咨询、科技创新、人才交流5个
+ * 方面, 围绕智能硬件、物联网等战略性新兴产业领域, 等多方面). What a "which areas" question asks for; not a list of
+ * names that works in one field (重庆大学、西南大学在人工智能领域), nor 方面 meaning a side (市政府、交大方面表示).
  */
-const GIVES_ASPECTS = /、[^，,。；;！!？?]*(?:方面|领域|范畴|范围)/u;
+const GIVES_ASPECTS =
+  /、[^、，,。；;！!？?]{1,15}?(?:等|[\d一二三四五六七八九十]+个|多)[^、，,。；;！!？?]{0,8}?(?:方面|领域|范畴|层面)/u;
 
 export function givesAspects(text: string): boolean {
   return GIVES_ASPECTS.test(text);

@@ -173,8 +173,12 @@ test('"how many" needs a passage that gives a number', () => {
   }
   assert.ok(news.analyze('分院离市区多远呢').asksHowMany && news.analyze('有效期多长').asksDuration);
   // What is counted is read after 多少 / 几, wherever a "name a few" clause stands.
-  assert.deepEqual(news.analyze('举几个例子，宜昌市支持了多少家企业').countedUnit, { measure: '家', noun: '企业' });
-  assert.deepEqual(news.analyze('宜昌市与几所高校合作').countedUnit, { measure: '所', noun: '高校' });
+  assert.deepEqual(news.analyze('举几个例子，宜昌市支持了多少家企业').countedUnit, { measure: '家', nouns: ['企业'] });
+  assert.deepEqual(news.analyze('宜昌市与几所高校合作').countedUnit, { measure: '所', nouns: ['高校'] });
+  // The noun phrase is read past its modifiers, and a list of nouns counts each.
+  assert.deepEqual(news.analyze('宜昌市引进了几所国内外知名高校？').countedUnit, { measure: '所', nouns: ['高校'] });
+  assert.deepEqual(news.analyze('一共引进多少家高校院所企业啊').countedUnit, { measure: '家', nouns: ['高校', '院所', '企业'] });
+  assert.ok(countsUnit('累计引进100所高校、科研院所和企业', { measure: '家', nouns: ['高校', '院所', '企业'] }));
   // 哪几个 asks "which", not "how many".
   assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);
 });
@@ -245,7 +249,7 @@ test('"on which road" needs a road or a house number, not a district', () => {
 });
 
 test('a count is read however the text writes it: 8日 for 几号, 项目30余项 for 多少个项目, 14家知名高校 for 多少家高校', () => {
-  const counts = (text: string, measure: string, noun: string) => countsUnit(text, { measure, noun });
+  const counts = (text: string, measure: string, noun: string) => countsUnit(text, { measure, nouns: noun ? [noun] : [] });
   assert.ok(counts('6月8日，某市与乙大学签署协议', '号', ''));
   assert.ok(counts('合作申报科研项目30余项', '个', '项目') && counts('申报了30项科研项目', '个', '项目'));
   assert.ok(counts('引进了山东大学等14家国内外知名高校', '家', '高校'));

@@ -165,18 +165,26 @@ const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗
  * What a "how many" question counts: the measure word after 几 / 多少 and the noun after it (几个方面 → 个 + 方面,
  * 多少家企业 → 家 + 企业, 多少人来 → 人), or neither. `counting` is the question without "name a few" (说几个).
  */
+const COUNTED_PHRASE_WORDS = 4;
+
 function countedUnit(counting: string): CountedUnit {
   const m = ASKS_HOW_MANY.exec(counting);
-  if (!m || !/^(?:多少|几)/u.test(m[0])) return { measure: '', noun: '' };
+  if (!m || !/^(?:多少|几)/u.test(m[0])) return { measure: '', nouns: [] };
   let rest = counting.slice(m.index + m[0].length);
   let measure = m[0].startsWith('几') ? m[0].slice(1) : '';
   if (!measure && new RegExp(`^[${MEASURE_WORDS}]`, 'u').test(rest)) {
     measure = rest.slice(0, 1);
     rest = rest.slice(1);
   }
-  const next = tagWords(rest)[0];
-  const noun = next && /^n/u.test(next.tag) && /^\p{Script=Han}{2,}$/u.test(next.word) ? next.word : '';
-  return { measure, noun };
+  // The noun phrase after the measure word: its modifiers (知名, 国内外) and nouns (高校院所企业), up to the first
+  // word of another kind after a noun (项目来着 → 项目).
+  const nouns: string[] = [];
+  for (const w of tagWords(rest).slice(0, COUNTED_PHRASE_WORDS)) {
+    if (!/^[nvabsj]/u.test(w.tag) || !/^\p{Script=Han}+$/u.test(w.word)) break;
+    if (/^n/u.test(w.tag) && [...w.word].length >= 2) nouns.push(w.word);
+    else if (nouns.length > 0) break;
+  }
+  return { measure, nouns };
 }
 
 /**

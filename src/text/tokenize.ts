@@ -89,10 +89,13 @@ const HAN_NUMERALS = `〇零${COUNTING_NUMERALS}亿`;
 /** A number: digits, or Chinese numerals counting something (三大, 一批, 两所; not 两江, 双一流). */
 const GIVES_NUMBER = new RegExp(`\\d|[${HAN_NUMERALS}]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
 
-/** What a "how many" question counts: its measure word (个, 家, 号) and the noun after it (方面, 企业), either may be ''. */
+/**
+ * What a "how many" question counts: its measure word (个, 家, 号; may be '') and the nouns after it (方面; 知名高校 →
+ * 高校; 高校院所企业 → 高校, 院所, 企业; may be none).
+ */
 export interface CountedUnit {
   measure: string;
-  noun: string;
+  nouns: string[];
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -112,14 +115,14 @@ const COUNT_NOUN_GAP = 6;
  * 家, projects in 个 or 项) or says 个: 该项目共有5人 is no count of 项目, nor is 6月8日 of 几个. Nothing is counted
  * when the question says neither measure nor noun.
  */
-export function countsUnit(text: string, { measure, noun }: CountedUnit): boolean {
-  if (measure === '' && noun === '') return false;
+export function countsUnit(text: string, { measure, nouns }: CountedUnit): boolean {
+  if (measure === '' && nouns.length === 0) return false;
   const own = SAME_MEASURE[measure] ?? measure;
-  const measures = `[${escapeRegExp(measure === '' || measure === '个' || noun !== '' ? own + COUNTING_MEASURES : own)}]`;
+  const measures = `[${escapeRegExp(measure === '' || measure === '个' || nouns.length > 0 ? own + COUNTING_MEASURES : own)}]`;
+  if (nouns.length === 0) return new RegExp(COUNT + measures, 'u').test(text);
   const gap = `[^，,。；;？?！!]{0,${COUNT_NOUN_GAP}}?`;
-  const countThenNoun = `${COUNT}${measures}${noun === '' ? '' : gap + escapeRegExp(noun)}`;
-  const nounThenCount = noun === '' ? '' : `|${escapeRegExp(noun)}${gap}${COUNT}${measures}`;
-  return new RegExp(countThenNoun + nounThenCount, 'u').test(text);
+  const noun = `(?:${nouns.map(escapeRegExp).join('|')})`;
+  return new RegExp(`${COUNT}${measures}${gap}${noun}|${noun}${gap}${COUNT}${measures}`, 'u').test(text);
 }
 
 /**

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { answerQuestion, MAX_QUESTION_CHARS } from '../src/answer/answer.js';
 import { openEngine } from '../src/cli/wiring.js';
 import { tempCorpus } from './support/temp-corpus.js';
+import { SearchEngine } from '../src/search/engine.js';
+import { loadCorpus } from '../src/corpus/load.js';
 
 const engine = openEngine();
 
@@ -10,6 +12,12 @@ test('questions the article does not answer get no answer, not the least bad pas
   for (const q of ['北京大学和重庆签了什么协议？', '今天天气怎么样？', 'asdfghjkl', '苹果手机多少钱？']) {
     assert.equal(answerQuestion(engine, q).kind, 'none', q);
   }
+});
+
+test('a well-known place the corpus never mentions makes a question about something else', () => {
+  const small = SearchEngine.build(loadCorpus(tempCorpus({ 'news.md': '6月3日，某市政府与甲大学签署战略合作协议。\n\n某市两江新区与乙大学共建研究院。\n' })));
+  assert.equal(answerQuestion(small, '某市有没有跟香港的大学签类似的合作协议？').kind, 'none');
+  assert.equal(answerQuestion(small, '某市有没有跟大学签类似的合作协议？').kind, 'answer');
 });
 
 test('answerable questions are answered with up to `top` passages, best first', () => {

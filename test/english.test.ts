@@ -68,6 +68,14 @@ test('a short form the glossary does not know is read as its full word (photo �
   // The glossary's own key wins over the list's reading; a full form may be a phrase.
   assert.deepEqual(terms('Which lab?'), ['实验室']);
   assert.deepEqual(terms('rnd centres'), ['研发']);
+  // Inside a phrase the glossary knows, a short form it also knows by itself is its full word.
+  const phrases = createEnglishAnalyzer(
+    { ...GLOSSARY, entries: { ...GLOSSARY.entries, tech: ['高技术'], 'technology transfer': ['科技成果转化'] } },
+    parseClippings('tech\ttechnology\n'),
+  );
+  const read = (q: string) => phrases(normalizeText(q)).matches.flatMap((m) => m.chinese);
+  assert.deepEqual(read('In tech transfer, which fields?'), ['科技成果转化', '领域', '方面']);
+  assert.deepEqual(read('Which tech?'), ['高技术']);
   // A full form the glossary does not know either leaves the short form as it is (the corpus may hold AI itself).
   assert.deepEqual(clipped(normalizeText('共建AI研究院')).unknown, ['ai']);
   // Without the list, the short form is an unknown word.

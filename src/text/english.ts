@@ -220,13 +220,19 @@ export function createEnglishAnalyzer(
     for (const segment of rest.split(/\p{Script=Han}+/u)) {
       const tokens = englishTokens(segment).flatMap(unclip);
       const stems = tokens.map(stemWord);
+      // A short form the glossary knows by itself (tech) is still its full word inside a phrase the glossary knows
+      // (tech transfer → technology transfer).
+      const fullStems = tokens.map((t, k) => {
+        const full = clippings.get(t);
+        return full !== undefined && !full.includes(' ') ? stemWord(full) : stems[k];
+      });
       let i = 0;
       while (i < tokens.length) {
         let matched = false;
         for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - i); n >= 1; n--) {
           const words = tokens.slice(i, i + n);
           if (words.every((w) => ENGLISH_STOP_WORDS.has(w))) continue;
-          const terms = index.get(stems.slice(i, i + n).join(' '));
+          const terms = index.get(stems.slice(i, i + n).join(' ')) ?? (n > 1 ? index.get(fullStems.slice(i, i + n).join(' ')) : undefined);
           if (!terms) continue;
           matches.push({ english: words.join(' '), chinese: terms.slice(0, TERMS_PER_KEY), kind: 'phrase' });
           i += n;

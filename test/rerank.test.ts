@@ -438,6 +438,9 @@ test('what actually came of a plan, in a year after the document, is not in it; 
   assert.match(topText('到2025年某市计划引进多少家研究机构？'), /到2025年引进50家研究机构/);
   assert.equal(topText('到2025年某市实际引进了多少家研究机构？'), '(none)');
   assert.equal(topText('By 2025, how many research institutions did the city actually bring in?'), '(none)');
+  // Whether the target was met is an outcome too.
+  assert.equal(topText('到2025年某市完成引进50家研究机构的目标了吗？'), '(none)');
+  assert.equal(topText('Did the city reach its target of 50 research institutions by 2025?'), '(none)');
   // 最终 / 最后 as often name a plan's target.
   assert.match(topText('到2025年某市最终要引进多少家研究机构？'), /到2025年引进50家研究机构/);
   // 2020 is before the document: what happened then may be in it.
@@ -447,6 +450,7 @@ test('what actually came of a plan, in a year after the document, is not in it; 
   assert.equal(topText('谁代表某市和甲大学签署了合作协议？'), '(none)');
   assert.equal(topText('代表某市签署协议的是谁？'), '(none)');
   assert.equal(topText('哪位领导和甲大学签署了合作协议？'), '(none)');
+  assert.equal(topText('Who was the mayor that signed the agreement with 甲大学?'), '(none)');
 });
 
 test('a word the corpus never uses is searched through its near-synonyms (老师 → 教师, 大学老师 → 大学教师)', () => {

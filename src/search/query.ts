@@ -128,10 +128,11 @@ const ASKS_DURATION =
 
 /**
  * A person's name asked for: 负责人叫啥名字, 校长的姓名 (a word ending like one for a person, right before 名字 /
- * 姓名; not 人才计划叫什么名字, 管理委员会叫什么名字).
+ * 姓名; not 人才计划叫什么名字, 管理委员会叫什么名字); who was the mayor / director / photographer. (校长是谁 is left
+ * out: CMRC names a headmaster jieba does not tag as a person.)
  */
 const ASKS_PERSON_NAME =
-  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b/u;
+  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b|\bwho (?:is|was|were|are) (?:the )?(?:\w+ )?(?:mayor|president|director|head|dean|chairman|chairwoman|chair|secretary|governor|minister|principal|leader|founder|author|photographer|reporter|journalist)\b/u;
 
 /** A road or street asked for: 哪条路, 什么街上, 门牌号, which street (not 地址, often answered by a district or town). */
 const ASKS_ROAD = /哪条(?:路|街|马路|大街|大道|街道)|(?:什么|啥)(?:路|街|大街|大道)上|门牌|\b(?:which|what) (?:road|street)\b|\bstreet address\b/u;
@@ -141,10 +142,11 @@ const ASKS_MONEY =
   /(多少钱(?!学森)|多少(?:资金|经费|费用|预算)|(?:投资|投入|花费?|耗资|斥资|造价|预算|总额)(?:了|额)?(?:是|为|有|达)?多少(?:钱|资金|经费|人民币|[万亿千百]*元)?(?=[，,。？?！!吧呢啊]|$)|多少[万亿千百]*(?:[美日港欧加澳新台]?元|人民币|美金|块钱?|[台港]币)|\bhow much (?:money|funding)\b|\bhow many (?:dollars|yuan|euros)\b|\bhow much\b(?! time| effort| energy| attention).*\b(?:cost|invest\w*|spen[dt]|fund\w*|budget)\b)/u;
 
 /**
- * What actually came of something: 实际引进了多少, actually. Not 最终 / 最后 / finally, which as often name a plan's
- * target (到2022年最终要引进多少).
+ * What actually came of something: 实际引进了多少, 完成…目标了吗, actually, did they achieve / meet / reach. Not
+ * 最终 / 最后 / finally, which as often name a plan's target (到2022年最终要引进多少).
  */
-const ASKS_OUTCOME = /实际|\b(?:actually|in fact|in reality)\b/u;
+const ASKS_OUTCOME =
+  /实际|(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:了吗|了没|没有|吗)|\b(?:actually|in fact|in reality)\b|\b(?:did|has|have|was|were)\b[^?]*\b(?:achiev|met\b|meet|reach|hit\b|fulfil)/u;
 
 /** A party asked for: 哪所大学, 哪家高校, 跟谁, which university, who. */
 const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院校)|谁|\bwhich (?:university|universities|school|college)\b|\bwho\b/u;

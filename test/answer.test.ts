@@ -18,6 +18,9 @@ test('a well-known place the corpus never mentions makes a question about someth
   const small = SearchEngine.build(loadCorpus(tempCorpus({ 'news.md': '6月3日，某市政府与甲大学签署战略合作协议。\n\n某市两江新区与乙大学共建研究院。\n' })));
   assert.equal(answerQuestion(small, '某市有没有跟香港的大学签类似的合作协议？').kind, 'none');
   assert.equal(answerQuestion(small, '某市有没有跟大学签类似的合作协议？').kind, 'answer');
+  // A region named by compass points is how people describe a place, not another place.
+  const west = SearchEngine.build(loadCorpus(tempCorpus({ 'news.md': '乙大学将在西部建设乙大学某市研究院。\n\n某市与甲大学签署协议。\n' })));
+  assert.equal(answerQuestion(west, '乙大学在西南建了什么研究院？').kind, 'answer');
 });
 
 test('answerable questions are answered with up to `top` passages, best first', () => {

@@ -175,10 +175,12 @@ test('"how many" needs a passage that gives a number', () => {
   // What is counted is read after 多少 / 几, wherever a "name a few" clause stands.
   assert.deepEqual(news.analyze('举几个例子，宜昌市支持了多少家企业').countedUnit, { measure: '家', nouns: ['企业'] });
   assert.deepEqual(news.analyze('宜昌市与几所高校合作').countedUnit, { measure: '所', nouns: ['高校'] });
-  // The noun phrase is read past its modifiers, and a list of nouns counts each.
+  // The noun phrase is read past its modifiers, and nouns coordinated with 、 / 和 are counted each.
   assert.deepEqual(news.analyze('宜昌市引进了几所国内外知名高校？').countedUnit, { measure: '所', nouns: ['高校'] });
-  assert.deepEqual(news.analyze('一共引进多少家高校院所企业啊').countedUnit, { measure: '家', nouns: ['高校', '院所', '企业'] });
-  assert.ok(countsUnit('累计引进100所高校、科研院所和企业', { measure: '家', nouns: ['高校', '院所', '企业'] }));
+  assert.deepEqual(news.analyze('一共引进多少家高校、院所和企业').countedUnit, { measure: '家', nouns: ['高校', '院所', '企业'] });
+  assert.ok(countsUnit('去年引进了10家企业', { measure: '家', nouns: ['高校', '院所', '企业'] }));
+  // The phrase ends at the verb after it: 深度 in 几个方面深度合作 is no noun counted.
+  assert.deepEqual(news.analyze('宜昌市和甲大学在几个方面深度合作').countedUnit, { measure: '个', nouns: ['方面'] });
   // 哪几个 asks "which", not "how many".
   assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);
 });
@@ -438,9 +440,14 @@ test('what actually came of a plan, in a year after the document, is not in it; 
   assert.match(topText('到2025年某市计划引进多少家研究机构？'), /到2025年引进50家研究机构/);
   assert.equal(topText('到2025年某市实际引进了多少家研究机构？'), '(none)');
   assert.equal(topText('By 2025, how many research institutions did the city actually bring in?'), '(none)');
-  // Whether the target was met is an outcome too.
+  // Whether the target was met is an outcome too; what the plan aims to reach is not.
   assert.equal(topText('到2025年某市完成引进50家研究机构的目标了吗？'), '(none)');
-  assert.equal(topText('Did the city reach its target of 50 research institutions by 2025?'), '(none)');
+  for (const q of ['到2025年某市完成引进50家研究机构的目标了吗？', 'Did the city reach its target of 50 institutions by 2025?']) {
+    assert.ok(engine.analyze(q).asksOutcome, q);
+  }
+  for (const q of ['能告诉我某市计划到2025年实现引进多少家研究机构吗', '到2025年要达到多少家', 'What did the city plan to achieve by 2025?', 'Did they reach an agreement?']) {
+    assert.ok(!engine.analyze(q).asksOutcome, q);
+  }
   // 最终 / 最后 as often name a plan's target.
   assert.match(topText('到2025年某市最终要引进多少家研究机构？'), /到2025年引进50家研究机构/);
   // 2020 is before the document: what happened then may be in it.
@@ -450,7 +457,11 @@ test('what actually came of a plan, in a year after the document, is not in it; 
   assert.equal(topText('谁代表某市和甲大学签署了合作协议？'), '(none)');
   assert.equal(topText('代表某市签署协议的是谁？'), '(none)');
   assert.equal(topText('哪位领导和甲大学签署了合作协议？'), '(none)');
-  assert.equal(topText('Who was the mayor that signed the agreement with 甲大学?'), '(none)');
+  // In English, a person in a role; not a role an organization holds (author of a plan, leader of a project).
+  assert.ok(engine.analyze('Who was the mayor that signed the agreement with 甲大学?').asksPersonName);
+  for (const q of ['Who was the author of the action plan?', 'Who is the leader of the project?', 'Who signed the agreement?']) {
+    assert.ok(!engine.analyze(q).asksPersonName, q);
+  }
 });
 
 test('a word the corpus never uses is searched through its near-synonyms (老师 → 教师, 大学老师 → 大学教师)', () => {

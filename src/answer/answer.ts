@@ -20,12 +20,15 @@ export const MISSING_NOUN_IDF = 6;
 /** … unless the best passage holds at least this much of the question anyway. */
 export const MISSING_NOUN_EVIDENCE = 0.7;
 /**
- * A name (jieba tags nr, ns, nt, nz) the corpus never mentions marks a question about something else from a lower
- * IDF, whatever the passage holds: a well-known place (香港, 5.8) is as much "something else" as a rare one.
- * (Measured: 5 declines 香港的大学 on a blind set and changes nothing on CMRC 2018 / DRCD or the cross-dataset
- * proxy; 4 loses an answer to a typo, 工作战.)
+ * A person's or place's name (jieba tags nr, ns) the corpus never mentions marks a question about something else
+ * from a lower IDF than other nouns: a well-known place (香港, 5.8) is as much "something else" as a rare one. Not
+ * organizations (nt 上市公司, nz 普通: jieba tags common words so) and not compass regions (西南 is how people
+ * describe a city the text places in 西部). (Measured: declines 香港的大学 on a blind set and changes nothing on
+ * CMRC 2018 / DRCD or the cross-dataset proxy; 4 would lose an answer to a typo, 工作战.)
  */
 export const MISSING_NAME_IDF = 5;
+const PERSON_OR_PLACE_TAG = /^(nr|nrt|ns)$/;
+const COMPASS_REGION = /^[东西南北中华][东西南北部方]$/u;
 /** When the corpus never mentions this share of the question's information, it is about something else. */
 export const MISSING_SHARE_CEILING = 0.5;
 /** jieba POS tags of names: nr person, ns place, nt organization, nz other proper noun. */
@@ -234,7 +237,9 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   const missingShare = idfShare(q.contentTerms, (t) => absent.includes(t));
   const aboutSomethingElse =
     // A name (北京大学, 北大, 腾讯) the corpus never mentions.
-    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG, MISSING_NAME_IDF) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/))) ||
+    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) ||
+    // … a well-known person or place (香港), but not a region named by compass points (西南 for 西部).
+    absent.some((t) => isSalientNoun(t, PERSON_OR_PLACE_TAG, MISSING_NAME_IDF) && !COMPASS_REGION.test(t.term)) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/))) ||
     // … or an English word the glossary does not know, in a run of capitalized words (Peking University).
     absent.some((t) => q.unknownNames.includes(t.term)) ||
     // A common noun (校长, 有效期) the corpus never mentions, when the passage is not a strong match and holds

@@ -45,8 +45,8 @@ export interface AnalyzedQuestion {
   /** The question asks for a number (多少, 几个, 有多大, how many, how much): only a passage that gives one answers … */
   asksHowMany: boolean;
   /**
-   * … what it counts: the measure word and the noun after 几 / 多少 (几个方面 → 个 + 方面, 多少人 → 人, 几项措施 → 项 +
-   * 措施), both '' when the question does not say (投入了多少, how many) …
+   * … what it counts: the measure word and the nouns after 几 / 多少 (几个方面 → 个 + 方面, 多少人 → 人, 几所知名高校 →
+   * 所 + 高校), neither when the question does not say (投入了多少, how many) …
    */
   countedUnit: CountedUnit;
   /** … and that number is of time (几号, 多少年, 多久), so a date or a year can be it. */
@@ -62,7 +62,7 @@ export interface AnalyzedQuestion {
   asksRoad: boolean;
   /** The question asks for a sum of money (投资多少钱, 花了多少经费, how much money): only a passage that names one answers. */
   asksMoney: boolean;
-  /** The question asks what actually came of something (实际, actually), not what was planned. */
+  /** The question asks what actually came of something (实际, 完成…目标了吗, did they meet the target), not what was planned. */
   asksOutcome: boolean;
   /** The question asks which party (哪所大学, 又跟谁签约, which university, who): a party it names is a landmark. */
   asksParty: boolean;
@@ -132,7 +132,7 @@ const ASKS_DURATION =
  * out: CMRC names a headmaster jieba does not tag as a person.)
  */
 const ASKS_PERSON_NAME =
-  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b|\bwho (?:is|was|were|are) (?:the )?(?:\w+ )?(?:mayor|president|director|head|dean|chairman|chairwoman|chair|secretary|governor|minister|principal|leader|founder|author|photographer|reporter|journalist)\b/u;
+  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b|\bwho (?:is|was|were|are) (?:the )?(?:\w+ )?(?:mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter|journalist)\b/u;
 
 /** A road or street asked for: 哪条路, 什么街上, 门牌号, which street (not 地址, often answered by a district or town). */
 const ASKS_ROAD = /哪条(?:路|街|马路|大街|大道|街道)|(?:什么|啥)(?:路|街|大街|大道)上|门牌|\b(?:which|what) (?:road|street)\b|\bstreet address\b/u;
@@ -146,7 +146,7 @@ const ASKS_MONEY =
  * 最终 / 最后 / finally, which as often name a plan's target (到2022年最终要引进多少).
  */
 const ASKS_OUTCOME =
-  /实际|(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:了吗|了没|没有|吗)|\b(?:actually|in fact|in reality)\b|\b(?:did|has|have|was|were)\b[^?]*\b(?:achiev|met\b|meet|reach|hit\b|fulfil)/u;
+  /实际|(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:目标|任务|指标)(?:了吗|了没有?|没有)|(?:目标|任务|指标)(?:完成|实现|达成|达到)了(?:吗|没有?)|\b(?:actually|in fact|in reality)\b|^(?!.*\b(?:plan|plans|planned|aim|aims|aimed|want|wanted|hope|hoped|intend|intended|expect|expected)\b).*\b(?:did|has|have)\b[^?]*\b(?:meet|met|reach|reached|achieve|achieved|hit|fulfil\w*)\b[^?]*\b(?:target|goal)s?\b/u;
 
 /** A party asked for: 哪所大学, 哪家高校, 跟谁, which university, who. */
 const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院校)|谁|\bwhich (?:university|universities|school|college)\b|\bwho\b/u;
@@ -163,12 +163,14 @@ const ASKS_ASPECTS = /(?:哪(?:些|几个?|个)?|什么|啥)\p{Script=Han}{0,2}?
 /** "Name a few" (说几个, 举几个例子): examples asked for, not a number. */
 const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗呀啊]|$)/gu;
 
-/**
- * What a "how many" question counts: the measure word after 几 / 多少 and the noun after it (几个方面 → 个 + 方面,
- * 多少家企业 → 家 + 企业, 多少人来 → 人), or neither. `counting` is the question without "name a few" (说几个).
- */
-const COUNTED_PHRASE_WORDS = 4;
+/** At most this many modifiers (国内外, 知名) stand between the measure word and the noun counted. */
+const COUNTED_MODIFIERS = 3;
 
+/**
+ * What a "how many" question counts: the measure word after 几 / 多少 and the noun after it, past its modifiers, with
+ * the nouns coordinated with it (几个方面 → 个 + 方面, 几所国内外知名高校 → 所 + 高校, 多少家高校、院所和企业 → 家 +
+ * 高校, 院所, 企业, 多少人来 → 人), or neither. `counting` is the question without "name a few" (说几个).
+ */
 function countedUnit(counting: string): CountedUnit {
   const m = ASKS_HOW_MANY.exec(counting);
   if (!m || !/^(?:多少|几)/u.test(m[0])) return { measure: '', nouns: [] };
@@ -178,13 +180,23 @@ function countedUnit(counting: string): CountedUnit {
     measure = rest.slice(0, 1);
     rest = rest.slice(1);
   }
-  // The noun phrase after the measure word: its modifiers (知名, 国内外) and nouns (高校院所企业), up to the first
-  // word of another kind after a noun (项目来着 → 项目).
   const nouns: string[] = [];
-  for (const w of tagWords(rest).slice(0, COUNTED_PHRASE_WORDS)) {
-    if (!/^[nvabsj]/u.test(w.tag) || !/^\p{Script=Han}+$/u.test(w.word)) break;
-    if (/^n/u.test(w.tag) && [...w.word].length >= 2) nouns.push(w.word);
-    else if (nouns.length > 0) break;
+  let modifiers = 0;
+  let coordinated = true;
+  for (const w of tagWords(rest)) {
+    const isNoun = /^n/u.test(w.tag) && /^\p{Script=Han}{2,}$/u.test(w.word);
+    if (isNoun && coordinated) {
+      nouns.push(w.word);
+      coordinated = false;
+    } else if (nouns.length > 0 && (w.word === '、' || /^(?:和|与|及|以及)$/u.test(w.word))) {
+      coordinated = true;
+    } else if (nouns.length === 0 && /^[vabsj]/u.test(w.tag) && modifiers < COUNTED_MODIFIERS) {
+      modifiers++;
+    } else if (nouns.length > 0 && isNoun) {
+      continue;
+    } else {
+      break;
+    }
   }
   return { measure, nouns };
 }

@@ -223,7 +223,7 @@ export function createEnglishAnalyzer(
       // A short form the glossary knows by itself (tech) is still its full word inside a phrase the glossary knows
       // (tech transfer → technology transfer).
       const fullStems = tokens.map((t, k) => {
-        const full = clippings.get(t);
+        const full = clippings.get(t) ?? (t.endsWith('s') ? clippings.get(t.slice(0, -1)) : undefined);
         return full !== undefined && !full.includes(' ') ? stemWord(full) : stems[k];
       });
       let i = 0;

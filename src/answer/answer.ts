@@ -237,9 +237,9 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   const missingShare = idfShare(q.contentTerms, (t) => absent.includes(t));
   const aboutSomethingElse =
     // A name (北京大学, 北大, 腾讯) the corpus never mentions.
-    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) ||
+    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/))) ||
     // … a well-known person or place (香港), but not a region named by compass points (西南 for 西部).
-    absent.some((t) => isSalientNoun(t, PERSON_OR_PLACE_TAG, MISSING_NAME_IDF) && !COMPASS_REGION.test(t.term)) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/))) ||
+    absent.some((t) => isSalientNoun(t, PERSON_OR_PLACE_TAG, MISSING_NAME_IDF) && !COMPASS_REGION.test(t.term)) ||
     // … or an English word the glossary does not know, in a run of capitalized words (Peking University).
     absent.some((t) => q.unknownNames.includes(t.term)) ||
     // A common noun (校长, 有效期) the corpus never mentions, when the passage is not a strong match and holds

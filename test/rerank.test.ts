@@ -185,8 +185,9 @@ test('"how many" needs a passage that gives a number', () => {
   assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);
 });
 
-test('"how many" is answered by a passage that gives a number and ranks close to the best one', () => {
-  const story = loadCorpus(
+/** A list passage that counts three areas, then two of the areas' own paragraphs. */
+const areasStory = () =>
+  loadCorpus(
     tempCorpus({
       'story.md': [
         '某市将与丙大学在决策咨询、科技创新、人才交流与合作3个方面开展深度合作。',
@@ -195,6 +196,9 @@ test('"how many" is answered by a passage that gives a number and ranks close to
       ].join('\n\n'),
     }),
   );
+
+test('"how many" is answered by a passage that gives a number and ranks close to the best one', () => {
+  const story = areasStory();
   const small = SearchEngine.build(story);
   const q = '丙大学 人才交流 合作 几个方面';
   // The passage about talent exchange ranks first but gives no number; the one that counts the areas is close.
@@ -210,15 +214,7 @@ test('"how many" is answered by a passage that gives a number and ranks close to
 });
 
 test('"which areas" is answered by the passage that lists the areas, not by one area\'s own paragraph', () => {
-  const story = loadCorpus(
-    tempCorpus({
-      'story.md': [
-        '某市将与丙大学在决策咨询、科技创新、人才交流与合作3个方面开展深度合作。',
-        '在人才交流与合作方面，某市将支持丙大学优秀人才来某市工作，丙大学也将为某市培养人才，双方人才交流与合作将更加紧密。',
-        '在科技创新方面，丙大学将与某市共建实验室。',
-      ].join('\n\n'),
-    }),
-  );
+  const story = areasStory();
   const withBonus = SearchEngine.build(story);
   const without = SearchEngine.build(story, { ...DEFAULT_RANKING, kindWeight: 0 });
   const top = (e: SearchEngine, q: string) => e.rank(e.analyze(q), 1)[0]?.passage.text.slice(0, 4);

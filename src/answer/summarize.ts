@@ -9,6 +9,7 @@ import { CAPTION_SECTION, splitSentences } from '../corpus/split.js';
 import { chineseDate } from '../corpus/topics.js';
 import type { Passage, Topic } from '../corpus/types.js';
 import { normalizeText } from '../text/normalize.js';
+import { escapeRegExp } from '../text/regexp.js';
 import type { SearchEngine } from '../search/engine.js';
 
 /** Longest summary text, in characters: read at a glance, and far below Telegram's 4096. */
@@ -116,10 +117,6 @@ const INSTITUTION_SUFFIX = '(?:研究院|研究所|中心|实验室|平台|基�
 /** What cannot stand between the party's name and the suffix: it would make a clause, not a name. */
 const NOT_IN_NAME = '(?!在|的|将|与|和|为|是|及|把|向|从|对|建设|设立|共建|成立|揭牌|支持)';
 const OPENING = /揭牌|成立|挂牌|落户|启用|开园|奠基/u;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function clauses(sentence: string): string[] {
   return sentence.split(CLAUSE_END).filter((c) => c.trim().length > 0);

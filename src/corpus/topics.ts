@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
+import { escapeRegExp } from '../text/regexp.js';
 import type { Party, Topic, Topics } from './types.js';
 
 const LATIN = /^[\p{Script=Latin}\d\s.'-]+$/u;
@@ -9,10 +10,6 @@ interface AliasPattern {
   canonical: string;
   topicId: string | null;
   pattern: RegExp;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function partyPatterns(party: Party, topicId: string | null): AliasPattern[] {

@@ -205,9 +205,11 @@ export function createEnglishAnalyzer(
   const index = indexGlossary(glossary);
   // A short form the glossary does not know is read as its full word (photo, photos → photograph) when the
   // glossary knows that (an acronym the corpus may hold as it is, AI in 共建AI研究院, stays itself).
+  const fullFormOf = (token: string): string | undefined =>
+    clippings.get(token) ?? (token.endsWith('s') ? clippings.get(token.slice(0, -1)) : undefined);
   const unclip = (token: string): string[] => {
     if (index.has(stemWord(token))) return [token];
-    const full = clippings.get(token) ?? (token.endsWith('s') ? clippings.get(token.slice(0, -1)) : undefined);
+    const full = fullFormOf(token);
     return full !== undefined && index.has(phraseKey(full)) ? englishTokens(full) : [token];
   };
   return (normalizedQuestion) => {
@@ -223,7 +225,7 @@ export function createEnglishAnalyzer(
       // A short form the glossary knows by itself (tech) is still its full word inside a phrase the glossary knows
       // (tech transfer → technology transfer).
       const fullStems = tokens.map((t, k) => {
-        const full = clippings.get(t) ?? (t.endsWith('s') ? clippings.get(t.slice(0, -1)) : undefined);
+        const full = fullFormOf(t);
         return full !== undefined && !full.includes(' ') ? stemWord(full) : stems[k];
       });
       let i = 0;

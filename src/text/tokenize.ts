@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildStopWords } from './stopwords.js';
 import { withoutDates } from './dates.js';
+import { escapeRegExp } from './regexp.js';
 
 /** jieba's bundled dictionaries (stop words, IDF table) ship inside the nodejieba package. */
 const JIEBA_DICT_DIR = createRequire(import.meta.url)
@@ -98,7 +99,6 @@ export interface CountedUnit {
   nouns: string[];
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 /** A number as a count: digits or Chinese numerals, maybe rounded (30余, 100多); not an ordinal (第3届). */
 const COUNT = `(?<!第)[\\d${HAN_NUMERALS}][\\d.${HAN_NUMERALS}]*\\s*(?:余|多)?\\s*`;
 /** Measure words that count things, not time, money or people (年, 元, 人): any of them may count a named noun. */

@@ -180,6 +180,9 @@ test('glossKeys: CEDICT glosses become short English keys; references, surnames 
   assert.equal(headWord('research institute', false), 'institute');
   assert.equal(headWord('unveil the plaque for', true), 'unveil');
   assert.equal(headWord('put the emphasis on', true), null);
+  // "last year" (去年) is one year pointed at, not what "year" means: "every year" would read as 去年.
+  assert.equal(headWord('last year', false), null);
+  assert.equal(headWord('recent years', false), null);
 });
 
 test('a title in a gloss (the Great Learning) gives no key for its head word alone', () => {

@@ -68,8 +68,8 @@ test('a question about a year no passage names gets no answer, unless it is the 
   // The story is dated 2021-05: its "5月12日" is in 2021 though no passage says 2021年.
   assert.match(topText('2021年5月12日某市和谁签署了合作协议？'), /乙大学/);
   assert.match(topText('2021年5月12日和谁签约？'), /乙大学/);
-  // … but not from a passage about other years (《人才计划(2020—2025年)》 is not about 2021).
-  assert.equal(answerQuestion(engine, '2021年某市将引进多少家研究机构？').kind, 'none');
+  // … but not from a passage about other years (《人才计划(2020—2025年)》 is not about 2021); its 今年 is.
+  assert.match(topText('2021年某市将引进多少家研究机构？'), /^某市今年引进了12家/);
   // A month the corpus names only inside a full date (5月12日) is still a month it names.
   assert.ok(engine.mentions('5月') && !engine.mentions('7月'));
 });
@@ -543,4 +543,15 @@ test('"how long" needs a passage that gives a length of time; a date does not sa
     assert.ok(!engine.analyze(q).asksDuration, q);
   }
   assert.ok(engine.analyze('合作要持续多久？').asksDuration && engine.analyze('How many years does it last?').asksDuration);
+});
+
+test('a year told relative to the document (今年, 去年) is that year: 2021年 is a 2021 story\'s 今年', () => {
+  // "某市今年引进了12家研究机构" in a story of 2021-05.
+  assert.match(topText('2021年某市引进了多少家研究机构？'), /今年引进了12家/);
+  // 今年 is 2021: the story's 5月12日, in a passage naming no year, is in it.
+  assert.match(topText('今年5月12日某市和谁签署了合作协议？'), /乙大学/);
+  // 前年 is 2019, a year the story never names.
+  assert.equal(topText('前年某市引进了多少家研究机构？'), '(none)');
+  // The year written out still outranks its relative form (2020年 is not the story's 今年).
+  assert.match(topText('2020年某市引进了多少家研究机构？'), /以2020年为例/);
 });

@@ -227,8 +227,8 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   // Substring, not token, matching: it does not depend on how jieba happened to cut question and passage.
   const topText = engine.passageMatchText(passage);
   // A year that is the passage's document's own, when the passage names no year (2020年 asked of a 2020
-  // article's "6月3日"), is evidence, not a gap.
-  const ownYear = (t: ContentTerm) => engine.impliesYear(passage, t.term);
+  // article's "6月3日"), or that it names in another form (2019年 for its 去年), is evidence, not a gap.
+  const ownYear = (t: ContentTerm) => engine.holdsYear(passage, t.term);
   const evidence = idfShare(q.contentTerms, (t) => holdsTerm(topText, t) || ownYear(t));
   // Words the corpus never mentions, unless the passage holds them shortened or written out (中科院 /
   // 中国科学院, 名校 / 知名高校).
@@ -269,7 +269,7 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   // A question about a year (2020年) is not answered by a passage that never names that year, unless its
   // document is of that year (a 2020 article's "6月3日" is in 2020).
   const otherYear = q.contentTerms.some((t) => {
-    const year = yearOf(t.term);
+    const year = engine.yearAsked(passage, t.term);
     return year !== undefined && !ownYear(t) && !topText.includes(year);
   });
   // What actually came of something in a year after the document was written (到2022年实际引进了多少, in a 2020

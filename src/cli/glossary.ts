@@ -123,8 +123,14 @@ export function headWord(key: string, isVerbPhrase: boolean): string | null {
   const first = words[0] ?? '';
   if (isVerbPhrase) return LIGHT_VERBS.has(first) || ENGLISH_STOP_WORDS.has(first) ? null : first;
   const last = words[1] ?? '';
-  return words.length === 2 && !words.some((w) => ENGLISH_STOP_WORDS.has(w)) ? last : null;
+  return words.length === 2 && !words.some((w) => ENGLISH_STOP_WORDS.has(w)) && !POINTING.has(first) ? last : null;
 }
+
+/**
+ * Modifiers that point at one of the head's kind rather than narrow it: "last year" (去年) is not what "year"
+ * means (every year, the year 2019), nor "recent years" (近年) "years".
+ */
+const POINTING = new Set(['last', 'next', 'this', 'recent', 'previous', 'past', 'coming', 'following', 'every', 'each', 'same']);
 
 /** What the corpus says about a Chinese term: whether jieba indexes it as a word, and how often it occurs. */
 export interface CorpusTerm {

@@ -7,7 +7,7 @@ import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
 import { bestSentence, rerankScore } from './rerank.js';
-import { givesTime } from '../text/dates.js';
+import { givesTime, relativeYear, yearsNamed } from '../text/dates.js';
 
 /** What MiniSearch indexes per passage: terms computed by our own pipeline, space-joined. */
 interface IndexedPassage {
@@ -307,6 +307,26 @@ export class SearchEngine {
     const year = yearOf(term);
     if (year === undefined || this.documentYear(passage.documentId) !== year) return false;
     return !/(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u.test(this.passageMatchText(passage));
+  }
+
+  /**
+   * True when the passage holds a question's year (2019年, or 去年 read against the passage's document) in
+   * another form, read against its document's date: 2019年 asked of a 2020 article's "去年12月", 去年 of its
+   * "以2019年为例", 今年 of a passage naming no year (see impliesYear). Evidence that the passage can answer,
+   * not a ranking signal: where the question writes 2019年, the passage that writes 2019年 is the likelier answer
+   * than one that says 去年 (ranking by this lost 12 answers over the question sets).
+   */
+  holdsYear(passage: Passage, term: string): boolean {
+    const year = this.yearAsked(passage, term);
+    if (year === undefined) return false;
+    const documentYear = this.documentYear(passage.documentId);
+    return this.impliesYear(passage, `${year}年`) || yearsNamed(this.passageMatchText(passage), documentYear).has(year);
+  }
+
+  /** The year a question term names (2019年 → "2019"; 去年, in a passage of a 2020 document → "2019"), if any. */
+  yearAsked(passage: Passage, term: string): string | undefined {
+    const documentYear = this.documentYear(passage.documentId);
+    return yearOf(term) ?? (documentYear === undefined ? undefined : relativeYear(term, documentYear));
   }
 
   /** The year of a document's front-matter date (2020-06, 2020年6月, June 2020 → "2020"), if it has one. */

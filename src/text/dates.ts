@@ -51,3 +51,38 @@ const DATES = /((?:\d{4}\s*[—–-]\s*)?\d{1,4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,
 export function withoutDates(text: string): string {
   return text.replace(DATES, ' ');
 }
+
+/** Years told relative to the time of writing, by their distance from it: 去年 in a 2020 article is 2019. */
+const RELATIVE_YEARS: ReadonlyMap<string, number> = new Map([
+  ['前年', -2],
+  ['去年', -1],
+  ['今年', 0],
+  ['明年', 1],
+]);
+
+/** The year a relative-year word (去年) means in a document of `documentYear` (2020 → "2019"), or undefined. */
+export function relativeYear(word: string, documentYear: string): string | undefined {
+  const offset = RELATIVE_YEARS.get(word);
+  return offset === undefined ? undefined : String(Number(documentYear) + offset);
+}
+
+/** The relative-year words (去年) that mean `year` in a document of `documentYear`: 2019 in 2020 → 去年. */
+export function relativeYearWords(year: string, documentYear: string): string[] {
+  return [...RELATIVE_YEARS].filter(([, offset]) => Number(documentYear) + offset === Number(year)).map(([word]) => word);
+}
+
+/**
+ * The years a (normalized, simplified) text names: written out (2019年, not the span 2019—2022年, which
+ * "2019年" does not name either) or, in a document of `documentYear`, relative to it (去年 → 2019).
+ */
+export function yearsNamed(text: string, documentYear?: string): Set<string> {
+  const years = new Set<string>();
+  for (const [, year] of text.matchAll(/(?<![\d—–~-]\s*)((?:1[89]|20)\d{2})\s*年/gu)) years.add(year!);
+  if (documentYear !== undefined) {
+    for (const [word] of text.matchAll(/[前去今明]年/gu)) {
+      const year = relativeYear(word, documentYear);
+      if (year !== undefined) years.add(year);
+    }
+  }
+  return years;
+}

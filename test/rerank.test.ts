@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadCorpus } from '../src/corpus/load.js';
 import { DEFAULT_RANKING, SearchEngine } from '../src/search/engine.js';
 import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
-import { bestSentence } from '../src/search/rerank.js';
+import { bestSentence, onlyListed } from '../src/search/rerank.js';
 import { givesTime } from '../src/text/dates.js';
 import { readFileSync } from 'node:fs';
 import { countsUnit, generalIdf, givesAspects, givesMoney, givesNumber, givesRoad, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
@@ -554,4 +554,37 @@ test('a year told relative to the document (今年, 去年) is that year: 2021�
   assert.equal(topText('前年某市引进了多少家研究机构？'), '(none)');
   // The year written out still outranks its relative form (2020年 is not the story's 今年).
   assert.match(topText('2020年某市引进了多少家研究机构？'), /以2020年为例/);
+});
+
+test('an area named only as one item of a list counts half: the area\'s own paragraph answers what is done in it', () => {
+  // A list of areas naming both parties, one area's own paragraph naming one, and other news of the city.
+  const story = loadCorpus(
+    tempCorpus({
+      'story.md': [
+        '某市将与丙大学在决策咨询、“双一流”建设、人才交流3个方面开展深度合作。',
+        '在助力“双一流”建设方面，丙大学将加强与本地高校合作，开展教师交流。',
+        '在人才交流方面，某市将支持丙大学优秀人才来某市工作。',
+        '某市今年新建了两座公园。',
+        '某市的地铁线路将延长。',
+        '某市举办了科技博览会。',
+      ].join('\n\n'),
+    }),
+  );
+  const halved = SearchEngine.build(story);
+  const whole = SearchEngine.build(story, { ...DEFAULT_RANKING, listedWeight: 1 });
+  const top = (e: SearchEngine, q: string) => e.rank(e.analyze(q), 1)[0]?.passage.text.slice(0, 6);
+  for (const q of ['丙大学在双一流建设上怎么帮某市？', '丙大学在双一流建设方面会为某市做什么']) {
+    // The list holds every word of the question (某市 too, which the area's paragraph lacks).
+    assert.equal(top(whole, q), '某市将与丙大', q);
+    assert.equal(top(halved, q), '在助力“双一', q);
+  }
+  // A question that enumerates, or counts, asks about the list itself.
+  assert.equal(top(halved, '决策咨询、双一流建设是丙大学和某市合作的哪些方面？'), '某市将与丙大');
+  assert.equal(top(halved, '丙大学和某市在双一流建设等几个方面合作？'), '某市将与丙大');
+  const t = (term: string) => ({ term, idf: 1 });
+  const list = '某市将与丙大学在决策咨询、科技创新、人才交流与合作3个方面开展深度合作';
+  assert.ok(onlyListed(list, t('决策咨询')) && onlyListed(list, t('科技创新')) && onlyListed(list, t('人才交流')));
+  assert.ok(!onlyListed(list, t('丙大学')) && !onlyListed(list, t('深度合作')) && !onlyListed('在科技创新方面，丙大学将与某市共建实验室', t('科技创新')));
+  // Held once in the list and once outside it, the sentence is about it too.
+  assert.ok(!onlyListed('在决策咨询、科技创新、人才方面合作，科技创新是重点', t('科技创新')));
 });

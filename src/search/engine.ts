@@ -47,6 +47,12 @@ export interface RankingOptions {
    * of areas (在A、B、C5个方面, 围绕A、B等领域) for "which areas".
    */
   kindWeight: number;
+  /**
+   * Share of a term's weight that a sentence holding it only as one item of an enumeration (在A、B、C5个方面)
+   * counts: the sentence names it among others, while the passage about it (在B方面, …) is the answer. Not
+   * applied when the question itself enumerates (鮮卑、氐、羌、羯，還有哪一個).
+   */
+  listedWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -61,6 +67,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   rerankDepth: 20,
   sentenceWeight: 1,
   kindWeight: 0.3,
+  listedWeight: 0.5,
 };
 
 /**
@@ -433,12 +440,14 @@ export class SearchEngine {
     if (top <= 0) return [];
     // The second stage looks for the sentence that answers: what the question sets aside is not asked about.
     const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
+    // A question that enumerates, or counts, asks about the list itself.
+    const listedWeight = q.normalized.includes('、') || q.asksHowMany ? 1 : this.ranking.listedWeight;
     const reranked = candidates
       .slice(0, this.ranking.rerankDepth)
       .map(({ passage, score }) => {
         const [, matchTexts] = this.passageSentences(passage);
         const implied = new Set(terms.filter((t) => this.impliesYear(passage, t.term)).map((t) => t.term));
-        const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term));
+        const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term), listedWeight);
         // A list of areas may stand in another sentence than the one naming the question's words.
         const kindMatch = (q.asksWhen && givesTime(matchTexts[index] ?? '')) || (q.asksAspects && matchTexts.some(givesAspects));
         return { passage, sentence: index, score: rerankScore(score / top, coverage, kindMatch, this.ranking) };

@@ -8,18 +8,25 @@ import { holdsTerm, type ContentTerm } from './query.js';
 
 /**
  * The sentence holding the largest share of the question's term weight: its index and that share (0–1).
- * `implied` terms count as held by every sentence (the document's year, for a passage that names none).
+ * `implied` terms count as held by every sentence (the document's year, for a passage that names none); a term
+ * a sentence holds only as an item of an enumeration (see onlyListed) counts `listedWeight` of its weight.
  */
 export function bestSentence(
   matchTexts: string[],
   terms: ContentTerm[],
   implied: (term: string) => boolean = () => false,
+  listedWeight = 1,
 ): { index: number; coverage: number } {
   const total = terms.reduce((s, t) => s + t.idf, 0);
   let index = 0;
   let best = -1;
+  const held = (text: string, t: ContentTerm): number => {
+    if (implied(t.term)) return 1;
+    if (!holdsTerm(text, t)) return 0;
+    return listedWeight !== 1 && onlyListed(text, t) ? listedWeight : 1;
+  };
   matchTexts.forEach((text, i) => {
-    const score = terms.reduce((s, t) => s + (holdsTerm(text, t) || implied(t.term) ? t.idf : 0), 0);
+    const score = terms.reduce((s, t) => s + t.idf * held(text, t), 0);
     if (score > best) {
       index = i;
       best = score;
@@ -40,4 +47,40 @@ export interface RerankWeights {
  */
 export function rerankScore(relativeScore: number, coverage: number, kindMatch: boolean, w: RerankWeights): number {
   return relativeScore + w.sentenceWeight * coverage + (kindMatch ? w.kindWeight : 0);
+}
+
+/**
+ * True when every place the sentence holds the term is an item of an enumeration (A、B、C): the sentence names
+ * it among others, it is not about it. An item is a middle piece between 、, the end of the piece before the
+ * first 、, or the start of the piece after the last one (within a clause: ，；：).
+ */
+export function onlyListed(sentence: string, t: ContentTerm): boolean {
+  const forms = [t.term, ...(t.alternatives ?? [])];
+  let found = false;
+  for (const clause of sentence.split(/[,，;；:：]/u)) {
+    const pieces = clause.split('、');
+    for (const form of forms) {
+      let at = clause.indexOf(form);
+      while (at >= 0) {
+        found = true;
+        if (pieces.length < 3) return false;
+        // Which piece the occurrence starts in, and where that piece starts.
+        let start = 0;
+        let k = 0;
+        while (k < pieces.length - 1 && start + pieces[k]!.length < at) {
+          start += pieces[k]!.length + 1;
+          k++;
+        }
+        const piece = pieces[k]!;
+        const end = at + form.length - start;
+        const listed =
+          (k > 0 && k < pieces.length - 1) ||
+          (k === 0 && piece.length - end <= 2) ||
+          (k === pieces.length - 1 && at - start <= 2);
+        if (!listed) return false;
+        at = clause.indexOf(form, at + 1);
+      }
+    }
+  }
+  return found;
 }

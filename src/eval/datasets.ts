@@ -82,6 +82,7 @@ export const DEV_SETS = {
   dev11: 'test/questions/dev11.jsonl',
   dev12: 'test/questions/dev12.jsonl',
   dev13: 'test/questions/dev13.jsonl',
+  dev14: 'test/questions/dev14.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/types.js';
 import { countsUnit, givesMoney, givesNumber, givesRoad, isDictionaryWord, isCount, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesDuration, givesYear } from '../text/dates.js';
-import { holdsTerm, yearOf, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
+import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */
 export const MAX_QUESTION_CHARS = 500;
@@ -278,7 +278,7 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     q.asksOutcome &&
     documentYear !== undefined &&
     q.contentTerms.some((t) => {
-      const year = yearOf(t.term);
+      const year = engine.yearAsked(passage, t.term);
       return year !== undefined && Number(year) > Number(documentYear);
     });
   // A passage of another agreement than the one the question names, that does not name the question's party

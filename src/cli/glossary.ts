@@ -128,9 +128,10 @@ export function headWord(key: string, isVerbPhrase: boolean): string | null {
 
 /**
  * Modifiers that point at one of the head's kind rather than narrow it: "last year" (去年) is not what "year"
- * means (every year, the year 2019), nor "recent years" (近年) "years".
+ * means (every year, the year 2019), nor "recent years" (近年) "years". (this / every / each are stop words,
+ * which already keep a phrase from giving its head.)
  */
-const POINTING = new Set(['last', 'next', 'this', 'recent', 'previous', 'past', 'coming', 'following', 'every', 'each', 'same']);
+const POINTING = new Set(['last', 'next', 'recent', 'previous', 'past', 'coming', 'following']);
 
 /** What the corpus says about a Chinese term: whether jieba indexes it as a word, and how often it occurs. */
 export interface CorpusTerm {

@@ -50,7 +50,8 @@ export interface RankingOptions {
   /**
    * Share of a term's weight that a sentence holding it only as one item of an enumeration (在A、B、C5个方面)
    * counts: the sentence names it among others, while the passage about it (在B方面, …) is the answer. Not
-   * applied when the question itself enumerates (鮮卑、氐、羌、羯，還有哪一個).
+   * applied when the question itself enumerates (鮮卑、氐、羌、羯，還有哪一個), counts (几个方面) or asks whether
+   * something is among others (合作内容里有决策咨询吗).
    */
   listedWeight: number;
 }
@@ -327,7 +328,8 @@ export class SearchEngine {
     const year = this.yearAsked(passage, term);
     if (year === undefined) return false;
     const documentYear = this.documentYear(passage.documentId);
-    return this.impliesYear(passage, `${year}年`) || yearsNamed(this.passageMatchText(passage), documentYear).has(year);
+    const text = this.passageMatchText(passage);
+    return this.impliesYear(passage, `${year}年`) || yearsNamed(text, wordTerms(text, 'exact'), documentYear).has(year);
   }
 
   /** The year a question term names (2019年 → "2019"; 去年, in a passage of a 2020 document → "2019"), if any. */
@@ -440,8 +442,9 @@ export class SearchEngine {
     if (top <= 0) return [];
     // The second stage looks for the sentence that answers: what the question sets aside is not asked about.
     const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
-    // A question that enumerates, or counts, asks about the list itself.
-    const listedWeight = q.normalized.includes('、') || q.asksHowMany ? 1 : this.ranking.listedWeight;
+    // A question that enumerates, counts or asks whether something is among others asks about the list itself.
+    const aboutList = q.normalized.includes('、') || q.asksHowMany || q.asksWhetherIncluded;
+    const listedWeight = aboutList ? 1 : this.ranking.listedWeight;
     const reranked = candidates
       .slice(0, this.ranking.rerankDepth)
       .map(({ passage, score }) => {

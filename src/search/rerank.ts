@@ -50,12 +50,20 @@ export function rerankScore(relativeScore: number, coverage: number, kindMatch: 
 }
 
 /**
- * True when every place the sentence holds the term is an item of an enumeration (A、B、C): the sentence names
- * it among others, it is not about it. An item is a middle piece between 、, the end of the piece before the
- * first 、, or the start of the piece after the last one (within a clause: ，；：).
+ * What may stand between a list's first or last item and the 、 next to it, or the piece's other end: quotes,
+ * brackets, 等 and conjunctions (在“A”、B…; …、Y和Z). Anything else means the term is more than the item
+ * (清华的文、理、工: 清华 is not an item).
+ */
+const ITEM_EDGE = /^[\s“”"‘’「」『』《》()（）等和与及以]*$/u;
+
+/**
+ * True when every place the sentence holds the term is an item of an enumeration of at least three (A、B、C):
+ * the sentence names it among others, it is not about it. Within a clause (split at ，；：), an item is a
+ * middle piece between two 、, the end of the piece before the first 、, or the start of the piece after the
+ * last one (only quotes, brackets, 等 or a conjunction between the term and the 、).
  */
 export function onlyListed(sentence: string, t: ContentTerm): boolean {
-  const forms = [t.term, ...(t.alternatives ?? [])];
+  const forms = [t.term, ...(t.alternatives ?? [])].filter((f) => f.length > 0);
   let found = false;
   for (const clause of sentence.split(/[,，;；:：]/u)) {
     const pieces = clause.split('、');
@@ -75,8 +83,8 @@ export function onlyListed(sentence: string, t: ContentTerm): boolean {
         const end = at + form.length - start;
         const listed =
           (k > 0 && k < pieces.length - 1) ||
-          (k === 0 && piece.length - end <= 2) ||
-          (k === pieces.length - 1 && at - start <= 2);
+          (k === 0 && ITEM_EDGE.test(piece.slice(end))) ||
+          (k === pieces.length - 1 && ITEM_EDGE.test(piece.slice(0, at - start)));
         if (!listed) return false;
         at = clause.indexOf(form, at + 1);
       }

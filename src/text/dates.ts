@@ -66,21 +66,21 @@ export function relativeYear(word: string, documentYear: string): string | undef
   return offset === undefined ? undefined : String(Number(documentYear) + offset);
 }
 
-/** The relative-year words (去年) that mean `year` in a document of `documentYear`: 2019 in 2020 → 去年. */
-export function relativeYearWords(year: string, documentYear: string): string[] {
-  return [...RELATIVE_YEARS].filter(([, offset]) => Number(documentYear) + offset === Number(year)).map(([word]) => word);
-}
+/** What joins the two ends of a span of years: 2019—2022年, 2019~2022年, 2019至2022年. */
+const SPAN_JOIN = '—–~～\\-至到';
 
 /**
  * The years a (normalized, simplified) text names: written out (2019年, not the span 2019—2022年, which
- * "2019年" does not name either) or, in a document of `documentYear`, relative to it (去年 → 2019).
+ * "2019年" does not name either) or, in a document of `documentYear`, relative to it: a word of the text (as
+ * jieba cuts it, so 目前年产量 and 过去年均 name no year) starting with 去年 / 今年 / 前年 / 明年 (去年底 → 2019).
  */
-export function yearsNamed(text: string, documentYear?: string): Set<string> {
+export function yearsNamed(text: string, words: readonly string[], documentYear?: string): Set<string> {
   const years = new Set<string>();
-  for (const [, year] of text.matchAll(/(?<![\d—–~-]\s*)((?:1[89]|20)\d{2})\s*年/gu)) years.add(year!);
+  const written = new RegExp(`(?<![\\d${SPAN_JOIN}]\\s*)((?:1[89]|20)\\d{2})\\s*年`, 'gu');
+  for (const [, year] of text.matchAll(written)) years.add(year!);
   if (documentYear !== undefined) {
-    for (const [word] of text.matchAll(/[前去今明]年/gu)) {
-      const year = relativeYear(word, documentYear);
+    for (const word of words) {
+      const year = relativeYear(word.slice(0, 2), documentYear);
       if (year !== undefined) years.add(year);
     }
   }

@@ -17,6 +17,10 @@ export const QUESTION_WORDS = [
   '以外', '之外',
   // The frame of "on which road" (哪条路上): the road asked for is what no question holds.
   '路上', '街上',
+  // A verb or noun that only holds the place of what is asked (做哪些事情, 搞什么, 干啥): the text names the action.
+  '做', '干', '搞', '弄', '事情', '事儿', '事',
+  // The document itself (报道里说, 文章提到): every passage is in it, none says so.
+  '报道', '报导', '文章', '本文', '新闻', '提到', '提及', '说到', '讲到', '谈到', '写到',
   // Yes/no questions ("有没有被引进", "会不会来", "能不能"): jieba cuts them into a verb and its negation.
   '会', '没有', '不会', '不能', '不要', '可不可以',
 ];

@@ -66,8 +66,8 @@ export function relativeYear(word: string, documentYear: string): string | undef
   return offset === undefined ? undefined : String(Number(documentYear) + offset);
 }
 
-/** What joins the two ends of a span of years: 2019—2022年, 2019~2022年, 2019至2022年. */
-const SPAN_JOIN = '—–~～\\-至到';
+/** A year written out (2019年), not the end of a span (2019—2022年, 2019~2022年, 2019至2022年). */
+const WRITTEN_YEAR = /(?<![\d—–~～\-至到]\s*)((?:1[89]|20)\d{2})\s*年/gu;
 
 /**
  * The years a (normalized, simplified) text names: written out (2019年, not the span 2019—2022年, which
@@ -76,8 +76,7 @@ const SPAN_JOIN = '—–~～\\-至到';
  */
 export function yearsNamed(text: string, words: readonly string[], documentYear?: string): Set<string> {
   const years = new Set<string>();
-  const written = new RegExp(`(?<![\\d${SPAN_JOIN}]\\s*)((?:1[89]|20)\\d{2})\\s*年`, 'gu');
-  for (const [, year] of text.matchAll(written)) years.add(year!);
+  for (const [, year] of text.matchAll(WRITTEN_YEAR)) years.add(year!);
   if (documentYear !== undefined) {
     for (const word of words) {
       const year = relativeYear(word.slice(0, 2), documentYear);

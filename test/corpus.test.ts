@@ -48,8 +48,27 @@ test('every seed passage has the agreement it is about', () => {
     ['市科技局有关负责人表示,此次双方', 'sjtu'],
   ];
   for (const [snippet, topic] of expected) assert.equal(byText(snippet).topic, topic, snippet);
-  assert.equal(corpus.passages.filter((p) => p.topic === 'tsinghua' && p.section !== CAPTION_SECTION).length, 8);
-  assert.equal(corpus.passages.filter((p) => p.topic === 'sjtu').length, 12);
+  const body = corpus.passages.filter((p) => !p.heading);
+  assert.equal(body.filter((p) => p.topic === 'tsinghua' && p.section !== CAPTION_SECTION).length, 8);
+  assert.equal(body.filter((p) => p.topic === 'sjtu').length, 12);
+});
+
+test('each heading of the article is a passage of its own, after the body, with the agreement it names', () => {
+  const headings = corpus.passages.filter((p) => p.heading);
+  assert.deepEqual(
+    headings.map((p) => [p.id, p.text, p.topic]),
+    [
+      ['chongqing-universities-2020#h1', '清华大学优质科教资源将在渝落地', 'tsinghua'],
+      ['chongqing-universities-2020#h2', '与清华大学在5个方面开展深度合作', 'tsinghua'],
+      ['chongqing-universities-2020#h3', '我市启动新一轮引进科技创新资源专项行动', null],
+      ['chongqing-universities-2020#h4', '培育建设具有区域特色和产业支撑能力的协同创新平台', null],
+      ['chongqing-universities-2020#h5', '重庆「牵手」上海交大开展深度合作', 'sjtu'],
+      ['chongqing-universities-2020#h6', '总院+中心(基地)的模式建设重庆研究院', null],
+    ],
+  );
+  // The body's passages keep their ids and order: the headings come after all of them.
+  assert.ok(corpus.passages.findIndex((p) => p.heading) === corpus.passages.length - headings.length);
+  assert.ok(headings.every((p) => p.section === p.text));
 });
 
 test('front matter is parsed and removed from the body', () => {

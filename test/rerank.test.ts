@@ -613,3 +613,32 @@ test('an area named only as one item of a list counts half: the area\'s own para
   // Held once in the list and once outside it, the sentence is about it too.
   assert.ok(!onlyListed('在决策咨询、科技创新、人才方面合作，科技创新是重点', t('科技创新')));
 });
+
+test('a question about a heading is answered by the heading; no other question gets a heading', () => {
+  const story = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'news.md': [
+          '# 甲大学优质资源将在某市落地',
+          '5月10日，某市与甲大学签署合作协议，双方将共建实验室。',
+          '# 某市牵手乙大学共建研究院',
+          '5月12日，某市与乙大学签署合作协议，双方将共建研究院。',
+        ].join('\n\n'),
+      }),
+    ),
+  );
+  const top = (q: string) => {
+    const a = answerQuestion(story, q, { top: 3 });
+    return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
+  };
+  assert.equal(top('报道里讲甲大学那一部分的大标题是什么？'), '甲大学优质资源将在某市落地');
+  assert.equal(top('哪个小标题用“牵手”形容某市和乙大学的合作？'), '某市牵手乙大学共建研究院');
+  for (const q of ['What does the headline about 乙大学 say?', 'One of the subheadings says what?', '那段小标题说了什么']) assert.ok(story.analyze(q).asksHeading, q);
+  assert.ok(!story.analyze('What is the title of the plan?').asksHeading);
+  // Not a question about a heading: the body answers, though a heading holds the same words.
+  assert.match(top('某市和乙大学共建什么？'), /^5月12日/);
+  const body = answerQuestion(story, '甲大学的资源将在哪里落地？', { top: 5 });
+  assert.ok(body.kind !== 'answer' || !body.hits.some((h) => h.passage.heading));
+  // A heading question no heading holds is answered like any other question (or not at all).
+  assert.equal(top('丙大学那部分的小标题是什么？'), '(none)');
+});

@@ -331,6 +331,13 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   const listMissing = (terms: ContentTerm[]) => (q.asksOpinion ? [] : terms.map((t) => t.term));
   const missing = listMissing(missingTerms);
   const top = Math.max(options.top ?? DEFAULT_TOP, 1);
+  // A question about a heading is answered by a heading that holds it, if one does; else like any other.
+  const headings = q.asksHeading ? engine.rankHeadings(analyzed, top) : [];
+  const heading = headings[0];
+  if (heading) {
+    const v = judge(engine, q, missingTerms, heading.passage);
+    if (answers(v)) return { kind: 'answer', question, hits: headings.map((r) => toHit(engine, r, q)), evidence: v.evidence };
+  }
   const ranked = engine.rank(analyzed, Math.max(top, ANSWER_KIND_DEPTH));
   const best = ranked[0];
   if (!best) return { kind: 'none', question, reason: 'not-in-corpus', evidence: 0, missing };

@@ -149,10 +149,9 @@ function partyNames(topic: Topic): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-/** The passages of one agreement, without photo captions (a caption is not the article's account). */
-/** An agreement's passages in document order, photo captions left out (they are not about it). */
+/** An agreement's passages in document order, photo captions (not about it) and headings left out. */
 export function topicPassages(engine: SearchEngine, topicId: string): Passage[] {
-  return engine.corpus.passages.filter((p) => p.topic === topicId && p.section !== CAPTION_SECTION);
+  return engine.corpus.passages.filter((p) => p.topic === topicId && p.section !== CAPTION_SECTION && !p.heading);
 }
 
 /** Keeps clauses from the start up to and including the first that matches `keep`, then as long as short. */

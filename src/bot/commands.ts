@@ -28,7 +28,7 @@ export function signingPassage(passages: Passage[], topic: Topic): { passage: Pa
   const score = (text: string) => (text.includes(date) ? 2 : 0) + (SIGNING_WORDS.some((w) => text.includes(w)) ? 1 : 0);
   let best: { passage: Passage; score: number } | undefined;
   for (const passage of passages) {
-    if (passage.topic !== topic.id) continue;
+    if (passage.topic !== topic.id || passage.heading) continue;
     const s = score(passage.text);
     if (s > 0 && (!best || s > best.score)) best = { passage, score: s };
   }

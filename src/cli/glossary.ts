@@ -243,7 +243,8 @@ export function corpusTerms(
   for (const word of indexedWords) {
     if (/\p{Script=Han}/u.test(word)) terms.set(word, { indexed: true, count: 0 });
   }
-  for (const passage of corpus.passages) {
+  // Body text only, as before headings became passages: a heading's words get no glossary terms of their own.
+  for (const passage of corpus.passages.filter((p) => !p.heading)) {
     for (const [run] of normalizeText(passage.text).matchAll(/\p{Script=Han}+/gu)) {
       for (let i = 0; i < run.length; i++) {
         for (let n = 2; n <= MAX_NGRAM_CHARS && i + n <= run.length; n++) {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { NameMatcher, parseTopics, partyWords } from './topics.js';
-import { splitPassages } from './split.js';
+import { splitHeadings, splitPassages } from './split.js';
 import type { Corpus, DocumentInfo, Passage, Topics } from './types.js';
 
 /** Files in a corpus folder that are documents. */
@@ -52,6 +52,7 @@ export function loadCorpusFolder(dir: string): Corpus {
   const names = new NameMatcher(topics);
   const documents: DocumentInfo[] = [];
   const passages: Passage[] = [];
+  const headings: Passage[] = [];
   const files = readdirSync(dir)
     .filter((f) => DOCUMENT_EXTENSIONS.has(extname(f).toLowerCase()))
     .sort();
@@ -63,10 +64,11 @@ export function loadCorpusFolder(dir: string): Corpus {
     const info: DocumentInfo = { id, title: meta.title ?? id, source: meta.source, date: meta.date };
     documents.push(info);
     passages.push(...splitPassages(id, info.title, body, names));
+    headings.push(...splitHeadings(id, body, names));
   }
   const dictPath = join(dir, USER_DICT_FILE);
   const dict = existsSync(dictPath) ? parseUserDict(readFileSync(dictPath, 'utf8')) : { words: [], english: [] };
-  return { documents, passages, topics, userWords: [...dict.words, ...partyWords(topics)], englishNames: dict.english };
+  return { documents, passages: [...passages, ...headings], topics, userWords: [...dict.words, ...partyWords(topics)], englishNames: dict.english };
 }
 
 /**

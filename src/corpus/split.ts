@@ -101,6 +101,24 @@ export function splitLongText(text: string, max = MAX_PASSAGE_CHARS): string[] {
 }
 
 /**
+ * A document's headings as passages of their own (see Passage.heading): `${documentId}#h1`, … in document order,
+ * each its own section, with the agreement it names (if any) as topic. Labels that became headings (核心提示)
+ * are no headings of the document's own.
+ */
+export function splitHeadings(documentId: string, body: string, names: NameMatcher): Passage[] {
+  return readBlocks(body.replace(/\r\n?/g, '\n'))
+    .filter((b) => b.kind === 'heading' && b.text.length > 0)
+    .map((b, i) => ({
+      id: `${documentId}#h${i + 1}`,
+      documentId,
+      section: b.text,
+      topic: names.dominantTopic(normalizeText(b.text)),
+      text: b.text,
+      heading: true as const,
+    }));
+}
+
+/**
  * Splits one document into passages. Each passage gets its section (the heading above it) and its topic:
  * the agreement it names most; failing that, the one its section heading names; failing that, the previous
  * passage's topic within the same section (a paragraph that goes on about the same agreement).

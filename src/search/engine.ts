@@ -147,7 +147,7 @@ export interface RankedPassage {
 
 /** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
 export interface SerializedEngine {
-  version: 13;
+  version: 14;
   corpus: Corpus;
   index: unknown;
   /** The vocabulary (see Vocabulary), each term with the number of passages holding it. */
@@ -162,6 +162,9 @@ export class SearchEngine {
   private readonly sentencesById = new Map<string, [string[], string[]]>();
   private chars?: Set<string>;
   private readonly yearsByDocument = new Map<string, string>();
+  /** The documents' headings as passages (see Passage.heading), and how many passages are indexed besides. */
+  private readonly headings: Passage[];
+  private readonly indexedCount: number;
 
   private constructor(
     readonly corpus: Corpus,
@@ -173,6 +176,8 @@ export class SearchEngine {
   ) {
     this.names = new NameMatcher(corpus.topics);
     this.byId = new Map(corpus.passages.map((p) => [p.id, p]));
+    this.headings = corpus.passages.filter((p) => p.heading);
+    this.indexedCount = corpus.passages.length - this.headings.length;
     for (const d of corpus.documents) {
       const year = /(?:^|\D)((?:1[89]|20)\d{2})(?:\D|$)/u.exec(d.date ?? '')?.[1];
       if (year) this.yearsByDocument.set(d.id, year);
@@ -186,6 +191,8 @@ export class SearchEngine {
     const index = new MiniSearch<IndexedPassage>(miniSearchOptions(ranking));
     const vocabulary: Vocabulary = { words: new Map(), bigrams: new Map(), numbers: new Map() };
     for (const passage of corpus.passages) {
+      // Headings are found by rankHeadings, for questions about a heading only.
+      if (passage.heading) continue;
       const { doc, numbers } = toIndexed(passage, names);
       // A heading is corpus text too (清华大学优质科教资源将在渝落地 mentions 落地), for all its section's passages.
       countEach(vocabulary.words, [...splitTerms(doc.words), ...splitTerms(doc.section)]);
@@ -199,7 +206,7 @@ export class SearchEngine {
   /** Restores an engine saved with toJSON(), with the same options factory that built it. */
   static fromJSON(json: string, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
     const data = JSON.parse(json) as SerializedEngine;
-    if (data.version !== 13) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
+    if (data.version !== 14) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
     const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
     const vocabulary: Vocabulary = {
@@ -212,7 +219,7 @@ export class SearchEngine {
 
   toJSON(): SerializedEngine {
     return {
-      version: 13,
+      version: 14,
       corpus: this.corpus,
       index: this.index.toJSON(),
       vocabulary: {
@@ -346,7 +353,7 @@ export class SearchEngine {
   /** Share of passages holding the term as an indexed word or, for a number with its unit, its rarest piece. */
   passageShare(term: string): number {
     const count = this.vocabulary.words.get(term) ?? this.numberCount(term) ?? 0;
-    return count / Math.max(1, this.corpus.passages.length);
+    return count / Math.max(1, this.indexedCount);
   }
 
   /**
@@ -401,6 +408,23 @@ export class SearchEngine {
   }
 
   /**
+   * Ranks the documents' headings for a question about a heading (清华那部分的大标题是什么, what does the headline
+   * say): by the share of the question's weighted terms each heading holds, then by the agreement boost. Headings
+   * holding none of them are left out.
+   */
+  rankHeadings(q: AnalyzedQuestion, limit = 10): RankedPassage[] {
+    const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
+    return this.headings
+      .map((passage) => {
+        const { coverage } = bestSentence([this.passageMatchText(passage)], terms);
+        return { passage, sentence: 0, score: coverage * (passage.topic ? this.topicFactor(q, passage.topic) : 1) };
+      })
+      .filter((r) => r.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
+  /**
    * Ranks passages for an analyzed question. First stage: BM25+ over words and bigrams, then the agreement
    * boost (a question that names 清华 prefers 清华 passages and pushes the other agreement's passages down).
    * Second stage (search/rerank.ts): the best candidates re-scored by their best sentence.
@@ -408,7 +432,7 @@ export class SearchEngine {
   rank(q: AnalyzedQuestion, limit = 10): RankedPassage[] {
     if (q.words.length === 0 && q.bigrams.length === 0 && q.synonymWords.length === 0) return [];
     // Terms held by a large share of a large corpus cost the most (long posting lists) and rank the least.
-    const maxDf = Math.max(this.ranking.pruneMinPassages, this.ranking.pruneShare * this.corpus.passages.length);
+    const maxDf = Math.max(this.ranking.pruneMinPassages, this.ranking.pruneShare * this.indexedCount);
     const searched = (terms: string[], counts: Map<string, number>) => terms.filter((t) => (counts.get(t) ?? 0) <= maxDf);
     const words = searched(q.words, this.vocabulary.words);
     const bigrams = searched(q.bigrams, this.vocabulary.bigrams);

@@ -73,6 +73,8 @@ export interface AnalyzedQuestion {
    * talent): a list that names it answers as well as a passage about it.
    */
   asksWhetherIncluded: boolean;
+  /** The question asks about a heading (小标题, 大标题, headline): the documents' headings answer it. */
+  asksHeading: boolean;
   /** The question asks for the reader's opinion (你觉得, 你认为, do you think): documents report, they hold none. */
   asksOpinion: boolean;
   /**
@@ -157,6 +159,9 @@ const ASKS_OUTCOME =
 /** Whether something is among others: 包括 / 涵盖 / 涉及 / 有 … 吗, 是否包括, 有没有, does it include / cover. */
 const ASKS_WHETHER_INCLUDED =
   /(?:包括|包含|涵盖|涉及|含有|有)[^，,。？?]{0,20}(?:吗|么|没有?)[？?]?$|(?:是否|有没有|是不是)(?:也|都)?(?:包括|包含|涵盖|涉及|有)|\b(?:does|do|did|is|are|will)\b.*\b(?:include|includes|cover|covers|involve|involves)\b/u;
+
+/** A question about a heading of the document: 标题 (大标题, 小标题), headline, (sub)heading. */
+const ASKS_HEADING = /标题|\bheadlines?\b|\b(?:sub)?headings?\b|\bsubheads?\b/u;
 
 /** A party asked for: 哪所大学, 哪家高校, 跟谁, which university, who. */
 const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院校)|谁|\bwhich (?:university|universities|school|college)\b|\bwho\b/u;
@@ -329,6 +334,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksAspects: ASKS_ASPECTS.test(normalized) || ASKS_FOR_AREAS.test(normalized),
     asksParty: ASKS_PARTY.test(normalized),
     asksWhetherIncluded: ASKS_WHETHER_INCLUDED.test(normalized),
+    asksHeading: ASKS_HEADING.test(normalized),
     asksMoney: ASKS_MONEY.test(normalized),
     unknownNames,
   };

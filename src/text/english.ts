@@ -59,6 +59,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   yet you your
   kind kinds sort type types thing things way ways something anything exactly actually really also
   mentioned mention say says said article text document report reported news
+  headline headlines heading headings subheading subheadings subhead subheads
   bring come give go make put take`
     .split(/\s+/)
     .filter(Boolean),

@@ -110,6 +110,10 @@ test('which day / how many are question words, not a question about days or inst
 test('a photo caption is found as the photo (照片, 图片), though it never says so', () => {
   assert.match(topText('照片里的工人在做什么？'), /组装芯片/);
   assert.match(topText('图片上是哪家公司的车间？'), /光电公司/);
+  // Its "… 摄" credit says who took it: 拍 is found as 拍摄; 图里 is "in the picture", not a word 里.
+  assert.match(topText('那张图是谁拍的？'), /张三 摄/);
+  assert.ok(!engine.analyze('图片里的工人在做什么？').contentTerms.some((t) => t.term === '里'));
+  assert.ok(engine.analyze('某市距离海边30里吗？').contentTerms.some((t) => t.term === '里'));
 });
 
 test('bestSentence picks the sentence with the most question weight and reports its share', () => {

@@ -16,8 +16,8 @@ const SENTENCE_SPLIT = /(?<=[。！？!?；;][”"’」』）)]*)/u;
 /** A trailing paragraph that credits a photographer ("… 重庆日报通讯员 王京华 摄") is a photo caption. */
 const CAPTION = /摄\s*$/u;
 export const CAPTION_SECTION = '图片说明';
-/** What readers call the picture a caption describes. */
-const CAPTION_KEYWORDS = ['照片', '图片', '配图'];
+/** What readers call the picture a caption describes, and the taking of it its "… 摄" credits. */
+const CAPTION_KEYWORDS = ['照片', '图片', '配图', '图', '拍摄', '摄影'];
 
 /** A block of the document: a heading or a paragraph. */
 type Block = { kind: 'heading'; text: string } | { kind: 'paragraph'; text: string };

@@ -160,6 +160,9 @@ const ASKS_OUTCOME =
 const ASKS_WHETHER_INCLUDED =
   /(?:包括|包含|涵盖|涉及|含有|有)[^，,。？?]{0,20}(?:吗|么|没有?)[？?]?$|(?:是否|有没有|是不是)(?:也|都)?(?:包括|包含|涵盖|涉及|有)|\b(?:does|do|did|is|are|will)\b.*\b(?:include|includes|cover|covers|involve|involves)\b/u;
 
+/** 里 as a unit of distance: after a number (三十里, 30里, 几里). */
+const DISTANCE_LI = /[\d一二两三四五六七八九十百千万几多]里/u;
+
 /** A question about a heading of the document: 标题 (大标题, 小标题), headline, (sub)heading. */
 const ASKS_HEADING = /标题|\bheadlines?\b|\b(?:sub)?headings?\b|\bsubheads?\b/u;
 
@@ -297,6 +300,8 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const frameTerms = termsOf(setAside?.frame ?? '');
   const contentTerms = withNumberTerms(texts, termsAsCut)
     .filter((t) => !frameTerms.has(t.term) || clauseTerms.has(t.term) || restTerms.has(t.term))
+    // 里 after a noun is "in" (报道里, 图片里), a unit of distance only after a number (三十里).
+    .filter((t) => t.term !== '里' || DISTANCE_LI.test(normalized))
     .map((t) => (clauseTerms.has(t.term) && !restTerms.has(t.term) ? { ...t, setAside: true } : t));
   // A name is searched as one whole term: its sub-words and bigrams (上海, 交通, 海交 …) would let passages
   // that merely repeat the name outrank the passage that holds the question's other words.

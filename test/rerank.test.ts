@@ -646,3 +646,18 @@ test('a question about a heading is answered by the heading; no other question g
   // A heading question no heading holds is answered like any other question (or not at all).
   assert.equal(top('丙大学那部分的小标题是什么？'), '(none)');
 });
+
+test('a question naming both parties is about a passage naming both as much as about either one', () => {
+  const { top } = twoParties(
+    [
+      '5月10日和5月12日，某市政府先后与甲大学、乙大学签署战略合作协议，将立足各方资源优势深化合作，助力科学城建设，加快打造创新中心。',
+      '5月10日，某市政府与甲大学签署战略合作协议。双方将立足甲大学科教资源优势深化合作。',
+      '5月12日，某市政府与乙大学签署战略合作协议。根据协议，某市将与乙大学在多方面开展深度合作。',
+      '某市将与甲大学在咨询、创新两个方面开展合作。',
+      '乙大学将支持某市建设研究院。',
+    ].join('\n\n'),
+  );
+  // The single-party passages are boosted for their party; the long one naming both was not, and lost.
+  assert.match(top('某市政府跟甲大学、乙大学分别是哪天签的战略合作协议？'), /^5月10日和5月12日/);
+  assert.match(top('某市政府跟乙大学是哪天签的战略合作协议？'), /^5月12日，某市政府与乙大学/);
+});

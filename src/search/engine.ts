@@ -407,6 +407,12 @@ export class SearchEngine {
     return 1;
   }
 
+  /** True when the passage names a party of every one of the topics (agreements). */
+  private namesAll(passage: Passage, topics: string[]): boolean {
+    const named = new Set(this.names.find(this.passageMatchText(passage)).map((f) => f.topicId));
+    return topics.every((t) => named.has(t));
+  }
+
   /**
    * Ranks the documents' headings for a question about a heading (清华那部分的大标题是什么, what does the headline
    * say): by the share of the question's weighted terms each heading holds, then by the agreement boost. Headings
@@ -459,6 +465,8 @@ export class SearchEngine {
       if (!passage) continue;
       let score = r.score;
       if (boosting && passage.topic) score *= this.topicFactor(q, passage.topic);
+      // A question naming several agreements (清华、上海交大分别…) is about a passage naming them all as well.
+      else if (q.topics.length > 1 && this.namesAll(passage, q.topics)) score *= this.ranking.topicBoost;
       firstStage.push({ passage, score });
     }
     const candidates = boosting ? firstStage.sort((a, b) => b.score - a.score).slice(0, depth) : firstStage;

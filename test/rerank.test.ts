@@ -97,6 +97,8 @@ test('which day / how many are question words, not a question about days or inst
   assert.deepEqual(wordTerms('那份协议是这所大学签的', 'exact'), ['协议', '大学', '签']);
   assert.deepEqual(wordTerms('那份协议', 'search'), ['协议']);
   assert.deepEqual(wordTerms('最后那篇论文', 'exact'), ['最后', '论文']);
+  // An example asked for (举了哪所学校的例子) is what the question wants, not what it is about.
+  assert.deepEqual(wordTerms('举了哪所学校的例子', 'exact'), ['学校']);
   // 张 is a surname as often as a measure word: 那张教授 is about 张.
   assert.ok(wordTerms('那张教授', 'exact').includes('张'));
   // "Name a few" (说几个, 举几个例子) asks for examples, not for a number.
@@ -637,7 +639,7 @@ test('a question about a heading is answered by the heading; no other question g
   };
   assert.equal(top('报道里讲甲大学那一部分的大标题是什么？'), '甲大学优质资源将在某市落地');
   assert.equal(top('哪个小标题用“牵手”形容某市和乙大学的合作？'), '某市牵手乙大学共建研究院');
-  for (const q of ['What does the headline about 乙大学 say?', 'One of the subheadings says what?', '那段小标题说了什么']) assert.ok(story.analyze(q).asksHeading, q);
+  for (const q of ['What does the headline about 乙大学 say?', 'One of the subheadings says what?', '那段小标题说了什么', '報導中有個小標說什麼']) assert.ok(story.analyze(q).asksHeading, q);
   assert.ok(!story.analyze('What is the title of the plan?').asksHeading);
   // Not a question about a heading: the body answers, though a heading holds the same words.
   assert.match(top('某市和乙大学共建什么？'), /^5月12日/);

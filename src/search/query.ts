@@ -163,8 +163,8 @@ const ASKS_WHETHER_INCLUDED =
 /** 里 as a unit of distance: after a number (三十里, 30里, 几里). */
 const DISTANCE_LI = /[\d一二两三四五六七八九十百千万几多]里/u;
 
-/** A question about a heading of the document: 标题 (大标题, 小标题), headline, (sub)heading. */
-const ASKS_HEADING = /标题|\bheadlines?\b|\b(?:sub)?headings?\b|\bsubheads?\b/u;
+/** A question about a heading of the document: 标题 (大标题, 小标题, 小标 for short), headline, (sub)heading. */
+const ASKS_HEADING = /标题|小标(?!准)|\bheadlines?\b|\b(?:sub)?headings?\b|\bsubheads?\b/u;
 
 /** A party asked for: 哪所大学, 哪家高校, 跟谁, which university, who. */
 const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院校)|谁|\bwhich (?:university|universities|school|college)\b|\bwho\b/u;

@@ -7,8 +7,8 @@ export const QUESTION_WORDS = [
   '怎样', '怎么样', '如何', '为什么', '为何', '吗', '呢', '吧', '么', '是否', '是不是', '有没有', '请问', '请', '告诉',
   '一下', '知道', '想', '想知道', '问', '问题', '关于', '介绍', '说说', '讲讲', '哪方面', '方面', '有关', '相关', '主要', '具体',
   '包括', '包含', '分别', '还有', '其中', '内容', '情况', '啥', '咋', '呀', '啊', '哦', '嘛', '的话',
-  // What a question asks for, not what it is about (叫什么名字): texts rarely say it.
-  '名字', '姓名',
+  // What a question asks for, not what it is about (叫什么名字, 举了哪所学校的例子): texts rarely say it.
+  '名字', '姓名', '例子', '举例', '举',
   // Adverbs of a question about totals and outcomes (一共几个, 最终想, 到底), and 干嘛 "what for".
   '一共', '总共', '总计', '共计', '最终', '到底', '究竟', '干嘛', '多久',
   // When, relative to now: the text says 近年来 or 去年, rarely the question's 以前 (上交以前跟重庆有过哪些合作).
@@ -23,7 +23,7 @@ export const QUESTION_WORDS = [
   // says so.
   '报道', '报导', '文章', '本文', '新闻', '提到', '提及', '说到', '讲到', '谈到', '写到', '讲', '一部分', '形容',
   // A question about a heading (那段的小标题说什么) asks for the heading's words, not for the word 标题.
-  '标题', '大标题', '小标题', '副标题', '主标题', '标题里',
+  '标题', '大标题', '小标题', '副标题', '主标题', '标题里', '小标',
   // Yes/no questions ("有没有被引进", "会不会来", "能不能"): jieba cuts them into a verb and its negation.
   '会', '没有', '不会', '不能', '不要', '可不可以',
 ];

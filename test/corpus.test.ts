@@ -53,11 +53,12 @@ test('every seed passage has the agreement it is about', () => {
   assert.equal(body.filter((p) => p.topic === 'sjtu').length, 12);
 });
 
-test('each heading of the article is a passage of its own, after the body, with the agreement it names', () => {
+test('the title and each heading of the article are passages of their own, after the body, with the agreement they name', () => {
   const headings = corpus.passages.filter((p) => p.heading);
   assert.deepEqual(
     headings.map((p) => [p.id, p.text, p.topic]),
     [
+      ['chongqing-universities-2020#h0', '重庆市政府与清华大学、上海交通大学签署战略合作协议', null],
       ['chongqing-universities-2020#h1', '清华大学优质科教资源将在渝落地', 'tsinghua'],
       ['chongqing-universities-2020#h2', '与清华大学在5个方面开展深度合作', 'tsinghua'],
       ['chongqing-universities-2020#h3', '我市启动新一轮引进科技创新资源专项行动', null],
@@ -69,6 +70,7 @@ test('each heading of the article is a passage of its own, after the body, with 
   // The body's passages keep their ids and order: the headings come after all of them.
   assert.ok(corpus.passages.findIndex((p) => p.heading) === corpus.passages.length - headings.length);
   assert.ok(headings.every((p) => p.section === p.text));
+  assert.deepEqual(headings.map((p) => p.heading), ['title', ...Array(6).fill('section')]);
 });
 
 test('front matter is parsed and removed from the body', () => {

@@ -99,6 +99,8 @@ test('which day / how many are question words, not a question about days or inst
   assert.deepEqual(wordTerms('最后那篇论文', 'exact'), ['最后', '论文']);
   // An example asked for (举了哪所学校的例子) is what the question wants, not what it is about.
   assert.deepEqual(wordTerms('举了哪所学校的例子', 'exact'), ['学校']);
+  // The document's own words (报道, 文章) say nothing, but news is a subject (新闻学院 is cut 新闻 + 学院).
+  assert.ok(!wordTerms('这篇报道讲了什么', 'exact').includes('报道') && wordTerms('清华新闻学院哪年成立', 'exact').includes('新闻'));
   // 张 is a surname as often as a measure word: 那张教授 is about 张.
   assert.ok(wordTerms('那张教授', 'exact').includes('张'));
   // "Name a few" (说几个, 举几个例子) asks for examples, not for a number.
@@ -582,6 +584,8 @@ test('a year told relative to the document (今年, 去年) is that year: 2019�
   assert.equal(topText('前年某市引进了多少家研究机构？'), '(none)');
   assert.deepEqual([...yearsNamed('《计划(2019—2022年)》，2019~2022年，去年底发布', ['计划', '去年底', '发布'], '2020')], ['2019']);
   assert.deepEqual([...yearsNamed('去年底发布', ['去年底', '发布'])], []);
+  // 到 / 至 end a span only after a number: 计划到2022年 names 2022.
+  assert.deepEqual([...yearsNamed('计划到2022年引进', ['计划', '引进'], '2020')], ['2022']);
 });
 
 test('an area named only as one item of a list counts half: the area\'s own paragraph answers what is done in it', () => {
@@ -640,11 +644,19 @@ test('a question about a heading is answered by the heading; no other question g
   assert.equal(top('报道里讲甲大学那一部分的大标题是什么？'), '甲大学优质资源将在某市落地');
   assert.equal(top('哪个小标题用“牵手”形容某市和乙大学的合作？'), '某市牵手乙大学共建研究院');
   for (const q of ['What does the headline about 乙大学 say?', 'One of the subheadings says what?', '那段小标题说了什么', '報導中有個小標說什麼']) assert.ok(story.analyze(q).asksHeading, q);
-  assert.ok(!story.analyze('What is the title of the plan?').asksHeading);
+  for (const q of ['What is the title of the plan?', 'Who is heading the institute?', 'Which university is heading to the city?', '那个计划的标题叫什么', '论文标题是什么']) {
+    assert.ok(!story.analyze(q).asksHeading, q);
+  }
+  // A heading question naming nothing gets the document's title; any other question naming nothing, no answer.
+  const titled = SearchEngine.build(loadCorpus(tempCorpus({ 'news.md': '---\ntitle: 某市与两所大学签署合作协议\n---\n\n# 甲大学资源落地\n\n某市与甲大学签署协议。' })));
+  const headline = answerQuestion(titled, '这篇报道的大标题是什么？');
+  assert.equal(headline.kind === 'answer' ? headline.hits[0]?.passage.text : headline.kind, '某市与两所大学签署合作协议');
+  assert.equal(answerQuestion(titled, '这篇文章讲了什么事？').kind, 'none');
+  assert.equal(answerQuestion(titled, '？？？').kind, 'invalid');
   // Not a question about a heading: the body answers, though a heading holds the same words.
   assert.match(top('某市和乙大学共建什么？'), /^5月12日/);
   const body = answerQuestion(story, '甲大学的资源将在哪里落地？', { top: 5 });
-  assert.ok(body.kind !== 'answer' || !body.hits.some((h) => h.passage.heading));
+  assert.ok(body.kind === 'answer' && !body.hits.some((h) => h.passage.heading));
   // A heading question no heading holds is answered like any other question (or not at all).
   assert.equal(top('丙大学那部分的小标题是什么？'), '(none)');
 });

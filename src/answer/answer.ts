@@ -314,6 +314,11 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   // Evidence is weighed as the ranker weighs it: words most passages hold count for little.
   const q = { ...analyzed, contentTerms: engine.weighTerms(analyzed.contentTerms) };
   if (q.contentTerms.length === 0 && q.bigrams.length === 0) {
+    // Only question words (这篇报道的大标题是什么, 这篇新闻讲了什么事): a heading question gets the titles; any
+    // other names nothing the documents could answer. Input without a word at all is no question.
+    const titles = q.asksHeading ? engine.rankHeadings(analyzed, options.top ?? DEFAULT_TOP) : [];
+    if (titles.length > 0) return { kind: 'answer', question, hits: titles.map((r) => toHit(engine, r, q)), evidence: 1 };
+    if (/[\p{Script=Han}\p{Script=Latin}]/u.test(question)) return { kind: 'none', question, reason: 'weak-match', evidence: 0, missing: [] };
     return { kind: 'invalid', question, error: 'no words to search for: ask with Chinese or English words' };
   }
   const questionText = engine.matchText(question);
@@ -332,12 +337,11 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   const missing = listMissing(missingTerms);
   const top = Math.max(options.top ?? DEFAULT_TOP, 1);
   // A question about a heading is answered by a heading that holds it, if one does; else like any other.
-  const headings = q.asksHeading ? engine.rankHeadings(analyzed, top) : [];
+  const headings = (q.asksHeading ? engine.rankHeadings(analyzed, top) : [])
+    .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
+    .filter(({ v }) => answers(v));
   const heading = headings[0];
-  if (heading) {
-    const v = judge(engine, q, missingTerms, heading.passage);
-    if (answers(v)) return { kind: 'answer', question, hits: headings.map((r) => toHit(engine, r, q)), evidence: v.evidence };
-  }
+  if (heading) return { kind: 'answer', question, hits: headings.map(({ r }) => toHit(engine, r, q)), evidence: heading.v.evidence };
   const ranked = engine.rank(analyzed, Math.max(top, ANSWER_KIND_DEPTH));
   const best = ranked[0];
   if (!best) return { kind: 'none', question, reason: 'not-in-corpus', evidence: 0, missing };

@@ -61,7 +61,8 @@ export function sourceLineHtml(passage: Passage, lang: Lang, meta: CorpusMeta): 
   const docPart = doc
     ? `${doc.title}${docExtra.length ? (lang === 'en' ? ` (${docExtra.join(', ')})` : `（${docExtra.join('，')}）`) : ''}`
     : passage.documentId;
-  const parts = [passage.section, topic ? topicTitle(topic, lang) : undefined]
+  // A heading is its own section: the line does not repeat it.
+  const parts = [passage.heading ? undefined : passage.section, topic ? topicTitle(topic, lang) : undefined]
     .filter((p): p is string => Boolean(p) && p !== doc?.title);
   const unique = [...new Set(parts)];
   return `<i>${escapeHtml(messages(lang).source)}${lang === 'en' ? ': ' : '：'}${escapeHtml([...unique, docPart].join(' · '))}</i>`;

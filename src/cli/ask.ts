@@ -49,7 +49,8 @@ export function toText(engine: SearchEngine, answer: Answer): string {
   return answer.hits
     .map((h, i) => {
       const topic = engine.corpus.topics.agreements.find((t) => t.id === h.passage.topic);
-      const source = [h.passage.section, topic?.title].filter(Boolean).join(' · ');
+      // A heading is its own section: not repeated.
+      const source = [h.passage.heading ? undefined : h.passage.section, topic?.title].filter(Boolean).join(' · ');
       return `${i + 1}. ${h.passage.text}\n   —— ${source}  [${h.passage.id}, score ${h.score.toFixed(1)}]\n   要点：${h.bestSentence}\n`;
     })
     .join('\n');

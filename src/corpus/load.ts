@@ -64,7 +64,7 @@ export function loadCorpusFolder(dir: string): Corpus {
     const info: DocumentInfo = { id, title: meta.title ?? id, source: meta.source, date: meta.date };
     documents.push(info);
     passages.push(...splitPassages(id, info.title, body, names));
-    headings.push(...splitHeadings(id, body, names));
+    headings.push(...splitHeadings(id, meta.title, body, names));
   }
   const dictPath = join(dir, USER_DICT_FILE);
   const dict = existsSync(dictPath) ? parseUserDict(readFileSync(dictPath, 'utf8')) : { words: [], english: [] };

@@ -101,21 +101,23 @@ export function splitLongText(text: string, max = MAX_PASSAGE_CHARS): string[] {
 }
 
 /**
- * A document's headings as passages of their own (see Passage.heading): `${documentId}#h1`, … in document order,
- * each its own section, with the agreement it names (if any) as topic. Labels that became headings (核心提示)
- * are no headings of the document's own.
+ * A document's headings as passages of their own (see Passage.heading): its title, when the front matter gives
+ * one, as `${documentId}#h0`, then its `#` headings as `#h1`, … in document order; each is its own section, with
+ * the agreement it names (if any) as topic. Labels that became headings (核心提示) are no headings of the
+ * document's own.
  */
-export function splitHeadings(documentId: string, body: string, names: NameMatcher): Passage[] {
-  return readBlocks(body.replace(/\r\n?/g, '\n'))
-    .filter((b) => b.kind === 'heading' && b.text.length > 0)
-    .map((b, i) => ({
-      id: `${documentId}#h${i + 1}`,
-      documentId,
-      section: b.text,
-      topic: names.dominantTopic(normalizeText(b.text)),
-      text: b.text,
-      heading: true as const,
-    }));
+export function splitHeadings(documentId: string, title: string | undefined, body: string, names: NameMatcher): Passage[] {
+  const heading = (n: number, text: string, kind: 'title' | 'section'): Passage => ({
+    id: `${documentId}#h${n}`,
+    documentId,
+    section: text,
+    topic: names.dominantTopic(normalizeText(text)),
+    text,
+    heading: kind,
+  });
+  const sections = readBlocks(body.replace(/\r\n?/g, '\n')).filter((b) => b.kind === 'heading' && b.text.length > 0);
+  const titleText = title ? removeLayoutSpaces(title) : '';
+  return [...(titleText ? [heading(0, titleText, 'title')] : []), ...sections.map((b, i) => heading(i + 1, b.text, 'section'))];
 }
 
 /**

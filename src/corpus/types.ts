@@ -20,11 +20,12 @@ export interface Passage {
   /** Words the passage is about without saying them (a photo caption is about a 照片): indexed, not shown. */
   keywords?: string[];
   /**
-   * A heading of the document as a passage of its own (its text is the heading): it answers only a question
-   * about a heading (清华那部分的大标题是什么), and is not indexed with the others. Heading passages follow the
-   * document's other passages in Corpus.passages.
+   * A heading of the document as a passage of its own (its text is the heading): the document's title (front
+   * matter `title`) or a `#` heading of its body. It answers only a question about a heading (清华那部分的大标题
+   * 是什么), and is not indexed with the others. Heading passages follow the documents' other passages in
+   * Corpus.passages.
    */
-  heading?: true;
+  heading?: 'title' | 'section';
 }
 
 /** A party to an agreement and the names people use for it. */

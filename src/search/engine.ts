@@ -147,7 +147,7 @@ export interface RankedPassage {
 
 /** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
 export interface SerializedEngine {
-  version: 14;
+  version: 15;
   corpus: Corpus;
   index: unknown;
   /** The vocabulary (see Vocabulary), each term with the number of passages holding it. */
@@ -206,7 +206,7 @@ export class SearchEngine {
   /** Restores an engine saved with toJSON(), with the same options factory that built it. */
   static fromJSON(json: string, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
     const data = JSON.parse(json) as SerializedEngine;
-    if (data.version !== 14) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
+    if (data.version !== 15) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
     const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
     const vocabulary: Vocabulary = {
@@ -219,7 +219,7 @@ export class SearchEngine {
 
   toJSON(): SerializedEngine {
     return {
-      version: 14,
+      version: 15,
       corpus: this.corpus,
       index: this.index.toJSON(),
       vocabulary: {
@@ -416,10 +416,13 @@ export class SearchEngine {
   /**
    * Ranks the documents' headings for a question about a heading (清华那部分的大标题是什么, what does the headline
    * say): by the share of the question's weighted terms each heading holds, then by the agreement boost. Headings
-   * holding none of them are left out.
+   * holding none of them are left out. A question naming nothing (这篇报道的大标题是什么) gets the documents' titles.
    */
   rankHeadings(q: AnalyzedQuestion, limit = 10): RankedPassage[] {
     const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
+    if (terms.length === 0) {
+      return this.headings.filter((p) => p.heading === 'title').slice(0, limit).map((passage) => ({ passage, sentence: 0, score: 1 }));
+    }
     return this.headings
       .map((passage) => {
         const { coverage } = bestSentence([this.passageMatchText(passage)], terms);

@@ -156,15 +156,19 @@ const ASKS_MONEY =
 const ASKS_OUTCOME =
   /实际|真的[^，,。？?]{0,12}了(?:吗|没有?)|[够满](?:\d+[家所个项])?了(?:吗|没有?)|(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:目标|任务|指标)(?:了吗|了没有?|没有)|(?:目标|任务|指标)(?:完成|实现|达成|达到)了(?:吗|没有?)|\b(?:actually|in fact|in reality)\b|^(?!.*\b(?:plan|plans|planned|aim|aims|aimed|want|wanted|hope|hoped|intend|intended|expect|expected)\b).*\b(?:did|has|have)\b[^?]*\b(?:meet|met|reach|reached|achieve|achieved|hit|fulfil\w*)\b[^?]*\b(?:target|goal)s?\b/u;
 
-/** Whether something is among others: 包括 / 涵盖 / 涉及 / 有 … 吗, 是否包括, 有没有, does it include / cover. */
+/** Whether something is among others: 包括 / 涵盖 / 涉及 / 都有 … 吗, 是否包括, does it include / cover (not a bare 有…吗). */
 const ASKS_WHETHER_INCLUDED =
-  /(?:包括|包含|涵盖|涉及|含有|有)[^，,。？?]{0,20}(?:吗|么|没有?)[？?]?$|(?:是否|有没有|是不是)(?:也|都)?(?:包括|包含|涵盖|涉及|有)|\b(?:does|do|did|is|are|will)\b.*\b(?:include|includes|cover|covers|involve|involves)\b/u;
+  /(?:包括|包含|涵盖|涉及|含有|都有|也有)[^，,。？?]{0,20}(?:吗|么|没有?)[？?]?$|(?:是否|有没有|是不是)(?:也|都)?(?:包括|包含|涵盖|涉及)|\b(?:does|do|did|is|are|will)\b.*\b(?:include|includes|cover|covers|involve|involves)\b/u;
 
-/** 里 as a unit of distance: after a number (三十里, 30里, 几里). */
-const DISTANCE_LI = /[\d一二两三四五六七八九十百千万几多]里/u;
+/** 里 as a unit of distance: after a number (30里, 几里, 多少里; jieba keeps 三十里 whole). */
+const DISTANCE_LI = /(?:[\d一二两三四五六七八九十百千万几]|多少)里/u;
 
-/** A question about a heading of the document: 标题 (大标题, 小标题, 小标 for short), headline, (sub)heading. */
-const ASKS_HEADING = /标题|小标(?!准)|\bheadlines?\b|\b(?:sub)?headings?\b|\bsubheads?\b/u;
+/**
+ * A question about a heading of the document: 标题 (大标题, 小标题, 小标 for short), headline, (sub)heading as a
+ * noun. Not the title of something the document names (计划的标题, 论文标题), nor "heading to" / "who is heading".
+ */
+const ASKS_HEADING =
+  /(?<!(?:计划|协议|方案|文件|论文|规划|条例|通知|书|法)的?)(?:标题|小标(?!准))|\bheadlines?\b|\bsubheadings?\b|\bsubheads?\b|\bheadings\b|\b(?:the|a|which|what|its|this|that|each) (?:\w+ )?heading\b(?! (?:to|for|the|a|an|up)\b)/u;
 
 /** A party asked for: 哪所大学, 哪家高校, 跟谁, which university, who. */
 const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院校)|谁|\bwhich (?:university|universities|school|college)\b|\bwho\b/u;

@@ -66,8 +66,11 @@ export function relativeYear(word: string, documentYear: string): string | undef
   return offset === undefined ? undefined : String(Number(documentYear) + offset);
 }
 
-/** A year written out (2019年), not the end of a span (2019—2022年, 2019~2022年, 2019至2022年). */
-const WRITTEN_YEAR = /(?<![\d—–~～\-至到]\s*)((?:1[89]|20)\d{2})\s*年/gu;
+/**
+ * A year written out (2019年, 到2022年), not the end of a span (2019—2022年, 2019~2022年, 2019至2022年): a join
+ * ends a span only after a number.
+ */
+const WRITTEN_YEAR = /(?<!\d\s*年?\s*[—–~～\-至到]\s*)(?<!\d)((?:1[89]|20)\d{2})\s*年/gu;
 
 /**
  * The years a (normalized, simplified) text names: written out (2019年, not the span 2019—2022年, which

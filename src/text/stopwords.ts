@@ -21,7 +21,7 @@ export const QUESTION_WORDS = [
   '做', '干', '搞', '弄', '事情', '事儿', '事',
   // The document itself and its parts (报道里说, 文章提到, 讲清华的那一部分, 用什么来形容): every passage is in it, none
   // says so.
-  '报道', '报导', '文章', '本文', '新闻', '提到', '提及', '说到', '讲到', '谈到', '写到', '讲', '一部分', '形容',
+  '报道', '报导', '文章', '本文', '提到', '提及', '说到', '讲到', '谈到', '写到', '讲', '一部分', '部分', '形容',
   // A question about a heading (那段的小标题说什么) asks for the heading's words, not for the word 标题.
   '标题', '大标题', '小标题', '副标题', '主标题', '标题里', '小标',
   // Yes/no questions ("有没有被引进", "会不会来", "能不能"): jieba cuts them into a verb and its negation.

@@ -374,11 +374,18 @@ function twoParties(news: string): { parties: SearchEngine; top: (q: string) => 
   const party = (id: string, name: string) => ({ id, command: id, title: `某市与${name}合作协议`, date: '2021-05-10', party: { name, aliases: [] } });
   const dir = tempCorpus({ 'news.md': news, 'topics.json': JSON.stringify({ agreements: [party('a', '甲大学'), party('b', '乙大学')] }) });
   const parties = SearchEngine.build(loadCorpus(dir));
-  const top = (q: string) => {
-    const a = answerQuestion(parties, q, { top: 1 });
-    return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
-  };
-  return { parties, top };
+  return { parties, top: (q: string) => answerText(parties, q) };
+}
+
+/** The answer's first passage, or "(none)" / "(invalid)". */
+function answerText(e: SearchEngine, q: string): string {
+  const a = answerQuestion(e, q, { top: 1 });
+  return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
+}
+
+/** An engine over one document, news.md, made of these paragraphs (a front matter may be the first). */
+function newsStory(paragraphs: string[]): SearchEngine {
+  return SearchEngine.build(loadCorpus(tempCorpus({ 'news.md': paragraphs.join('\n\n') })));
 }
 
 test('a party the question sets aside (除了甲大学, besides …) is not the one it asks about', () => {
@@ -554,22 +561,13 @@ test('"how long" needs a passage that gives a length of time; a date does not sa
 });
 
 test('a year told relative to the document (今年, 去年) is that year: 2019年 is a 2020 story\'s 去年', () => {
-  const story = SearchEngine.build(
-    loadCorpus(
-      tempCorpus({
-        'news.md': [
-          '---\ndate: 2020-06\n---',
-          '去年12月，某市的研发中心在新区揭牌成立。',
-          '某厂目前年产量达10万吨，提前年底完成扩建。',
-          '某市计划明年引进20家研究机构。',
-        ].join('\n\n'),
-      }),
-    ),
-  );
-  const top = (q: string) => {
-    const a = answerQuestion(story, q, { top: 1 });
-    return a.kind === 'answer' ? (a.hits[0]?.passage.text.slice(0, 6) ?? '') : `(${a.kind})`;
-  };
+  const story = newsStory([
+    '---\ndate: 2020-06\n---',
+    '去年12月，某市的研发中心在新区揭牌成立。',
+    '某厂目前年产量达10万吨，提前年底完成扩建。',
+    '某市计划明年引进20家研究机构。',
+  ]);
+  const top = (q: string) => answerText(story, q).slice(0, 6);
   // 去年12月 in a 2020 story is 2019年12月 (it was declined as another year).
   assert.equal(top('2019年12月在新区揭牌成立的是什么？'), '去年12月，');
   assert.equal(top('2018年12月在新区揭牌成立的是什么？'), '(none)');
@@ -625,22 +623,13 @@ test('an area named only as one item of a list counts half: the area\'s own para
 });
 
 test('a question about a heading is answered by the heading; no other question gets a heading', () => {
-  const story = SearchEngine.build(
-    loadCorpus(
-      tempCorpus({
-        'news.md': [
-          '# 甲大学优质资源将在某市落地',
-          '5月10日，某市与甲大学签署合作协议，双方将共建实验室。',
-          '# 某市牵手乙大学共建研究院',
-          '5月12日，某市与乙大学签署合作协议，双方将共建研究院。',
-        ].join('\n\n'),
-      }),
-    ),
-  );
-  const top = (q: string) => {
-    const a = answerQuestion(story, q, { top: 3 });
-    return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
-  };
+  const story = newsStory([
+    '# 甲大学优质资源将在某市落地',
+    '5月10日，某市与甲大学签署合作协议，双方将共建实验室。',
+    '# 某市牵手乙大学共建研究院',
+    '5月12日，某市与乙大学签署合作协议，双方将共建研究院。',
+  ]);
+  const top = (q: string) => answerText(story, q);
   assert.equal(top('报道里讲甲大学那一部分的大标题是什么？'), '甲大学优质资源将在某市落地');
   assert.equal(top('哪个小标题用“牵手”形容某市和乙大学的合作？'), '某市牵手乙大学共建研究院');
   for (const q of ['What does the headline about 乙大学 say?', 'One of the subheadings says what?', '那段小标题说了什么', '報導中有個小標說什麼']) assert.ok(story.analyze(q).asksHeading, q);

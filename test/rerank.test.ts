@@ -664,3 +664,15 @@ test('a question naming both parties is about a passage naming both as much as a
   assert.match(top('某市政府跟甲大学、乙大学分别是哪天签的战略合作协议？'), /^5月10日和5月12日/);
   assert.match(top('某市政府跟乙大学是哪天签的战略合作协议？'), /^5月12日，某市政府与乙大学/);
 });
+
+test('a modal particle closing a spoken question is tone, not content (哪天呀 is not 哪 + 天呀)', () => {
+  const plain = engine.analyze('某市和乙大学是哪天签署合作协议的？');
+  for (const q of ['某市和乙大学是哪天签署合作协议的呀？', '某市和乙大学是哪天签署合作协议的啊', '某市和乙大学哪天签署合作协议呢? 谢谢']) {
+    const a = engine.analyze(q);
+    assert.ok(a.asksWhen, q);
+    assert.ok(!a.contentTerms.some((t) => /[呀啊呢]/u.test(t.term)), q);
+    assert.deepEqual(a.contentTerms.map((t) => t.term).filter((t) => t !== '谢谢'), plain.contentTerms.map((t) => t.term), q);
+  }
+  assert.ok(!engine.analyze('咱们是哪天呀').contentTerms.some((t) => t.term === '天呀'));
+  assert.match(topText('某市和乙大学哪天签署合作协议呀'), /5月12日/);
+});

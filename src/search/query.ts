@@ -273,11 +273,18 @@ const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d.'’&-]*$/u;
 const UNKNOWN_ENGLISH_WEIGHT = 0.5;
 
 /**
+ * A modal particle closing a spoken question (哪天呀, 几号啊, 是什么呢): it adds tone, not content, and jieba may
+ * glue it to the word before (哪天呀 → 哪 + 天呀, an interjection). Only after a Han character and before the end,
+ * punctuation or a space.
+ */
+const FINAL_PARTICLE = /(?<=\p{Script=Han})[呀啊呢吧嘛啦哦呗哇](?=[\s,.?!~…]|$)/gu;
+
+/**
  * Analyzes a question with the same pipeline as the index (normalize → jieba → stop words), then expands
  * party aliases to canonical names so 上海交大 finds passages that only say 上海交通大学.
  */
 export function analyzeQuestion(question: string, names: NameMatcher, expand?: QueryExpander): AnalyzedQuestion {
-  const normalized = normalizeText(question);
+  const normalized = normalizeText(question).replace(FINAL_PARTICLE, '');
   const found = names.find(normalized);
   const expansions = unique(found.filter((f) => f.alias !== f.canonical).map((f) => f.canonical));
   const extra = expand ? expand(normalized) : [];

@@ -676,3 +676,9 @@ test('a modal particle closing a spoken question is tone, not content (哪天呀
   assert.ok(!engine.analyze('咱们是哪天呀').contentTerms.some((t) => t.term === '天呀'));
   assert.match(topText('某市和乙大学哪天签署合作协议呀'), /5月12日/);
 });
+
+test('a traditional question asking 甚麼時候 asks when, as 什么时候 does', () => {
+  const a = engine.analyze('某市與乙大學是甚麼時候簽署合作協議的？');
+  assert.ok(a.asksWhen);
+  assert.deepEqual(a.contentTerms.map((t) => t.term), engine.analyze('某市与乙大学是什么时候签署合作协议的？').contentTerms.map((t) => t.term));
+});

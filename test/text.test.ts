@@ -13,6 +13,8 @@ test('normalization folds full-width forms, traditional characters and case', ()
   assert.equal(normalizeText('積體電路與資訊軟體'), '集成电路与信息软件');
   // Simplified text is left as it is.
   assert.equal(normalizeText('集成电路与信息软件、程序和方程式'), '集成电路与信息软件、程序和方程式');
+  // 甚麼 (Taiwan's spelling of 什麼) is 什么, so 甚麼時候 asks when as 什么时候 does.
+  assert.equal(normalizeText('為甚麼、甚麼時候、甚么'), '为什么、什么时候、什么');
 });
 
 test('normalization drops control and invisible characters but keeps the text', () => {

@@ -23,12 +23,18 @@ export function stripControlChars(text: string): string {
 }
 
 /**
+ * 甚么, the older and Taiwan spelling of 什么 (為甚麼, 甚麼時候), which the converter keeps: it is a valid simplified
+ * word too. Read as 什么, so question words (什么时候, 为什么) and the stop list know it.
+ */
+const SHENME = /甚么/gu;
+
+/**
  * The one normalization applied to both indexed text and questions: NFKC (full-width → half-width,
- * compatibility forms), traditional → simplified, lower case, control characters removed.
+ * compatibility forms), traditional → simplified (甚么 → 什么), lower case, control characters removed.
  * It may change lengths, so it is for matching only, never for display.
  */
 export function normalizeText(text: string): string {
-  return toSimplified(stripControlChars(text).normalize('NFKC')).toLowerCase();
+  return toSimplified(stripControlChars(text).normalize('NFKC')).replace(SHENME, '什么').toLowerCase();
 }
 
 const CJK = '\\p{Script=Han}';

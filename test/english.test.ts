@@ -16,7 +16,7 @@ import { buildEntries, glossKeys, headWord } from '../src/cli/glossary.ts';
 import { normalizeText } from '../src/text/normalize.ts';
 import { REPO_ROOT } from '../src/eval/datasets.ts';
 import { openEngine } from '../src/cli/wiring.ts';
-import { englishClippings, parseClippings } from '../src/text/clippings.ts';
+import { englishClippings, englishSynonyms, parseClippings, parseEnglishSynonyms } from '../src/text/english-lexicons.ts';
 
 /** A tiny glossary, so each test says which entry it relies on. */
 const GLOSSARY: Glossary = {
@@ -58,10 +58,9 @@ test('phrases win over their words: "research institute" is 研究院, not 研�
 
 test('a short form the glossary does not know is read as its full word (photo → photograph), never over a key', () => {
   const glossary = { ...GLOSSARY, entries: { ...GLOSSARY.entries, photograph: ['照片'], lab: ['实验室'], 'research and development': ['研发'] } };
-  const clipped = createEnglishAnalyzer(
-    glossary,
-    parseClippings('# comment\nphoto\tphotograph\nlab\tlaboratory\nrnd\tResearch  and development\nai\tartificial intelligence\nbad line\n'),
-  );
+  const clipped = createEnglishAnalyzer(glossary, {
+    clippings: parseClippings('# comment\nphoto\tphotograph\nlab\tlaboratory\nrnd\tResearch  and development\nai\tartificial intelligence\nbad line\n'),
+  });
   const terms = (q: string) => clipped(normalizeText(q)).matches.flatMap((m) => m.chinese);
   assert.deepEqual(terms('Who took the photo?'), ['照片']);
   assert.deepEqual(terms('Who took the photos?'), ['照片']);
@@ -71,7 +70,7 @@ test('a short form the glossary does not know is read as its full word (photo �
   // Inside a phrase the glossary knows, a short form it also knows by itself is its full word.
   const phrases = createEnglishAnalyzer(
     { ...GLOSSARY, entries: { ...GLOSSARY.entries, tech: ['高技术'], 'technology transfer': ['科技成果转化'] } },
-    parseClippings('tech\ttechnology\n'),
+    { clippings: parseClippings('tech\ttechnology\n') },
   );
   const read = (q: string) => phrases(normalizeText(q)).matches.flatMap((m) => m.chinese);
   assert.deepEqual(read('In tech transfer, which fields?'), ['科技成果转化', '领域', '方面']);
@@ -83,10 +82,33 @@ test('a short form the glossary does not know is read as its full word (photo �
   // The bundled list is read, and on the article an English question about the photo finds the caption.
   assert.equal(englishClippings().get('photo'), 'photograph');
   // An abbreviation with & stays one token: R&D is research and development, not the letters r and d.
-  assert.deepEqual(createEnglishAnalyzer(glossary, englishClippings())(normalizeText('Which R&D centres?')).matches.flatMap((m) => m.chinese), ['研发']);
+  assert.deepEqual(createEnglishAnalyzer(glossary, { clippings: englishClippings() })(normalizeText('Which R&D centres?')).matches.flatMap((m) => m.chinese), ['研发']);
   const article = openEngine();
   const a = article.rank(article.analyze('Who took the photo?'), 1)[0];
   assert.match(a?.passage.text ?? '', /摄/);
+});
+
+test('a word the glossary has no key for is read as its first near-synonym the glossary knows (deal → agreement), never over a key', () => {
+  const glossary = { ...GLOSSARY, entries: { ...GLOSSARY.entries, agreement: ['协议'], start: ['启动'], company: ['企业'], plan: ['计划'] } };
+  const lexicon = parseEnglishSynonyms('# comment\ndeal\tagreement contract\nkick off\tstart begin\ncorporate\tfirm company\nscheme\tplan\nteam up\tjoin_forces cooperate\nbad line\n');
+  assert.deepEqual(lexicon.get('team up'), ['join forces', 'cooperate']);
+  const read = createEnglishAnalyzer(glossary, { synonyms: lexicon });
+  const terms = (q: string) => read(normalizeText(q)).matches.flatMap((m) => m.chinese);
+  assert.deepEqual(terms('When was the Tsinghua deal signed?'), ['清华大学', '协议', '签署']);
+  // Inflected forms meet the entry on its stem; a phrase is read whole; a variant the glossary lacks is passed over.
+  assert.deepEqual(terms('Both deals'), ['协议']);
+  assert.deepEqual(terms('What did the city kick off?'), ['启动']);
+  assert.deepEqual(terms('corporate partners'), ['企业']);
+  assert.deepEqual(terms('They teamed up.'), ['合作', '协同']);
+  // The glossary's own key wins over the lexicon's reading.
+  const keyed = createEnglishAnalyzer({ ...glossary, entries: { ...glossary.entries, scheme: ['方案'] } }, { synonyms: lexicon });
+  assert.deepEqual(keyed(normalizeText('Which scheme?')).matches.flatMap((m) => m.chinese), ['方案']);
+  // Without the lexicon, "deal" is a word the glossary does not know.
+  assert.deepEqual(analyze(normalizeText('the deal')).unknown, ['deal']);
+  // The bundled lexicon is read; on the article, "the SJTU deal" is the SJTU agreement.
+  assert.ok(englishSynonyms().get('deal')?.includes('agreement'));
+  const article = openEngine();
+  assert.match(article.rank(article.analyze('When was the SJTU deal signed?'), 1)[0]?.passage.text ?? '', /6月8日/);
 });
 
 test('"which areas" asks for fields, not regions', () => {

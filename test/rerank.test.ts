@@ -469,10 +469,22 @@ test('what actually came of a plan, in a year after the document, is not in it; 
   assert.equal(topText('代表某市签署协议的是谁？'), '(none)');
   assert.equal(topText('哪位领导和甲大学签署了合作协议？'), '(none)');
   // In English, a person in a role; not a role an organization holds (author of a plan, leader of a project).
-  assert.ok(engine.analyze('Who was the mayor that signed the agreement with 甲大学?').asksPersonName);
-  for (const q of ['Who was the author of the action plan?', 'Who is the leader of the project?', 'Who signed the agreement?']) {
+  for (const q of [
+    'Who was the mayor that signed the agreement with 甲大学?',
+    'Who is the official quoted in the story?',
+    'What is the name of the science bureau official quoted in the story?',
+    "Who signed for the city? What's his name?",
+  ]) {
+    assert.ok(engine.analyze(q).asksPersonName, q);
+  }
+  for (const q of ['Who was the author of the action plan?', 'Who is the leader of the project?', 'Who signed the agreement?', 'What is the name of the lab?']) {
     assert.ok(!engine.analyze(q).asksPersonName, q);
   }
+  // jieba's dictionary tags many four-character phrases as names (大力支持 nr): they name no one.
+  const support = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '某市科技局负责人表示，将大力支持甲大学在某市设立研究院。\n' })));
+  const named = (q: string) => answerQuestion(support, q, { top: 1 }).kind;
+  assert.equal(named('某市科技局负责人叫什么名字？'), 'none');
+  assert.equal(named('某市科技局负责人表示了什么？'), 'answer');
 });
 
 test('a word the corpus never uses is searched through its near-synonyms (老师 → 教师, 大学老师 → 大学教师)', () => {

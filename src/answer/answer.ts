@@ -209,6 +209,15 @@ const ANSWER_KIND_DEPTH = 5;
  */
 const countsAsked = (q: AnalyzedQuestion, text: string): boolean => !q.asksHowMany || countsUnit(text, q.countedUnit);
 
+/**
+ * A word jieba tags as a person's name (nr, nrt: 王京华, 罗纳尔多). Its dictionary also tags thousands of four-character
+ * idioms and phrases nr (大力支持, 一劳永逸): a name of four or more characters counts only if tagged nrt or written
+ * with a name dot (·).
+ */
+function namesPerson({ word, tag }: { word: string; tag: string }): boolean {
+  return /^nr/.test(tag) && ([...word].length < 4 || tag === 'nrt' || /[·•]/u.test(word));
+}
+
 /** What a candidate passage tells about the question: how much of it the passage holds, and why it cannot answer. */
 interface Verdict {
   evidence: number;
@@ -257,7 +266,7 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   // "How much money" is answered by a passage that names a sum (11.42亿元, 731美元), not by "三大研究中心".
   const sumless = q.asksMoney && !givesMoney(topText);
   // A person's name is answered by a passage that names a person (jieba tag nr: 王京华), not by "有关负责人表示".
-  const nameless = q.asksPersonName && !tagWords(topText).some((w) => /^nr/.test(w.tag));
+  const nameless = q.asksPersonName && !tagWords(topText).some(namesPerson);
   // "On which road" is answered by a road's name (人民路) or a house number, not by a district (两江新区).
   const roadless = q.asksRoad && !givesRoad(topText);
   // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a day of its

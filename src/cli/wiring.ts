@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../paths.js';
 import { SearchEngine } from '../search/engine.js';
 import type { QueryExpander } from '../search/query.js';
 import { createEnglishExpander, GLOSSARY_FILE, parseGlossary } from '../text/english.js';
-import { englishClippings } from '../text/clippings.js';
+import { englishClippings, englishSynonyms } from '../text/english-lexicons.js';
 
 /** The bundled corpus. */
 export const DEFAULT_CORPUS = resolve(REPO_ROOT, 'corpus');
@@ -18,7 +18,10 @@ export const DEFAULT_CORPUS = resolve(REPO_ROOT, 'corpus');
 export function glossaryExpander(corpusPath: string = DEFAULT_CORPUS): QueryExpander | undefined {
   const glossaryPath = join(statSync(corpusPath).isDirectory() ? corpusPath : dirname(corpusPath), GLOSSARY_FILE);
   if (!existsSync(glossaryPath)) return undefined;
-  return createEnglishExpander(parseGlossary(JSON.parse(readFileSync(glossaryPath, 'utf8')), glossaryPath), englishClippings());
+  return createEnglishExpander(parseGlossary(JSON.parse(readFileSync(glossaryPath, 'utf8')), glossaryPath), {
+    clippings: englishClippings(),
+    synonyms: englishSynonyms(),
+  });
 }
 
 /** Loads a corpus (folder or JSONL), indexes it, and lets English questions in through its glossary. */

@@ -135,11 +135,12 @@ const ASKS_DURATION =
 
 /**
  * A person's name asked for: 负责人叫啥名字, 校长的姓名 (a word ending like one for a person, right before 名字 /
- * 姓名; not 人才计划叫什么名字, 管理委员会叫什么名字); who was the mayor / director / photographer. (校长是谁 is left
+ * 姓名; not 人才计划叫什么名字, 管理委员会叫什么名字); who was the mayor / director / photographer / official, the name
+ * of the official, what's his name. (校长是谁 is left
  * out: CMRC names a headmaster jieba does not tag as a person.)
  */
 const ASKS_PERSON_NAME =
-  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)|\bwhat is (?:his|her|the \w+'s) name\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b|\bwho (?:is|was|were|are) (?:the )?(?:\w+ )?(?:mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter|journalist)\b/u;
+  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)|\bwhat(?: is|'s) (?:his|her|the \w+'s) name\b|\bname of the (?:[\w-]+ ){0,4}?(?:official|spokes(?:person|man|woman)|mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter|journalist)\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b|\bwho (?:is|was|were|are) (?:the )?(?:\w+ )?(?:mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter|journalist|official|spokes(?:person|man|woman))\b/u;
 
 /** A road or street asked for: 哪条路, 什么街上, 门牌号, which street (not 地址, often answered by a district or town). */
 const ASKS_ROAD = /哪条(?:路|街|马路|大街|大道|街道)|(?:什么|啥)(?:路|街|大街|大道)上|门牌|\b(?:which|what) (?:road|street)\b|\bstreet address\b/u;

@@ -194,15 +194,22 @@ function indexGlossary(glossary: Glossary): Map<string, string[]> {
 export const ASKS_FOR_AREAS = /\b(which|what)((?: (?:other|specific|main|key|particular))?) (?:areas|aspects|sectors|domains|fields)\b/u;
 const ASKED_AREAS = new RegExp(ASKS_FOR_AREAS.source, 'gu');
 
+/** General English word lists the reader falls back on (text/english-lexicons.ts). */
+export interface EnglishLexicons {
+  /** Short form → full form (photo → photograph). */
+  clippings?: ReadonlyMap<string, string>;
+  /** Word or phrase → plainer words of the same meaning, most common sense first (deal → agreement). */
+  synonyms?: ReadonlyMap<string, readonly string[]>;
+}
+
 /**
  * Reads a question as English: dates, numbers, then the longest glossary phrases (up to MAX_PHRASE_WORDS
  * words, stop words allowed inside a phrase, as in "bring in" or "academy of sciences", but never a phrase of
- * stop words alone). Han characters are skipped: the Chinese pipeline searches them as they are.
+ * stop words alone). Han characters are skipped: the Chinese pipeline searches them as they are. A word or
+ * phrase the glossary has no key for is read through the lexicons: a short form as its full word, a word as the
+ * first of its near-synonyms the glossary knows (deal → agreement, kick off → start).
  */
-export function createEnglishAnalyzer(
-  glossary: Glossary,
-  clippings: ReadonlyMap<string, string> = new Map(),
-): (normalizedQuestion: string) => EnglishAnalysis {
+export function createEnglishAnalyzer(glossary: Glossary, { clippings = new Map(), synonyms = new Map() }: EnglishLexicons = {}): (normalizedQuestion: string) => EnglishAnalysis {
   const index = indexGlossary(glossary);
   // A short form the glossary does not know is read as its full word (photo, photos → photograph) when the
   // glossary knows that (an acronym the corpus may hold as it is, AI in 共建AI研究院, stays itself).
@@ -213,6 +220,15 @@ export function createEnglishAnalyzer(
     const full = fullFormOf(token);
     return full !== undefined && index.has(phraseKey(full)) ? englishTokens(full) : [token];
   };
+  // Near-synonyms by stemmed key (deals, inked and kicked off meet deal, ink and kick off), kept only where
+  // the glossary has no key of its own and knows one of the variants: the first such variant's terms.
+  const synonymTerms = new Map<string, string[]>();
+  for (const [word, variants] of synonyms) {
+    const key = phraseKey(word);
+    if (!key || index.has(key) || synonymTerms.has(key)) continue;
+    const terms = variants.map((v) => index.get(phraseKey(v))).find((t) => t !== undefined);
+    if (terms) synonymTerms.set(key, terms);
+  }
   return (normalizedQuestion) => {
     // A question without Latin letters is Chinese: its numbers are already the corpus' own (2019年).
     if (!/[a-z]/i.test(normalizedQuestion)) return { matches: [], unknown: [] };
@@ -235,7 +251,8 @@ export function createEnglishAnalyzer(
         for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - i); n >= 1; n--) {
           const words = tokens.slice(i, i + n);
           if (words.every((w) => ENGLISH_STOP_WORDS.has(w))) continue;
-          const terms = index.get(stems.slice(i, i + n).join(' ')) ?? (n > 1 ? index.get(fullStems.slice(i, i + n).join(' ')) : undefined);
+          const key = stems.slice(i, i + n).join(' ');
+          const terms = index.get(key) ?? (n > 1 ? index.get(fullStems.slice(i, i + n).join(' ')) : undefined) ?? synonymTerms.get(key);
           if (!terms) continue;
           matches.push({ english: words.join(' '), chinese: terms.slice(0, TERMS_PER_KEY), kind: 'phrase' });
           i += n;
@@ -262,8 +279,8 @@ export function createEnglishAnalyzer(
  * evidence the corpus may not hold ("peking" in "did Peking University sign?") even where the engine leaves
  * a question's own Latin words to the expander.
  */
-export function createEnglishExpander(glossary: Glossary, clippings?: ReadonlyMap<string, string>): EnglishExpander {
-  const analyze = createEnglishAnalyzer(glossary, clippings);
+export function createEnglishExpander(glossary: Glossary, lexicons?: EnglishLexicons): EnglishExpander {
+  const analyze = createEnglishAnalyzer(glossary, lexicons);
   return (normalizedQuestion) => {
     const { matches, unknown } = analyze(normalizedQuestion);
     return [...new Set([...matches.flatMap((m) => m.chinese), ...unknown])];

@@ -6,7 +6,7 @@ import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
 import { bestSentence, onlyListed } from '../src/search/rerank.js';
 import { givesTime, yearsNamed } from '../src/text/dates.js';
 import { readFileSync } from 'node:fs';
-import { countsUnit, generalIdf, givesAspects, givesMoney, givesNumber, givesRoad, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
+import { countsUnit, generalIdf, givesAspects, givesDistrict, givesMoney, givesNumber, givesRoad, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
 import { parseSynonyms, synonymsOf } from '../src/text/synonyms.js';
 import { tempCorpus } from './support/temp-corpus.js';
 
@@ -693,4 +693,26 @@ test('a traditional question asking 甚麼時候 asks when, as 什么时候 does
   const a = engine.analyze('某市與乙大學是甚麼時候簽署合作協議的？');
   assert.ok(a.asksWhen);
   assert.deepEqual(a.contentTerms.map((t) => t.term), engine.analyze('某市与乙大学是什么时候签署合作协议的？').contentTerms.map((t) => t.term));
+});
+
+test('"which district" is answered by a district named, not by a development zone or a science city', () => {
+  const zones = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'a.md': '甲大学将在某市建设联合实验室，支持某市高新技术开发区和国家自主创新示范区建设。\n\n乙大学研究院当天在两江新区揭牌。\n',
+      }),
+    ),
+  );
+  const answer = (q: string) => {
+    const a = answerQuestion(zones, q, { top: 1 });
+    return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : '(none)';
+  };
+  assert.equal(answer('甲大学的联合实验室建在哪个区？'), '(none)');
+  assert.equal(answer('Which district is the joint laboratory of 甲大学 in?'), '(none)');
+  assert.match(answer('乙大学研究院在哪个区揭牌？'), /两江新区/);
+  // A region (区域) or "county or city" (县市) is not a district asked for.
+  for (const q of ['实验室在哪个区域？', '位于哪一个县市？', '联合实验室建在哪里？']) assert.ok(!zones.analyze(q).asksDistrict, q);
+  for (const q of ['建在哪个区', '位於哪一個縣', '在什么区', 'Which county is it in?']) assert.ok(zones.analyze(q).asksDistrict, q);
+  for (const t of ['綦江区华芯智造', '位于台北市大安区', '宜兰县', '北京市海淀区']) assert.ok(givesDistrict(t), t);
+  for (const t of ['高新技术开发区', '各产业集聚区', '该县位于山区', '西部(重庆)科学城', '全区人口', '区域合作']) assert.ok(!givesDistrict(t), t);
 });

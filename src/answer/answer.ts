@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types.js';
-import { countsUnit, givesMoney, givesNumber, givesRoad, isDictionaryWord, isCount, tagWords } from '../text/tokenize.js';
+import { countsUnit, givesDistrict, givesMoney, givesNumber, givesRoad, isDictionaryWord, isCount, tagWords } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesDuration, givesYear } from '../text/dates.js';
 import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
@@ -269,6 +269,8 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   const nameless = q.asksPersonName && !tagWords(topText).some(namesPerson);
   // "On which road" is answered by a road's name (人民路) or a house number, not by a district (两江新区).
   const roadless = q.asksRoad && !givesRoad(topText);
+  // "Which district" is answered by a district's or county's name (两江新区), not by 开发区 or 西部(重庆)科学城.
+  const districtless = q.asksDistrict && !givesDistrict(topText);
   // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a day of its
   // document's year (6月3日, 当天 in a 2020 article); one that gives neither cannot answer it (全球科学家重庆峰会是
   // 哪一年举办的 against "近年来…共同举办全球科学家重庆峰会").
@@ -306,7 +308,7 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     absent,
     weak: evidence < EVIDENCE_FLOOR,
     elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome || otherParty || opinion,
-    wrongKind: numberless || durationless || sumless || nameless || yearless || roadless,
+    wrongKind: numberless || durationless || sumless || nameless || yearless || roadless || districtless,
   };
 }
 

@@ -60,6 +60,8 @@ export interface AnalyzedQuestion {
   asksPersonName: boolean;
   /** The question asks on which road or street (哪条路上, which street): only a passage that names one answers. */
   asksRoad: boolean;
+  /** The question asks in which district or county (在哪个区, which district): only a passage that names one answers. */
+  asksDistrict: boolean;
   /** The question asks for a sum of money (投资多少钱, 花了多少经费, how much money): only a passage that names one answers. */
   asksMoney: boolean;
   /** The question asks what actually came of something (实际, 完成…目标了吗, did they meet the target), not what was planned. */
@@ -144,6 +146,9 @@ const ASKS_PERSON_NAME =
 
 /** A road or street asked for: 哪条路, 什么街上, 门牌号, which street (not 地址, often answered by a district or town). */
 const ASKS_ROAD = /哪条(?:路|街|马路|大街|大道|街道)|(?:什么|啥)(?:路|街|大街|大道)上|门牌|\b(?:which|what) (?:road|street)\b|\bstreet address\b/u;
+
+/** A district or county asked for: 哪个区, 什么区, 哪个县, which district (not 哪个区域, a region; not 哪个县市, a county or city). */
+const ASKS_DISTRICT = /(?:哪个|哪一个|哪|什么|啥)(?:区县|区|县)(?![域别分间块市])|\b(?:which|what) (?:district|county)\b/u;
 
 /** A sum of money asked for. */
 const ASKS_MONEY =
@@ -346,6 +351,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksDuration: ASKS_DURATION.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),
     asksRoad: ASKS_ROAD.test(normalized),
+    asksDistrict: ASKS_DISTRICT.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),
     asksOpinion: ASKS_OPINION.test(normalized),
     asksAspects: ASKS_ASPECTS.test(normalized) || ASKS_FOR_AREAS.test(normalized),

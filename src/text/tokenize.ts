@@ -137,6 +137,17 @@ export function givesRoad(text: string): boolean {
 }
 
 /**
+ * A district or county named (两江新区, 綦江区, 大安区, 宜兰县): two to four characters before 区 / 新区 / 县, not a
+ * common word ending like one (开发区, 示范区, 集聚区, 山区, 地区, 园区, 社区, 市区, 城区, 景区, 全区, 该县) nor 区域 / 区别.
+ */
+const GIVES_DISTRICT =
+  /\p{Script=Han}{2,4}?(?<!开发|示范|集聚|保护|试验|实验|自贸|产业|工业|经济|科技|旅游|风景|商业|住宅|行政|特别|自治|贫困|[山地园社城市景片辖郊全本该各此每灾牧矿街校营专战盲禁雷误])(?:新区|区|县)(?![域别分间块内外划位长委])/u;
+
+export function givesDistrict(text: string): boolean {
+  return GIVES_DISTRICT.test(text);
+}
+
+/**
  * A list of areas: items set apart by 、, closed by 等 or a count, then the areas (在决策咨询、科技创新、人才交流5个
  * 方面, 围绕智能硬件、物联网等战略性新兴产业领域, 等多方面). What a "which areas" question asks for; not a list of
  * names that works in one field (重庆大学、西南大学在人工智能领域), nor 方面 meaning a side (市政府、交大方面表示).

@@ -3,6 +3,7 @@ import { countsUnit, givesDistrict, givesMoney, givesNumber, givesRoad, isDictio
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesDuration, givesYear } from '../text/dates.js';
 import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
+import { escapeRegExp } from '../text/regexp.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */
 export const MAX_QUESTION_CHARS = 500;
@@ -81,6 +82,22 @@ export function validateQuestion(question: string): string | null {
 
 /** Nouns that name what a question asks for, a name (全称叫什么): a text gives the name without saying 全称. */
 const NAMING_NOUNS = new Set(['全称', '简称', '名称', '全名', '正式名称']);
+
+/**
+ * True when the question uses the term for the kind of thing it asks for: the noun closing a phrase opened by
+ * 哪些 / 哪个 / 什么 … (哪些合作范畴, 在什么范畴开展), not a modifier inside it (哪些台湾的大学, 哪些台湾大学: 台湾 is what
+ * it is about). The text may call that kind otherwise (领域 for 范畴), so the word is no evidence of another
+ * subject.
+ */
+function namesAskedKind(question: string, term: string): boolean {
+  // An organization's name stays one (哪些台湾大学: jieba's nt tags are names; its nr / ns tags also fall on
+  // common words such as 范畴 and 东西).
+  if (tagWords(term).some((w) => w.word === term && w.tag === 'nt')) return false;
+  const opened = new RegExp(`(?:哪些|哪个|哪一个|哪几个|哪几|哪类|哪种|什么|啥|何种)\\p{Script=Han}{0,4}?${escapeRegExp(term)}`, 'u').exec(question);
+  if (!opened) return false;
+  const next = tagWords(question.slice(opened.index + opened[0].length))[0];
+  return next === undefined || !(/^n/.test(next.tag) || /^[的之]/u.test(next.word));
+}
 
 /** Longest corpus word looked for around a term (jieba's dictionary words are rarely longer). */
 const MAX_STRADDLE_CHARS = 6;
@@ -244,11 +261,13 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   const inName = namesOf(engine, topText);
   const absent = missingTerms.filter((t) => !ownYear(t) && !appearsInOrder(t.term, topText, inName));
   const missingShare = idfShare(q.contentTerms, (t) => absent.includes(t));
+  // The kind of thing asked for (哪些范畴) is how the question names the answer, not something it is about.
+  const askedKind = (t: ContentTerm) => namesAskedKind(q.normalized, t.term);
   const aboutSomethingElse =
     // A name (北京大学, 北大, 腾讯) the corpus never mentions.
-    absent.some((t) => isSalientNoun(t, PROPER_NAME_TAG) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/))) ||
+    absent.some((t) => !askedKind(t) && (isSalientNoun(t, PROPER_NAME_TAG) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/)))) ||
     // … a well-known person or place (香港), but not a region named by compass points (西南 for 西部).
-    absent.some((t) => isSalientNoun(t, PERSON_OR_PLACE_TAG, MISSING_NAME_IDF) && !COMPASS_REGION.test(t.term)) ||
+    absent.some((t) => !askedKind(t) && isSalientNoun(t, PERSON_OR_PLACE_TAG, MISSING_NAME_IDF) && !COMPASS_REGION.test(t.term)) ||
     // … or an English word the glossary does not know, in a run of capitalized words (Peking University).
     absent.some((t) => q.unknownNames.includes(t.term)) ||
     // A common noun (校长, 有效期) the corpus never mentions, when the passage is not a strong match and holds
@@ -256,7 +275,7 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     // kind of 成果).
     (evidence < MISSING_NOUN_EVIDENCE &&
       absent.some(
-        (t) => isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c)) && !holdsHead(t.term, topText),
+        (t) => !askedKind(t) && isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c)) && !holdsHead(t.term, topText),
       ));
   // "How many / how much" is answered by a number: a passage that gives none cannot answer it.
   // A date or a year is not a count or an amount, unless time is what is counted (几号签的, 多少年).

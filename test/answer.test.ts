@@ -36,6 +36,19 @@ test('the kind of thing a question asks for (哪些范畴) is no sign of another
   assert.equal(answerQuestion(small, '某市和香港哪些大学开展合作？').kind, 'none');
 });
 
+test('when the best passage lacks a name that a close one holds written out (中科院 / 中国科学院), the close one answers', () => {
+  const small = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({ 'news.md': '去年某市引进科研院所，计划到2022年累计引进100所。\n\n去年某市引进了中国科学院的7家科研院所。\n\n某市与甲大学签署协议。\n' }),
+    ),
+  );
+  const a = answerQuestion(small, '去年某市引进的科研院所里有哪些是中科院的？');
+  assert.equal(a.kind, 'answer');
+  assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : '', /中国科学院/);
+  // A name no passage holds in any form still makes the question one about something else.
+  assert.equal(answerQuestion(small, '去年某市引进的科研院所里有哪些是北京大学的？').kind, 'none');
+});
+
 test('answerable questions are answered with up to `top` passages, best first', () => {
   const a = answerQuestion(engine, '上海交大的合作涵盖哪些领域？', { top: 5 });
   assert.equal(a.kind, 'answer');

@@ -213,8 +213,8 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
 }
 
 /**
- * A passage that answers the question's kind (a number for "how many", a year for "which year" …) but ranks
- * below the best one answers instead of it when its score is at least this share of the best score …
+ * A passage that passes the rules the best one fails (a number for "how many", a year for "which year", a word
+ * the best lacks) but ranks below it answers instead when its score is at least this share of the best score …
  */
 export const ANSWER_KIND_MARGIN = 0.9;
 /** … and it is among this many best-ranked passages (whatever the number of answers asked for). */
@@ -379,10 +379,10 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   if (verdict.weak) return { kind: 'none', question, reason: 'weak-match', evidence: verdict.evidence, missing };
   let answer = best;
   let evidence = verdict.evidence;
-  if (verdict.elsewhere) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: listMissing(verdict.absent) };
-  if (verdict.wrongKind) {
-    // The best passage does not give what is asked (no number for 几个方面): a passage that does, scoring
-    // nearly as well, answers instead.
+  if (verdict.elsewhere || verdict.wrongKind) {
+    // The best passage does not give what is asked (no number for 几个方面), or lacks a word the question is about
+    // that a passage close to it holds in another form (中科院 in 中国科学院): a passage that passes every rule,
+    // scoring nearly as well, answers instead.
     const close = ranked.slice(1, ANSWER_KIND_DEPTH).filter((r) => r.score >= ANSWER_KIND_MARGIN * best.score);
     const found = close
       .filter((r) => countsAsked(q, engine.passageMatchText(r.passage)))

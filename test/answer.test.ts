@@ -32,6 +32,9 @@ test('the kind of thing a question asks for (哪些范畴) is no sign of another
     assert.equal(answerQuestion(small, q).kind, 'answer', q);
   }
   assert.equal(answerQuestion(small, '有哪些台湾的大学和某市开展合作？').kind, 'none');
+  // Not a word further on, nor one after 为什么 / 什么时候 (why, when).
+  assert.equal(answerQuestion(small, '某市与甲大学什么时候在香港开展合作？').kind, 'none');
+  assert.equal(answerQuestion(small, '为什么香港没有与某市开展合作？').kind, 'none');
   assert.equal(answerQuestion(small, '有哪些台湾大学和某市开展合作？').kind, 'none');
   assert.equal(answerQuestion(small, '某市和香港哪些大学开展合作？').kind, 'none');
 });

@@ -85,15 +85,15 @@ const NAMING_NOUNS = new Set(['全称', '简称', '名称', '全名', '正式名
 
 /**
  * True when the question uses the term for the kind of thing it asks for: the noun closing a phrase opened by
- * 哪些 / 哪个 / 什么 … (哪些合作范畴, 在什么范畴开展), not a modifier inside it (哪些台湾的大学, 哪些台湾大学: 台湾 is what
- * it is about). The text may call that kind otherwise (领域 for 范畴), so the word is no evidence of another
- * subject.
+ * 哪些 / 哪个 / 什么 … at most two characters before it (哪些合作范畴, 在什么范畴开展), not a modifier inside it (哪些台湾的
+ * 大学, 哪些台湾大学: 台湾 is what it is about), nor a word after 为什么 / 什么时候 / 什么地方. The text may call that
+ * kind otherwise (领域 for 范畴), so the word is no evidence of another subject.
  */
 function namesAskedKind(question: string, term: string): boolean {
   // An organization's name stays one (哪些台湾大学: jieba's nt tags are names; its nr / ns tags also fall on
   // common words such as 范畴 and 东西).
   if (tagWords(term).some((w) => w.word === term && w.tag === 'nt')) return false;
-  const opened = new RegExp(`(?:哪些|哪个|哪一个|哪几个|哪几|哪类|哪种|什么|啥|何种)\\p{Script=Han}{0,4}?${escapeRegExp(term)}`, 'u').exec(question);
+  const opened = new RegExp(`(?:哪些|哪个|哪一个|哪几个|哪几|哪类|哪种|(?<!为)什么(?!时候|地方)|啥|何种)\\p{Script=Han}{0,2}?${escapeRegExp(term)}`, 'u').exec(question);
   if (!opened) return false;
   const next = tagWords(question.slice(opened.index + opened[0].length))[0];
   return next === undefined || !(/^n/.test(next.tag) || /^[的之]/u.test(next.word));
@@ -227,12 +227,24 @@ const ANSWER_KIND_DEPTH = 5;
 const countsAsked = (q: AnalyzedQuestion, text: string): boolean => !q.asksHowMany || countsUnit(text, q.countedUnit);
 
 /**
- * A word jieba tags as a person's name (nr, nrt: 王京华, 罗纳尔多). Its dictionary also tags thousands of four-character
- * idioms and phrases nr (大力支持, 一劳永逸): a name of four or more characters counts only if tagged nrt or written
- * with a name dot (·).
+ * Characters a Chinese surname (or the first syllable of a transliterated name) starts with: the common single
+ * surnames and the first characters of compound ones (欧阳, 司马, 司徒, 上官, 诸葛, 东方 …). General knowledge.
+ */
+const SURNAME_START = new Set(
+  [
+    ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝伊上诸东皇尉公慕长宇令端独澹',
+  ],
+);
+
+/**
+ * A word jieba tags as a person's name (nr, nrt: 王京华, 罗纳尔多, 安倍晋三). Its dictionary also tags thousands of
+ * four-character idioms and phrases nr (大力支持, 一劳永逸): a name of four or more characters tagged nr counts only
+ * when it starts like a surname (安, 伊, 司徒, 上官; not 大, 一).
  */
 function namesPerson({ word, tag }: { word: string; tag: string }): boolean {
-  return /^nr/.test(tag) && ([...word].length < 4 || tag === 'nrt' || /[·•]/u.test(word));
+  if (!/^nr/.test(tag)) return false;
+  const chars = [...word];
+  return chars.length < 4 || tag === 'nrt' || SURNAME_START.has(chars[0] ?? '');
 }
 
 /** What a candidate passage tells about the question: how much of it the passage holds, and why it cannot answer. */

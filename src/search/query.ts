@@ -1,6 +1,6 @@
 import { normalizeText } from '../text/normalize.js';
 import { ASKS_FOR_AREAS } from '../text/english.js';
-import { type CountedUnit, generalIdf, MEASURE_WORDS, questionBigrams, tagWords, wordTerms } from '../text/tokenize.js';
+import { type CountedUnit, generalIdf, isDictionaryWord, MEASURE_WORDS, questionBigrams, tagWords, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
 
 /** A question word that carries meaning, weighted by how informative it is in general Chinese. */
@@ -141,14 +141,29 @@ const ASKS_DURATION =
  * of the official, what's his name. (校长是谁 is left
  * out: CMRC names a headmaster jieba does not tag as a person.)
  */
-const ASKS_PERSON_NAME =
-  /(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)|\bwhat(?: is|'s) (?:his|her|the \w+'s) name\b|\bname of the (?:[\w-]+ ){0,4}?(?:official|spokes(?:person|man|woman)|mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter|journalist)\b|\bwho (?:\w+ )?(?:represented|on behalf of)\b|\bwho\b[^?]*\bon behalf of\b|\bwho (?:is|was|were|are) (?:the )?(?:\w+ )?(?:mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter|journalist|official|spokes(?:person|man|woman))\b/u;
+/** People named by their role in English questions (the mayor, the official quoted). */
+const PERSON_ROLE =
+  "(?:mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter|journalist|officials?|spokes(?:person|man|woman))";
+/** … ending the noun phrase: "the official quoted", not "the official website" or "the mayor's plan". */
+const ROLE_ENDS = "(?![\\w'’-])(?!\\s+(?!(?:who|that|whose|quoted|mentioned|cited|from|of|at|in|for|on|behind|named)\\b)[a-z])";
+const ASKS_PERSON_NAME = new RegExp(
+  "(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)" +
+    "|\\bwhat(?: is|['’]s| was) (?:his|her|the [\\w-]+['’]s) name\\b" +
+    `|\\bname of the (?:[\\w'’-]+ ){0,4}?${PERSON_ROLE}${ROLE_ENDS}` +
+    "|\\bwho (?:\\w+ )?(?:represented|on behalf of)\\b|\\bwho\\b[^?]*\\bon behalf of\\b" +
+    `|\\bwho (?:is|was|were|are) (?:the )?(?:\\w+ )?${PERSON_ROLE}${ROLE_ENDS}`,
+  'u',
+);
 
 /** A road or street asked for: 哪条路, 什么街上, 门牌号, which street (not 地址, often answered by a district or town). */
 const ASKS_ROAD = /哪条(?:路|街|马路|大街|大道|街道)|(?:什么|啥)(?:路|街|大街|大道)上|门牌|\b(?:which|what) (?:road|street)\b|\bstreet address\b/u;
 
-/** A district or county asked for: 哪个区, 什么区, 哪个县, which district (not 哪个区域, a region; not 哪个县市, a county or city). */
-const ASKS_DISTRICT = /(?:哪个|哪一个|哪|什么|啥)(?:区县|区|县)(?![域别分间块市])|\b(?:which|what) (?:district|county)\b/u;
+/**
+ * A district or county asked for: 哪个区, 什么区, 哪些区县, 哪个县, which district(s) (not 哪个区域, a region; 哪个县市, a
+ * county or city; 什么区位, 为什么区政府).
+ */
+const ASKS_DISTRICT =
+  /(?:哪些|哪几个|哪一个|哪个|哪一|哪|(?<!为)什么|啥)(?:区县|区|县)(?![域别分间块市位划政委长级])|\b(?:which|what) (?:districts?|count(?:y|ies))\b/u;
 
 /** A sum of money asked for. */
 const ASKS_MONEY =
@@ -283,14 +298,22 @@ const UNKNOWN_ENGLISH_WEIGHT = 0.5;
  * glue it to the word before (哪天呀 → 哪 + 天呀, an interjection). Only after a Han character and before the end,
  * punctuation or a space.
  */
-const FINAL_PARTICLE = /(?<=\p{Script=Han})[呀啊呢吧嘛啦哦呗哇](?=[\s,.?!~…]|$)/gu;
+const FINAL_PARTICLE = /(?<=\p{Script=Han})[呀啊呢吧嘛啦哦呗哇](?=[\s\p{P}\p{S}]|$)/gu;
+
+/** Drops closing particles, but not the last character of a noun (酒吧, 网吧, 喇嘛, 爪哇: jieba tags them n / ns). */
+function dropFinalParticles(text: string): string {
+  return text.replace(FINAL_PARTICLE, (particle, at: number) => {
+    const word = text.slice(at - 1, at + 1);
+    return isDictionaryWord(word) && tagWords(word).some((w) => w.word === word && /^n/.test(w.tag)) ? particle : '';
+  });
+}
 
 /**
  * Analyzes a question with the same pipeline as the index (normalize → jieba → stop words), then expands
  * party aliases to canonical names so 上海交大 finds passages that only say 上海交通大学.
  */
 export function analyzeQuestion(question: string, names: NameMatcher, expand?: QueryExpander): AnalyzedQuestion {
-  const normalized = normalizeText(question).replace(FINAL_PARTICLE, '');
+  const normalized = dropFinalParticles(normalizeText(question));
   const found = names.find(normalized);
   const expansions = unique(found.filter((f) => f.alias !== f.canonical).map((f) => f.canonical));
   const extra = expand ? expand(normalized) : [];

@@ -220,14 +220,18 @@ export function createEnglishAnalyzer(glossary: Glossary, { clippings = new Map(
     const full = fullFormOf(token);
     return full !== undefined && index.has(phraseKey(full)) ? englishTokens(full) : [token];
   };
-  // Near-synonyms by stemmed key (deals, inked and kicked off meet deal, ink and kick off), kept only where
-  // the glossary has no key of its own and knows one of the variants: the first such variant's terms.
+  // Near-synonyms, kept only where the glossary has no key of its own and knows one of the variants: the first
+  // such variant's terms. A head in its base form is looked up by stem (deals, attracting meet deal, attract); an
+  // inflected or derived one only as written (founded is not found, featuring not features, earnings not earn).
   const synonymTerms = new Map<string, string[]>();
   for (const [word, variants] of synonyms) {
-    const key = phraseKey(word);
-    if (!key || index.has(key) || synonymTerms.has(key)) continue;
+    const tokens = englishTokens(word);
+    const key = tokens.map(stemWord).join(' ');
+    const asWritten = tokens.join(' ');
+    const lookup = tokens.every((t) => stemWord(t) === t) ? key : `=${asWritten}`;
+    if (!key || index.has(key) || synonymTerms.has(lookup)) continue;
     const terms = variants.map((v) => index.get(phraseKey(v))).find((t) => t !== undefined);
-    if (terms) synonymTerms.set(key, terms);
+    if (terms) synonymTerms.set(lookup, terms);
   }
   return (normalizedQuestion) => {
     // A question without Latin letters is Chinese: its numbers are already the corpus' own (2019年).
@@ -245,6 +249,16 @@ export function createEnglishAnalyzer(glossary: Glossary, { clippings = new Map(
         const full = fullFormOf(t);
         return full !== undefined && !full.includes(' ') ? stemWord(full) : stems[k];
       });
+      // A synonym read over tokens i..i+n-1 must not take the first words of a glossary phrase that runs on past
+      // them (next generation | information technology must stay new generation information technology).
+      const entersGlossaryPhrase = (i: number, n: number): boolean => {
+        for (let j = i + 1; j < i + n; j++) {
+          for (let end = i + n + 1; end <= Math.min(tokens.length, j + MAX_PHRASE_WORDS); end++) {
+            if (index.has(stems.slice(j, end).join(' '))) return true;
+          }
+        }
+        return false;
+      };
       let i = 0;
       while (i < tokens.length) {
         let matched = false;
@@ -252,7 +266,10 @@ export function createEnglishAnalyzer(glossary: Glossary, { clippings = new Map(
           const words = tokens.slice(i, i + n);
           if (words.every((w) => ENGLISH_STOP_WORDS.has(w))) continue;
           const key = stems.slice(i, i + n).join(' ');
-          const terms = index.get(key) ?? (n > 1 ? index.get(fullStems.slice(i, i + n).join(' ')) : undefined) ?? synonymTerms.get(key);
+          const terms =
+            index.get(key) ??
+            (n > 1 ? index.get(fullStems.slice(i, i + n).join(' ')) : undefined) ??
+            (entersGlossaryPhrase(i, n) ? undefined : (synonymTerms.get(`=${words.join(' ')}`) ?? synonymTerms.get(key)));
           if (!terms) continue;
           matches.push({ english: words.join(' '), chinese: terms.slice(0, TERMS_PER_KEY), kind: 'phrase' });
           i += n;

@@ -137,14 +137,19 @@ export function givesRoad(text: string): boolean {
 }
 
 /**
- * A district or county named (两江新区, 綦江区, 大安区, 宜兰县): two to four characters before 区 / 新区 / 县, not a
- * common word ending like one (开发区, 示范区, 集聚区, 山区, 地区, 园区, 社区, 市区, 城区, 景区, 全区, 该县) nor 区域 / 区别.
+ * A district or county named (两江新区, 綦江区, 大安区, 宜兰县, 石柱土家族自治县): two to four characters before 区 / 县,
+ * not a common word ending like one (开发区, 高新区, 示范区, 集聚区, 核心区, 保税区, 大湾区, 小区, 山区, 地区, 园区,
+ * 社区, 市区, 全区, 该县; 自治区 is a province) nor 区域 / 区别 / 区县.
  */
-const GIVES_DISTRICT =
-  /\p{Script=Han}{2,4}?(?<!开发|示范|集聚|保护|试验|实验|自贸|产业|工业|经济|科技|旅游|风景|商业|住宅|行政|特别|自治|贫困|[山地园社城市景片辖郊全本该各此每灾牧矿街校营专战盲禁雷误])(?:新区|区|县)(?![域别分间块内外划位长委])/u;
+const DISTRICT_CANDIDATE = /(\p{Script=Han}{2,4})([区县])(?![域别分间块划位长县])/gu;
+const NOT_A_DISTRICT =
+  /(?:开发|示范|集聚|保护|试验|实验|自贸|产业|工业|经济|科技|旅游|风景|商业|住宅|行政|特别|贫困|核心|功能|起步|先行|保税|经开|高新|[区湾小山地园社城市景片辖郊全本该各此每灾牧矿街校营专战盲禁雷误])$/u;
 
 export function givesDistrict(text: string): boolean {
-  return GIVES_DISTRICT.test(text);
+  for (const [, before = '', kind] of text.matchAll(DISTRICT_CANDIDATE)) {
+    if (!NOT_A_DISTRICT.test(before) && !(kind === '区' && before.endsWith('自治'))) return true;
+  }
+  return false;
 }
 
 /**

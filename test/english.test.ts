@@ -120,6 +120,14 @@ test('a word the glossary has no key for is read as its first near-synonym the g
   );
   assert.deepEqual(phrases(normalizeText('next generation information technology')).matches.flatMap((m) => m.chinese), ['新一代信息技术']);
   assert.deepEqual(phrases(normalizeText('the next generation')).matches.flatMap((m) => m.chinese), ['新一代']);
+  // A phrasal verb of stop words alone (bring in) is read through the lexicon; a stop word alone never is.
+  const withoutBringIn = Object.fromEntries(Object.entries(glossary.entries).filter(([key]) => key !== 'bring in'));
+  const phrasal = createEnglishAnalyzer({ ...glossary, entries: { ...withoutBringIn, introduce: ['引进'], plan: ['计划'] } }, {
+    synonyms: parseEnglishSynonyms('bring in\tintroduce\nin\tintroduce\n'),
+  });
+  assert.deepEqual(phrasal(normalizeText('Which universities did the city bring in?')).matches.flatMap((m) => m.chinese), ['大学', '引进']);
+  assert.deepEqual(phrasal(normalizeText('Who brought in the plan?')).matches.flatMap((m) => m.chinese), ['引进', '计划']);
+  assert.deepEqual(phrasal(normalizeText('in the city')).matches.flatMap((m) => m.chinese), []);
   // The bundled lexicon is read: on the article, "the SJTU deal" is searched as the agreement (协议).
   assert.ok(englishSynonyms().get('deal')?.includes('agreement'));
   const article = openEngine();

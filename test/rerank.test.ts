@@ -474,10 +474,11 @@ test('what actually came of a plan, in a year after the document, is not in it; 
     'Who is the official quoted in the story?',
     'What is the name of the science bureau official quoted in the story?',
     "Who signed for the city? What's his name?",
+    'Which Chongqing official inked the deal?',
   ]) {
     assert.ok(engine.analyze(q).asksPersonName, q);
   }
-  for (const q of ['Who was the author of the action plan?', 'Who is the leader of the project?', 'Who signed the agreement?', 'What is the name of the lab?']) {
+  for (const q of ['Who was the author of the action plan?', 'Who is the leader of the project?', 'Who signed the agreement?', 'What is the name of the lab?', 'Which official documents were signed?']) {
     assert.ok(!engine.analyze(q).asksPersonName, q);
   }
   // jieba's dictionary tags many four-character phrases as names (大力支持 nr): they name no one.

@@ -151,7 +151,9 @@ const ASKS_PERSON_NAME = new RegExp(
     "|\\bwhat(?: is|['’]s| was) (?:his|her|the [\\w-]+['’]s) name\\b" +
     `|\\bname of the (?:[\\w'’-]+ ){0,4}?${PERSON_ROLE}${ROLE_ENDS}` +
     "|\\bwho (?:\\w+ )?(?:represented|on behalf of)\\b|\\bwho\\b[^?]*\\bon behalf of\\b" +
-    `|\\bwho (?:is|was|were|are) (?:the )?(?:\\w+ )?${PERSON_ROLE}${ROLE_ENDS}`,
+    `|\\bwho (?:is|was|were|are) (?:the )?(?:\\w+ )?${PERSON_ROLE}${ROLE_ENDS}` +
+    // "which official signed": the role then a verb (a past form, or an auxiliary), not "which official website".
+    `|\\bwhich (?:[\\w-]+ ){0,2}?${PERSON_ROLE}(?=\\s+(?:\\w+ed|did|was|were|is|will|has|had|led|met|spoke|said)\\b|\\s*[?.!,]|$)`,
   'u',
 );
 

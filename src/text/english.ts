@@ -264,8 +264,9 @@ export function createEnglishAnalyzer(glossary: Glossary, { clippings = new Map(
         let matched = false;
         for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - i); n >= 1; n--) {
           const words = tokens.slice(i, i + n);
-          if (words.every((w) => ENGLISH_STOP_WORDS.has(w))) continue;
           const key = stems.slice(i, i + n).join(' ');
+          // A stop word alone is never read; a phrasal verb of stop words may be (bring in → introduce).
+          if (n === 1 && ENGLISH_STOP_WORDS.has(words[0] ?? '')) continue;
           const terms =
             index.get(key) ??
             (n > 1 ? index.get(fullStems.slice(i, i + n).join(' ')) : undefined) ??

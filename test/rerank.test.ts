@@ -453,10 +453,10 @@ test('what actually came of a plan, in a year after the document, is not in it; 
   assert.equal(topText('By 2025, how many research institutions did the city actually bring in?'), '(none)');
   // Whether the target was met is an outcome too; what the plan aims to reach is not.
   assert.equal(topText('到2025年某市完成引进50家研究机构的目标了吗？'), '(none)');
-  for (const q of ['到2025年某市完成引进50家研究机构的目标了吗？', 'Did the city reach its target of 50 institutions by 2025?']) {
+  for (const q of ['到2025年某市完成引进50家研究机构的目标了吗？', '到2025年某市最终有没有完成引进50家研究机构的目标？', '到2025年某市是否实现了引进50家的目标', 'Did the city reach its target of 50 institutions by 2025?']) {
     assert.ok(engine.analyze(q).asksOutcome, q);
   }
-  for (const q of ['能告诉我某市计划到2025年实现引进多少家研究机构吗', '到2025年要达到多少家', 'What did the city plan to achieve by 2025?', 'Did they reach an agreement?']) {
+  for (const q of ['能告诉我某市计划到2025年实现引进多少家研究机构吗', '到2025年要达到多少家', '计划到2025年完成什么目标？', 'What did the city plan to achieve by 2025?', 'Did they reach an agreement?']) {
     assert.ok(!engine.analyze(q).asksOutcome, q);
   }
   // 最终 / 最后 as often name a plan's target.

@@ -16,6 +16,10 @@ import { buildEntries, glossKeys, headWord } from '../src/cli/glossary.ts';
 import { normalizeText } from '../src/text/normalize.ts';
 import { REPO_ROOT } from '../src/eval/datasets.ts';
 import { openEngine } from '../src/cli/wiring.ts';
+import { SearchEngine } from '../src/search/engine.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { answerQuestion } from '../src/answer/answer.ts';
+import { tempCorpus } from './support/temp-corpus.ts';
 import { englishClippings, englishSynonyms, parseClippings, parseEnglishSynonyms } from '../src/text/english-lexicons.ts';
 
 /** A tiny glossary, so each test says which entry it relies on. */
@@ -194,9 +198,22 @@ test('party names from topics.json are read as whole phrases', () => {
   assert.deepEqual(chinese("Tsinghua's fields"), ['清华大学', '领域', '方面']);
 });
 
-test('the expander returns Chinese terms first, then the English words it could not read', () => {
+test('the expander returns Chinese terms first, one group of alternatives per English reading, then the words it could not read', () => {
   const expand = createEnglishExpander(GLOSSARY);
-  assert.deepEqual(expand(normalizeText('Did Peking University sign?')), ['大学', '签署', 'peking']);
+  assert.deepEqual(expand(normalizeText('Did Peking University sign?')), [['大学'], ['签署'], ['peking']]);
+  assert.deepEqual(expand(normalizeText('Which universities cooperate?')), [['大学'], ['合作', '协同']]);
+});
+
+test('the alternatives of one English reading are one term: a passage holding either holds it, and it weighs once', () => {
+  const engine = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '甲大学与某市开展协同创新。\n\n乙大学与某市签署协议。\n' })));
+  engine.setExpander(createEnglishExpander(GLOSSARY));
+  const terms = engine.analyze('Which university will cooperate with 某市?').contentTerms;
+  const cooperate = terms.find((t) => t.term === '合作');
+  assert.deepEqual(cooperate?.alternatives, ['协同']);
+  assert.ok(!terms.some((t) => t.term === '协同'));
+  const a = answerQuestion(engine, 'Which university will cooperate with 某市?', { top: 1 });
+  assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : a.kind, /甲大学/);
+  assert.deepEqual(a.kind === 'answer' ? a.hits[0]?.matched.filter((m) => m !== '某市') : [], ['大学', '协同']);
 });
 
 test('matched terms for display: the glossary\'s terms the passage held, in question order', () => {

@@ -208,7 +208,8 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
     score: r.score,
     bestSentence: sentences[r.sentence] ?? r.passage.text,
     sentence: r.sentence,
-    matched: q.contentTerms.filter((t) => holdsTerm(text, t)).map((t) => t.term),
+    // The form the passage holds (协同 for cooperation's 合作 / 协同).
+    matched: q.contentTerms.filter((t) => holdsTerm(text, t)).map((t) => [t.term, ...(t.alternatives ?? [])].find((f) => text.includes(f)) ?? t.term),
   };
 }
 

@@ -114,7 +114,7 @@ function splitSetAside(normalized: string): { clause: string; frame: string; res
 }
 
 /** Extra Chinese text to search for a question (issue 5's English glossary plugs in here). */
-export type QueryExpander = (normalizedQuestion: string) => string[];
+export type QueryExpander = (normalizedQuestion: string) => string[][];
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
@@ -318,19 +318,40 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const normalized = dropFinalParticles(normalizeText(question));
   const found = names.find(normalized);
   const expansions = unique(found.filter((f) => f.alias !== f.canonical).map((f) => f.canonical));
-  const extra = expand ? expand(normalized) : [];
+  const groups = expand ? expand(normalized) : [];
+  const extra = unique(groups.flat());
   // The expander's Chinese terms are read like the question: names in canonical form, set apart (重庆研究院 is
   // indexed as 重庆 + 研究院), so every term kind comes from the same texts.
   const texts = [normalized, ...extra].map((t) => names.canonicalize(t));
   // With an expander, the question's own Latin words are its business: it returns their Chinese terms, and
   // the words it could not translate as they are (still evidence the corpus may lack).
   const own = wordTerms(texts[0] ?? '', 'exact').filter((w) => !(expand && LATIN_WORD.test(w)));
-  const termsAsCut = unique([...own, ...texts.slice(1).flatMap((t) => wordTerms(t, 'exact'))]).map((term) => ({
-    term,
-    // An English word the glossary does not know is often only a gap in the glossary (deal, heritage): it
-    // weighs half as much as an unknown Chinese word.
-    idf: LATIN_WORD.test(term) && expand ? generalIdf(term) * UNKNOWN_ENGLISH_WEIGHT : generalIdf(term),
-  }));
+  // Terms the expander gives as alternatives of one meaning (cooperation → 合作 / 协同), each one word, are one
+  // term: a passage holds the meaning when it holds either, and the meaning weighs once.
+  const alternativesOf = new Map<string, string[]>();
+  const alternate = new Set<string>();
+  for (const group of groups) {
+    const words = group.map((g) => wordTerms(names.canonicalize(g), 'exact'));
+    if (group.length < 2 || !words.every((w) => w.length === 1)) continue;
+    const [first = '', ...rest] = words.map((w) => w[0] ?? '');
+    if (alternate.has(first) || alternativesOf.has(first)) continue;
+    const others = rest.filter((r) => r !== first && !own.includes(r));
+    if (others.length === 0) continue;
+    alternativesOf.set(first, others);
+    for (const r of others) alternate.add(r);
+  }
+  const termsAsCut = unique([...own, ...texts.slice(1).flatMap((t) => wordTerms(t, 'exact'))])
+    .filter((term) => !alternate.has(term) || alternativesOf.has(term) || own.includes(term))
+    .map((term): ContentTerm => {
+      const alternatives = alternativesOf.get(term);
+      return {
+        term,
+        // An English word the glossary does not know is often only a gap in the glossary (deal, heritage): it
+        // weighs half as much as an unknown Chinese word.
+        idf: LATIN_WORD.test(term) && expand ? generalIdf(term) * UNKNOWN_ENGLISH_WEIGHT : generalIdf(term),
+        ...(alternatives ? { alternatives } : {}),
+      };
+    });
   // Words and names of the set-aside clause that the rest of the question does not use: what it asks about
   // is something else (whole terms: 大学 in "besides Tsinghua, which university" is asked about).
   const setAside = splitSetAside(normalized);

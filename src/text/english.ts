@@ -4,9 +4,12 @@
  * CC-CEDICT by `npm run glossary`). Pure: the glossary comes in as data, so this module never loads CC-CEDICT.
  */
 
-/** Extra Chinese text to search for a normalized question: search/query.ts' QueryExpander, restated so that
- * text/ does not import from search/ (imports point down the pipeline). */
-export type EnglishExpander = (normalizedQuestion: string) => string[];
+/**
+ * Extra Chinese text to search for a normalized question, one group per English word or phrase read (its Chinese
+ * terms, alternatives of one meaning: ["合作", "协同"] for cooperation): search/query.ts' QueryExpander, restated
+ * so that text/ does not import from search/ (imports point down the pipeline).
+ */
+export type EnglishExpander = (normalizedQuestion: string) => string[][];
 
 /** The glossary's file name, beside the corpus' documents (JSON files are not indexed as documents). */
 export const GLOSSARY_FILE = 'glossary.en.json';
@@ -293,7 +296,8 @@ export function createEnglishAnalyzer(glossary: Glossary, { clippings = new Map(
 
 /**
  * The query expander for the search engine: the Chinese terms of the English words and phrases, dates and
- * numbers of a question, then the English content words the glossary does not know, as they are. Those stay
+ * numbers of a question (one group of alternatives each), then the English content words the glossary does not
+ * know, as they are (a group of one). Those stay
  * evidence the corpus may not hold ("peking" in "did Peking University sign?") even where the engine leaves
  * a question's own Latin words to the expander.
  */
@@ -301,7 +305,13 @@ export function createEnglishExpander(glossary: Glossary, lexicons?: EnglishLexi
   const analyze = createEnglishAnalyzer(glossary, lexicons);
   return (normalizedQuestion) => {
     const { matches, unknown } = analyze(normalizedQuestion);
-    return [...new Set([...matches.flatMap((m) => m.chinese), ...unknown])];
+    const groups = [...matches.map((m) => m.chinese), ...unknown.map((w) => [w])];
+    // Each group once, in question order.
+    const seen = new Set<string>();
+    return groups.filter((g) => {
+      const key = g.join('|');
+      return !seen.has(key) && seen.add(key);
+    });
   };
 }
 

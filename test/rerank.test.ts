@@ -241,6 +241,21 @@ test('"which areas" is answered by the passage that lists the areas, not by one 
   assert.ok(!givesAspects('重庆大学、西南大学在人工智能领域开展合作') && !givesAspects('市政府、交大方面表示'));
 });
 
+test('asking for areas, 领域 / 方面 / 范畴 / 层面 are one word: a list of 方面 answers 哪些领域', () => {
+  const story = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'story.md': ['某市将与丙大学在决策咨询、科技创新、人才交流等多方面开展深度合作。', '丙大学的实验室落户某市，研究方向涵盖新材料、新能源等领域。'].join('\n\n'),
+      }),
+    ),
+  );
+  const terms = story.analyze('丙大学和某市的合作涵盖哪些领域').contentTerms;
+  assert.deepEqual(terms.find((t) => t.term === '领域')?.alternatives, ['方面', '范畴', '层面']);
+  assert.match(story.rank(story.analyze('丙大学和某市的合作包括哪些领域'), 1)[0]?.passage.text ?? '', /多方面/);
+  // Elsewhere 领域 is a word like any other.
+  assert.equal(story.analyze('丙大学在新材料领域做什么').contentTerms.find((t) => t.term === '领域')?.alternatives, undefined);
+});
+
 test('"on which road" needs a road or a house number, not a district', () => {
   const news = SearchEngine.build(
     loadCorpus(tempCorpus({ 'news.md': '当天下午，乙大学某市研究院在某市新区揭牌。\n\n丙公司总部位于某市新区金开大道88号。\n' })),

@@ -199,6 +199,9 @@ const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院�
 /** The reader's opinion asked for: 你觉得, 你认为, 在你看来, do you think, your opinion. */
 const ASKS_OPINION = /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你看来?|\b(?:do|would) you think\b|\bwhat do you think\b|\byour (?:opinion|view|take)\b/u;
 
+/** Words for an area of activity, what a "which areas" question asks for. */
+const AREA_WORDS = ['领域', '方面', '范畴', '层面'];
+
 /**
  * Areas asked for: 哪些方面, 在哪方面, 哪几个重点领域, 什么合作范畴 (which areas, what other fields: ASKS_FOR_AREAS).
  * Not an area that qualifies something else: 哪个方面的负责人, 什么领域的专家.
@@ -380,12 +383,20 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const setAsideTopics = [...topicsOf(setAside?.clause ?? '')].filter((t): t is string => t !== null && !outsideClause.has(t));
   // 说几个 asks for examples, not a number.
   const counting = normalized.replace(NAME_A_FEW, '|');
+  const asksAspects = ASKS_ASPECTS.test(normalized) || ASKS_FOR_AREAS.test(normalized);
+  // Asking for areas, 领域 / 方面 / 范畴 / 层面 name the same kind of answer: a text holding any holds it (which
+  // fields does the deal cover, against "在…等多方面开展深度合作").
+  const withAreaWords = asksAspects
+    ? contentTerms.map((t) =>
+        AREA_WORDS.includes(t.term) ? { ...t, alternatives: [...(t.alternatives ?? []), ...AREA_WORDS.filter((k) => k !== t.term)] } : t,
+      )
+    : contentTerms;
   return {
     normalized,
     words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms],
     synonymWords: [],
     bigrams: unique(namesRemoved.flatMap(questionBigrams)),
-    contentTerms,
+    contentTerms: withAreaWords,
     topics: topics.filter((t) => !setAsideTopics.includes(t)),
     setAsideTopics,
     expansions,
@@ -400,7 +411,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksDistrict: ASKS_DISTRICT.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),
     asksOpinion: ASKS_OPINION.test(normalized),
-    asksAspects: ASKS_ASPECTS.test(normalized) || ASKS_FOR_AREAS.test(normalized),
+    asksAspects,
     asksParty: ASKS_PARTY.test(normalized),
     asksWhetherIncluded: ASKS_WHETHER_INCLUDED.test(normalized),
     asksHeading: ASKS_HEADING.test(normalized),

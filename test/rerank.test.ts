@@ -744,3 +744,17 @@ test('"which district" is answered by a district named, not by a development zon
     assert.ok(!givesDistrict(t), t);
   }
 });
+
+test('"when is it expected" is answered in a dated document only by a time after its date', () => {
+  // The story is of 2021-05: 到2025年 is ahead of it; the signing passages tell only what happened.
+  assert.match(topText('某市预计什么时候引进50家研究机构？'), /到2025年/);
+  assert.equal(topText('甲大学的实验室预计什么时候开始研究新材料？'), '(none)');
+  assert.equal(topText('甲大学的实验室打算哪年研究新材料？'), '(none)');
+  // Without a word of expectation, "when" is answered by what happened.
+  assert.match(topText('某市与甲大学什么时候签署合作协议？'), /5月10日/);
+  assert.match(topText('甲大学什么时候会和某市签署合作协议？'), /5月10日/);
+  for (const q of ['When will the lab start its research?', 'When is the lab scheduled to open?', '实验室预计什么时候建成']) {
+    assert.ok(engine.analyze(q).asksFutureWhen, q);
+  }
+  for (const q of ['When did the lab open?', '实验室什么时候会建成', '实验室预计有多大']) assert.ok(!engine.analyze(q).asksFutureWhen, q);
+});

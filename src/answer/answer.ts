@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.js';
-import { countsUnit, givesDistrict, givesMoney, givesNumber, givesRoad, isDictionaryWord, isCount, tagWords } from '../text/tokenize.js';
+import { countsUnit, givesDistrict, givesMoney, givesNumber, givesRoad, isDictionaryWord, isCount, tagWords, wordTerms } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
-import { givesDay, givesDuration, givesYear } from '../text/dates.js';
+import { givesDay, givesDuration, givesYear, yearsNamed } from '../text/dates.js';
 import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 import { escapeRegExp } from '../text/regexp.js';
 
@@ -309,6 +309,12 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   const documentYear = engine.documentYear(passage.documentId);
   const datedByDocument = documentYear !== undefined && givesDay(topText);
   const yearless = q.asksYear && !givesYear(topText) && !datedByDocument;
+  // "When is it expected" is answered, in a dated document, by a time after the document's date (到2022年): one
+  // that names only earlier times (去年12月…揭牌) tells what happened, not when the next thing will.
+  const futureless =
+    q.asksFutureWhen &&
+    documentYear !== undefined &&
+    ![...yearsNamed(topText, wordTerms(topText, 'exact'), documentYear)].some((y) => Number(y) > Number(documentYear));
   // A question about a year (2020年) is not answered by a passage that never names that year, unless its
   // document is of that year (a 2020 article's "6月3日" is in 2020).
   const otherYear = q.contentTerms.some((t) => {
@@ -340,7 +346,7 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     absent,
     weak: evidence < EVIDENCE_FLOOR,
     elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome || otherParty || opinion,
-    wrongKind: numberless || durationless || sumless || nameless || yearless || roadless || districtless,
+    wrongKind: numberless || durationless || sumless || nameless || yearless || roadless || districtless || futureless,
   };
 }
 

@@ -62,6 +62,11 @@ export interface AnalyzedQuestion {
   asksRoad: boolean;
   /** The question asks in which district or county (在哪个区, which district): only a passage that names one answers. */
   asksDistrict: boolean;
+  /**
+   * The question asks when something is expected to happen (预计什么时候, 打算哪年, when will, scheduled): a dated
+   * document answers it only with a time after its own date.
+   */
+  asksFutureWhen: boolean;
   /** The question asks for a sum of money (投资多少钱, 花了多少经费, how much money): only a passage that names one answers. */
   asksMoney: boolean;
   /** The question asks what actually came of something (实际, 完成…目标了吗, did they meet the target), not what was planned. */
@@ -166,6 +171,12 @@ const ASKS_ROAD = /哪条(?:路|街|马路|大街|大道|街道)|(?:什么|啥)(
  */
 const ASKS_DISTRICT =
   /(?:哪些|哪几个|哪一个|哪个|哪一|哪|(?<!为)什么|啥)(?:区县|区|县)(?![域别分间块市位划政委长级])|\b(?:which|what) (?:districts?|count(?:y|ies))\b/u;
+
+/**
+ * A time expected, planned or scheduled: 预计 / 打算 / 计划 / 准备 / 将于 / 何时能 … with a "when" question, when will,
+ * scheduled / expected / due / slated to. Not 会 (什么时候会揭牌 often asks about the past).
+ */
+const EXPECTED_WHEN = /预计|打算|计划|准备|将于|将要|将会|什么时候能|何时能|啥时候能|\bwhen will\b|\b(?:scheduled|expected|due|slated|planned|set) to\b/u;
 
 /** A sum of money asked for. */
 const ASKS_MONEY =
@@ -409,6 +420,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksPersonName: ASKS_PERSON_NAME.test(normalized),
     asksRoad: ASKS_ROAD.test(normalized),
     asksDistrict: ASKS_DISTRICT.test(normalized),
+    asksFutureWhen: ASKS_WHEN.test(normalized) && EXPECTED_WHEN.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),
     asksOpinion: ASKS_OPINION.test(normalized),
     asksAspects,

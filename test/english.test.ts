@@ -214,6 +214,14 @@ test('the alternatives of one English reading are one term: a passage holding ei
   const a = answerQuestion(engine, 'Which university will cooperate with 某市?', { top: 1 });
   assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : a.kind, /甲大学/);
   assert.deepEqual(a.kind === 'answer' ? a.hits[0]?.matched.filter((m) => m !== '某市') : [], ['大学', '协同']);
+  // Readings sharing a word are one meaning, whatever their order; each word is one term or one alternative.
+  const shared = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '合作取得了明显成效。\n' })));
+  shared.setExpander(createEnglishExpander({ ...GLOSSARY, entries: { ...GLOSSARY.entries, result: ['成果', '成效'], effect: ['成效', '影响'] } }));
+  for (const q of ['What results and effects were achieved?', 'What effects and results were achieved?']) {
+    const meaning = shared.analyze(q).contentTerms.filter((t) => /\p{Script=Han}/u.test(t.term));
+    assert.equal(meaning.length, 1, q);
+    assert.deepEqual([meaning[0]?.term, ...(meaning[0]?.alternatives ?? [])].sort(), ['影响', '成效', '成果'].sort(), q);
+  }
 });
 
 test('matched terms for display: the glossary\'s terms the passage held, in question order', () => {

@@ -252,8 +252,10 @@ test('asking for areas, 领域 / 方面 / 范畴 / 层面 are one word: a list o
   const terms = story.analyze('丙大学和某市的合作涵盖哪些领域').contentTerms;
   assert.deepEqual(terms.find((t) => t.term === '领域')?.alternatives, ['方面', '范畴', '层面']);
   assert.match(story.rank(story.analyze('丙大学和某市的合作包括哪些领域'), 1)[0]?.passage.text ?? '', /多方面/);
-  // Elsewhere 领域 is a word like any other.
+  // Elsewhere 领域 is a word like any other, and only the area word asked for is one with the others: 军事层面 is
+  // what the question is about, and the story does not hold it.
   assert.equal(story.analyze('丙大学在新材料领域做什么').contentTerms.find((t) => t.term === '领域')?.alternatives, undefined);
+  assert.equal(answerQuestion(story, '在军事层面，丙大学会和某市在哪些方面合作？').kind, 'none');
 });
 
 test('"on which road" needs a road or a house number, not a district', () => {
@@ -468,10 +470,10 @@ test('what actually came of a plan, in a year after the document, is not in it; 
   assert.equal(topText('By 2025, how many research institutions did the city actually bring in?'), '(none)');
   // Whether the target was met is an outcome too; what the plan aims to reach is not.
   assert.equal(topText('到2025年某市完成引进50家研究机构的目标了吗？'), '(none)');
-  for (const q of ['到2025年某市完成引进50家研究机构的目标了吗？', '到2025年某市最终有没有完成引进50家研究机构的目标？', '到2025年某市是否实现了引进50家的目标', 'Did the city reach its target of 50 institutions by 2025?']) {
+  for (const q of ['到2025年某市完成引进50家研究机构的目标了吗？', '到2025年某市最终有没有完成引进50家研究机构的目标？', '到2025年某市是否实现了引进50家的目标', '到2025年引进50家研究机构的目标是否完成？', 'Did the city reach its target of 50 institutions by 2025?']) {
     assert.ok(engine.analyze(q).asksOutcome, q);
   }
-  for (const q of ['能告诉我某市计划到2025年实现引进多少家研究机构吗', '到2025年要达到多少家', '计划到2025年完成什么目标？', 'What did the city plan to achieve by 2025?', 'Did they reach an agreement?']) {
+  for (const q of ['能告诉我某市计划到2025年实现引进多少家研究机构吗', '到2025年要达到多少家', '计划到2025年完成什么目标？', '到2025年某市有没有实现引进50家研究机构目标的具体计划？', 'What did the city plan to achieve by 2025?', 'Did they reach an agreement?']) {
     assert.ok(!engine.analyze(q).asksOutcome, q);
   }
   // 最终 / 最后 as often name a plan's target.
@@ -493,7 +495,14 @@ test('what actually came of a plan, in a year after the document, is not in it; 
   ]) {
     assert.ok(engine.analyze(q).asksPersonName, q);
   }
-  for (const q of ['Who was the author of the action plan?', 'Who is the leader of the project?', 'Who signed the agreement?', 'What is the name of the lab?', 'Which official documents were signed?']) {
+  for (const q of [
+    'Who was the author of the action plan?',
+    'Who is the leader of the project?',
+    'Who signed the agreement?',
+    'What is the name of the lab?',
+    'Which official documents were signed?',
+    'When was the agreement which the officials signed with 甲大学 signed?',
+  ]) {
     assert.ok(!engine.analyze(q).asksPersonName, q);
   }
   // jieba's dictionary tags many four-character phrases as names (大力支持 nr): they name no one.
@@ -749,12 +758,20 @@ test('"when is it expected" is answered in a dated document only by a time after
   // The story is of 2021-05: 到2025年 is ahead of it; the signing passages tell only what happened.
   assert.match(topText('某市预计什么时候引进50家研究机构？'), /到2025年/);
   assert.equal(topText('甲大学的实验室预计什么时候开始研究新材料？'), '(none)');
-  assert.equal(topText('甲大学的实验室打算哪年研究新材料？'), '(none)');
-  // Without a word of expectation, "when" is answered by what happened.
+  // A time in the sentence about the thing asked answers it, past or not (the plan was to sign on 5月10日, and they
+  // did); so does a later month of the document's year.
+  assert.match(topText('某市与甲大学计划什么时候签署合作协议？'), /5月10日/);
+  assert.match(topText('某市准备哪天和乙大学签署合作协议？'), /5月12日/);
+  const lab = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '---\ndate: 2021-05\n---\n\n某市与甲大学共建的实验室正在施工，该实验室预计今年10月建成投用。\n' })));
+  const labAnswer = answerQuestion(lab, '实验室预计什么时候建成？', { top: 1 });
+  assert.match(labAnswer.kind === 'answer' ? (labAnswer.hits[0]?.passage.text ?? '') : labAnswer.kind, /10月/);
+  // Without a word of expectation next to "when", "when" is answered by what happened.
   assert.match(topText('某市与甲大学什么时候签署合作协议？'), /5月10日/);
   assert.match(topText('甲大学什么时候会和某市签署合作协议？'), /5月10日/);
-  for (const q of ['When will the lab start its research?', 'When is the lab scheduled to open?', '实验室预计什么时候建成']) {
+  for (const q of ['When will the lab start its research?', 'When is the lab scheduled to open?', '实验室预计什么时候建成', '实验室哪年能建成']) {
     assert.ok(engine.analyze(q).asksFutureWhen, q);
   }
-  for (const q of ['When did the lab open?', '实验室什么时候会建成', '实验室预计有多大']) assert.ok(!engine.analyze(q).asksFutureWhen, q);
+  for (const q of ['When did the lab open?', '实验室什么时候会建成', '实验室预计有多大', '《人才计划》是什么时候发布的', 'When was it signed due to the plan?']) {
+    assert.ok(!engine.analyze(q).asksFutureWhen, q);
+  }
 });

@@ -3,6 +3,7 @@ import { countsUnit, givesDistrict, givesMoney, givesNumber, givesRoad, isDictio
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesDuration, givesYear, yearsNamed } from '../text/dates.js';
 import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
+import { bestSentence } from '../search/rerank.js';
 import { escapeRegExp } from '../text/regexp.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */
@@ -309,12 +310,17 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   const documentYear = engine.documentYear(passage.documentId);
   const datedByDocument = documentYear !== undefined && givesDay(topText);
   const yearless = q.asksYear && !givesYear(topText) && !datedByDocument;
-  // "When is it expected" is answered, in a dated document, by a time after the document's date (到2022年): one
-  // that names only earlier times (去年12月…揭牌) tells what happened, not when the next thing will.
-  const futureless =
-    q.asksFutureWhen &&
-    documentYear !== undefined &&
-    ![...yearsNamed(topText, wordTerms(topText, 'exact'), documentYear)].some((y) => Number(y) > Number(documentYear));
+  // "When is it expected" is answered, in a dated document, by a time in the sentence about it (6月3日…签署, 当天
+  // 下午…揭牌) or a year after the document's own (到2022年): a passage whose only time is of another sentence
+  // (去年12月…揭牌成立, when the question is about its satellites' launch) tells what happened, not what is expected.
+  const futureless = q.asksFutureWhen && documentYear !== undefined && !timedSentence() && !namesLaterYear();
+  function timedSentence(): boolean {
+    const [, sentences] = engine.passageSentences(passage);
+    return givesDay(sentences[bestSentence(sentences, q.contentTerms).index] ?? '');
+  }
+  function namesLaterYear(): boolean {
+    return [...yearsNamed(topText, wordTerms(topText, 'exact'), documentYear)].some((y) => Number(y) > Number(documentYear));
+  }
   // A question about a year (2020年) is not answered by a passage that never names that year, unless its
   // document is of that year (a 2020 article's "6月3日" is in 2020).
   const otherYear = q.contentTerms.some((t) => {
@@ -371,13 +377,14 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     return { kind: 'invalid', question, error: 'no words to search for: ask with Chinese or English words' };
   }
   const questionText = engine.matchText(question);
-  // A term with corpus words standing for it (老师 → 教师) is not missing, nor is a count (这两份协议, 这2份协议:
-  // the corpus may count with another measure word), nor a noun naming what is asked for (全称叫什么).
+  // A term with corpus words standing for it (老师 → 教师, cooperation's 合作 / 协同) is not missing, nor is a count
+  // (这两份协议, 这2份协议: the corpus may count with another measure word), nor a noun naming what is asked for
+  // (全称叫什么).
   const missingTerms = q.contentTerms.filter(
     (t) =>
       !NAMING_NOUNS.has(t.term) &&
       !engine.mentions(t.term) &&
-      !t.alternatives?.length &&
+      !(t.alternatives ?? []).some((a) => engine.mentions(a)) &&
       !isCount(t.term) &&
       !isSegmentationArtifact(engine, questionText, t.term),
   );

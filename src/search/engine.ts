@@ -289,7 +289,7 @@ export class SearchEngine {
       const alternatives = this.synonymsInCorpus(t.term);
       if (alternatives.length === 0) return t;
       synonymWords.push(...alternatives.flatMap((a) => wordTerms(a, 'search')));
-      return { ...t, alternatives: [...(t.alternatives ?? []), ...alternatives] };
+      return { ...t, alternatives: [...new Set([...(t.alternatives ?? []), ...alternatives])] };
     });
     return { ...q, contentTerms, words: [...q.words, ...readings], synonymWords };
   }

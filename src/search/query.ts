@@ -64,7 +64,7 @@ export interface AnalyzedQuestion {
   asksDistrict: boolean;
   /**
    * The question asks when something is expected to happen (预计什么时候, 打算哪年, when will, scheduled): a dated
-   * document answers it only with a time after its own date.
+   * document answers it with a time in the sentence about it, or a year after its own date.
    */
   asksFutureWhen: boolean;
   /** The question asks for a sum of money (投资多少钱, 花了多少经费, how much money): only a passage that names one answers. */
@@ -157,8 +157,9 @@ const ASKS_PERSON_NAME = new RegExp(
     `|\\bname of the (?:[\\w'’-]+ ){0,4}?${PERSON_ROLE}${ROLE_ENDS}` +
     "|\\bwho (?:\\w+ )?(?:represented|on behalf of)\\b|\\bwho\\b[^?]*\\bon behalf of\\b" +
     `|\\bwho (?:is|was|were|are) (?:the )?(?:\\w+ )?${PERSON_ROLE}${ROLE_ENDS}` +
-    // "which official signed": the role then a verb (a past form, or an auxiliary), not "which official website".
-    `|\\bwhich (?:[\\w-]+ ){0,2}?${PERSON_ROLE}(?=\\s+(?:\\w+ed|did|was|were|is|will|has|had|led|met|spoke|said)\\b|\\s*[?.!,]|$)`,
+    // "which official signed", opening the question: the role then a verb (a past form, or an auxiliary), not
+    // "which official website", nor a relative clause ("the agreement which the officials signed").
+    `|(?:^|[.?!]\\s*)(?:(?:in|on|at|for|by) )?which (?:[\\w-]+ ){0,2}?${PERSON_ROLE}(?=\\s+(?:\\w+ed|did|was|were|is|will|has|had|led|met|spoke|said|wrote|took|made|gave)\\b|\\s*[?.!,]|$)`,
   'u',
 );
 
@@ -173,10 +174,12 @@ const ASKS_DISTRICT =
   /(?:哪些|哪几个|哪一个|哪个|哪一|哪|(?<!为)什么|啥)(?:区县|区|县)(?![域别分间块市位划政委长级])|\b(?:which|what) (?:districts?|count(?:y|ies))\b/u;
 
 /**
- * A time expected, planned or scheduled: 预计 / 打算 / 计划 / 准备 / 将于 / 何时能 … with a "when" question, when will,
- * scheduled / expected / due / slated to. Not 会 (什么时候会揭牌 often asks about the past).
+ * A time expected, planned or scheduled, said next to the "when": 预计 / 计划 / 打算 / 准备 / 将 / 有望 (在) 什么时候 /
+ * 哪年 …, 什么时候能 / 才能, when will, scheduled / expected / slated / planned / set to. Not a noun before the
+ * question word (行动计划是什么时候发布的), not 会 (什么时候会揭牌 often asks about the past).
  */
-const EXPECTED_WHEN = /预计|打算|计划|准备|将于|将要|将会|什么时候能|何时能|啥时候能|\bwhen will\b|\b(?:scheduled|expected|due|slated|planned|set) to\b/u;
+const EXPECTED_WHEN =
+  /(?:预计|计划|打算|准备|将要|将会|将于|将|有望|可望)(?:在|于)?(?:什么时候|啥时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月|哪个月)|(?:什么时候|啥时候|何时|哪年|哪一年)(?:才)?(?:能|可以|有望|可望)|\bwhen will\b|\b(?:scheduled|expected|slated|planned|set) to\b/u;
 
 /** A sum of money asked for. */
 const ASKS_MONEY =
@@ -188,7 +191,7 @@ const ASKS_MONEY =
  * (到2022年最终要引进多少).
  */
 const ASKS_OUTCOME =
-  /实际|真的[^，,。？?]{0,12}了(?:吗|没有?)|[够满](?:\d+[家所个项])?了(?:吗|没有?)|(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:目标|任务|指标)(?:了吗|了没有?|没有)|(?:目标|任务|指标)(?:完成|实现|达成|达到)了(?:吗|没有?)|(?:有没有|是否|是不是|有无)(?:已经|最终|真正)?(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:目标|任务|指标)|\b(?:actually|in fact|in reality)\b|^(?!.*\b(?:plan|plans|planned|aim|aims|aimed|want|wanted|hope|hoped|intend|intended|expect|expected)\b).*\b(?:did|has|have)\b[^?]*\b(?:meet|met|reach|reached|achieve|achieved|hit|fulfil\w*)\b[^?]*\b(?:target|goal)s?\b/u;
+  /实际|真的[^，,。？?]{0,12}了(?:吗|没有?)|[够满](?:\d+[家所个项])?了(?:吗|没有?)|(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:目标|任务|指标)(?:了吗|了没有?|没有)|(?:目标|任务|指标)(?:完成|实现|达成|达到)了(?:吗|没有?)|(?:有没有|是否|是不是|有无)(?:已经|最终|真正)?(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:目标|任务|指标)(?!的(?:计划|方案|安排|具体))|(?:目标|任务|指标)(?:是否|有没有)(?:已经)?(?:完成|实现|达成|达到)|\b(?:actually|in fact|in reality)\b|^(?!.*\b(?:plan|plans|planned|aim|aims|aimed|want|wanted|hope|hoped|intend|intended|expect|expected)\b).*\b(?:did|has|have)\b[^?]*\b(?:meet|met|reach|reached|achieve|achieved|hit|fulfil\w*)\b[^?]*\b(?:target|goal)s?\b/u;
 
 /** Whether something is among others: 包括 / 涵盖 / 涉及 / 都有 … 吗, 是否包括, does it include / cover (not a bare 有…吗). */
 const ASKS_WHETHER_INCLUDED =
@@ -340,22 +343,34 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   // With an expander, the question's own Latin words are its business: it returns their Chinese terms, and
   // the words it could not translate as they are (still evidence the corpus may lack).
   const own = wordTerms(texts[0] ?? '', 'exact').filter((w) => !(expand && LATIN_WORD.test(w)));
-  // Terms the expander gives as alternatives of one meaning (cooperation → 合作 / 协同), each one word, are one
-  // term: a passage holds the meaning when it holds either, and the meaning weighs once.
+  // Terms the expander gives as alternatives of one meaning (cooperation → 合作 / 协同) are one term: a passage
+  // holds the meaning when it holds either, and the meaning weighs once. Groups sharing a word are one meaning
+  // (results → 成果 / 成效, effects → 成效 / 影响); a member that is only stop words is left out of its group, one of
+  // several words keeps its words as terms of their own. The question's own words stay terms.
+  const meanings: Array<Set<string>> = [];
+  for (const group of groups) {
+    const single = unique(group.map((g) => wordTerms(names.canonicalize(g), 'exact')).filter((w) => w.length === 1).map((w) => w[0] ?? ''));
+    if (single.length < 2) continue;
+    const merged = new Set(single);
+    for (const m of meanings.filter((m) => single.some((w) => m.has(w)))) {
+      for (const w of m) merged.add(w);
+      meanings.splice(meanings.indexOf(m), 1);
+    }
+    meanings.push(merged);
+  }
   const alternativesOf = new Map<string, string[]>();
   const alternate = new Set<string>();
-  for (const group of groups) {
-    const words = group.map((g) => wordTerms(names.canonicalize(g), 'exact'));
-    if (group.length < 2 || !words.every((w) => w.length === 1)) continue;
-    const [first = '', ...rest] = words.map((w) => w[0] ?? '');
-    if (alternate.has(first) || alternativesOf.has(first)) continue;
-    const others = rest.filter((r) => r !== first && !own.includes(r));
-    if (others.length === 0) continue;
-    alternativesOf.set(first, others);
-    for (const r of others) alternate.add(r);
+  const candidates = unique([...own, ...texts.slice(1).flatMap((t) => wordTerms(t, 'exact'))]);
+  for (const meaning of meanings) {
+    // The meaning's first word in question order (an own word first) is the term, the others its alternatives.
+    const ordered = candidates.filter((c) => meaning.has(c) && !own.includes(c));
+    const [first, ...rest] = ordered;
+    if (first === undefined || rest.length === 0) continue;
+    alternativesOf.set(first, rest);
+    for (const r of rest) alternate.add(r);
   }
-  const termsAsCut = unique([...own, ...texts.slice(1).flatMap((t) => wordTerms(t, 'exact'))])
-    .filter((term) => !alternate.has(term) || alternativesOf.has(term) || own.includes(term))
+  const termsAsCut = candidates
+    .filter((term) => !alternate.has(term))
     .map((term): ContentTerm => {
       const alternatives = alternativesOf.get(term);
       return {
@@ -395,13 +410,13 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   // 说几个 asks for examples, not a number.
   const counting = normalized.replace(NAME_A_FEW, '|');
   const asksAspects = ASKS_ASPECTS.test(normalized) || ASKS_FOR_AREAS.test(normalized);
-  // Asking for areas, 领域 / 方面 / 范畴 / 层面 name the same kind of answer: a text holding any holds it (which
-  // fields does the deal cover, against "在…等多方面开展深度合作").
-  const withAreaWords = asksAspects
-    ? contentTerms.map((t) =>
-        AREA_WORDS.includes(t.term) ? { ...t, alternatives: [...(t.alternatives ?? []), ...AREA_WORDS.filter((k) => k !== t.term)] } : t,
-      )
-    : contentTerms;
+  // The area word a question asks for (哪些领域) names the same kind of answer as 方面 / 范畴 / 层面: a text holding
+  // any holds it (哪些领域 against "在…等多方面开展深度合作"). Only that word: 在军事层面 is what the question is about.
+  // (English "which areas / fields" is read as fields, 领域.)
+  const askedArea = ASKS_ASPECTS.exec(normalized)?.[0].slice(-2) ?? (ASKS_FOR_AREAS.test(normalized) ? '领域' : undefined);
+  const withAreaWords = contentTerms.map((t) =>
+    t.term === askedArea ? { ...t, alternatives: [...(t.alternatives ?? []), ...AREA_WORDS.filter((k) => k !== t.term)] } : t,
+  );
   return {
     normalized,
     words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms],

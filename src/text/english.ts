@@ -207,8 +207,8 @@ export interface EnglishLexicons {
 
 /**
  * Reads a question as English: dates, numbers, then the longest glossary phrases (up to MAX_PHRASE_WORDS
- * words, stop words allowed inside a phrase, as in "bring in" or "academy of sciences", but never a phrase of
- * stop words alone). Han characters are skipped: the Chinese pipeline searches them as they are. A word or
+ * words, stop words allowed inside a phrase, as in "academy of sciences"; a phrase of stop words alone only as
+ * a phrasal verb the glossary or the lexicon knows, "bring in"). Han characters are skipped: the Chinese pipeline searches them as they are. A word or
  * phrase the glossary has no key for is read through the lexicons: a short form as its full word, a word as the
  * first of its near-synonyms the glossary knows (deal → agreement, kick off → start).
  */

@@ -775,3 +775,11 @@ test('"when is it expected" is answered in a dated document only by a time after
     assert.ok(!engine.analyze(q).asksFutureWhen, q);
   }
 });
+
+test('a noun jieba glues from two function characters (合作上将重点 → 上将, "general") is no content', () => {
+  const a = engine.analyze('甲大学在合作上将重点研究什么？');
+  assert.ok(!a.contentTerms.some((t) => t.term === '上将'));
+  assert.notEqual(topText('甲大学在合作上将重点研究什么？'), '(none)');
+  // Words of such characters that are not nouns stay the question's own (一起).
+  assert.ok(engine.analyze('甲大学和某市一起做了什么？').contentTerms.some((t) => t.term === '一起'));
+});

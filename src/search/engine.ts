@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
-import { addUserWords, generalIdf, givesAspects, gluedVerb, hanBigrams, locativeStem, numberPieces, wordTerms } from '../text/tokenize.js';
+import { addUserWords, generalIdf, givesAspects, gluedVerb, hanBigrams, locativeStem, numberPieces, stopWords, tagWords, wordTerms } from '../text/tokenize.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
@@ -279,7 +279,14 @@ export class SearchEngine {
     const q = analyzeQuestion(question, this.names, this.expander);
     const readings: string[] = [];
     const synonymWords: string[] = [];
-    const contentTerms = q.contentTerms.map((t) => {
+    // A noun the corpus lacks that is only function characters glued together (合作上将重点… cut 上将, "general",
+    // for 上 + 将) is no content. (Other words of such characters, 一起, stay: they are the question's own.)
+    const glued = (term: string) =>
+      !this.mentions(term) &&
+      [...term].length > 1 &&
+      [...term].every((c) => stopWords().has(c)) &&
+      tagWords(term).every((w) => w.word === term && w.tag.startsWith('n'));
+    const contentTerms = q.contentTerms.filter((t) => !glued(t.term)).map((t) => {
       const reading = this.mentions(t.term) ? undefined : (gluedVerb(t.term) ?? locativeStem(t.term));
       if (reading !== undefined && this.mentions(reading)) {
         readings.push(reading);

@@ -783,3 +783,25 @@ test('a noun jieba glues from two function characters (合作上将重点 → �
   // Words of such characters that are not nouns stay the question's own (一起).
   assert.ok(engine.analyze('甲大学和某市一起做了什么？').contentTerms.some((t) => t.term === '一起'));
 });
+
+test('a "when" question whose best passage gives no time takes a close one that does', () => {
+  // 签约现场 holds the question's 签 and 约 best; the signing passage, nearly as close, gives the day.
+  const signing = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'a.md': [
+          '5月12日，某市人民政府与乙大学签署战略合作协议。根据协议，某市将与乙大学在多方面开展合作。',
+          '签约现场，某市某区管委会还与乙大学签署了共建乙大学某市研究院合作协议。',
+          '乙大学将支持某市发展。',
+        ].join('\n\n'),
+      }),
+    ),
+  );
+  const q = '乙大学跟某市是哪天签的约？';
+  assert.match(signing.rank(signing.analyze(q), 1)[0]?.passage.text ?? '', /签约现场/);
+  const a = answerQuestion(signing, q, { top: 1 });
+  assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : a.kind, /5月12日/);
+  // Not a question that asks no time.
+  const b = answerQuestion(signing, '乙大学跟某市签的约是什么协议？', { top: 1 });
+  assert.match(b.kind === 'answer' ? (b.hits[0]?.passage.text ?? '') : b.kind, /签约现场/);
+});

@@ -418,6 +418,19 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     answer = found.r;
     evidence = found.v.evidence;
   }
+  // A "when" question whose answer gives no time (签约现场… for 哪天签的约) prefers a close passage that gives one and
+  // passes every rule (6月8日…签署); without one, the answer stands (a time may be told otherwise).
+  if (answer === best && q.asksWhen && !givesDay(engine.passageMatchText(best.passage))) {
+    const timed = ranked
+      .slice(1, ANSWER_KIND_DEPTH)
+      .filter((r) => r.score >= ANSWER_KIND_MARGIN * best.score && givesDay(engine.passageMatchText(r.passage)))
+      .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
+      .find(({ v }) => answers(v));
+    if (timed) {
+      answer = timed.r;
+      evidence = timed.v.evidence;
+    }
+  }
   // The answer first, the other passages by score (so the first answer's score may be below the next ones').
   const hits = [answer, ...ranked.filter((r) => r !== answer)].slice(0, top);
   return { kind: 'answer', question, hits: hits.map((r) => toHit(engine, r, q)), evidence };

@@ -231,7 +231,10 @@ test('"which areas" is answered by the passage that lists the areas, not by one 
     assert.equal(top(without, q), '在人才交', q);
     assert.equal(top(withBonus, q), '某市将与', q);
   }
-  for (const q of ['在哪方面合作', '合作涉及哪些重点领域', 'What other areas will they cooperate in?']) assert.ok(withBonus.analyze(q).asksAspects, q);
+  for (const q of ['在哪方面合作', '合作涉及哪些重点领域', '合作具体分哪几块', 'What other areas will they cooperate in?']) {
+    assert.ok(withBonus.analyze(q).asksAspects, q);
+  }
+  assert.equal(top(withBonus, '丙大学和某市合作分哪几块啊'), '某市将与');
   // An area that qualifies something else, one area named, or "which area" (where) asks for no list.
   for (const q of ['丙大学在人才交流方面做什么', '哪个方面的负责人出席了签约', '他是什么领域的专家', 'In which area of the city is it?']) {
     assert.ok(!withBonus.analyze(q).asksAspects, q);

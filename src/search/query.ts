@@ -217,10 +217,11 @@ const ASKS_OPINION = /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你
 const AREA_WORDS = ['领域', '方面', '范畴', '层面'];
 
 /**
- * Areas asked for: 哪些方面, 在哪方面, 哪几个重点领域, 什么合作范畴 (which areas, what other fields: ASKS_FOR_AREAS).
+ * Areas asked for: 哪些方面, 在哪方面, 哪几个重点领域, 什么合作范畴, 分哪几块 (which areas, what other fields:
+ * ASKS_FOR_AREAS).
  * Not an area that qualifies something else: 哪个方面的负责人, 什么领域的专家.
  */
-const ASKS_ASPECTS = /(?:哪(?:些|几个?|个)?|什么|啥)\p{Script=Han}{0,2}?(?:方面|领域|范畴|层面)(?!的)/u;
+const ASKS_ASPECTS = /(?:哪(?:些|几个?|个)?|什么|啥)\p{Script=Han}{0,2}?(?:方面|领域|范畴|层面)(?!的)|分(?:哪几|哪些|几)(?:块|部分|大块)/u;
 
 /** "Name a few" (说几个, 举几个例子): examples asked for, not a number. */
 const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗呀啊]|$)/gu;

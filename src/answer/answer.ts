@@ -249,6 +249,12 @@ function namesPerson({ word, tag }: { word: string; tag: string }): boolean {
   return chars.length < 4 || tag === 'nrt' || SURNAME_START.has(chars[0] ?? '');
 }
 
+/** The passage's sentence (match text) holding most of the question. */
+function sentenceAbout(engine: SearchEngine, q: AnalyzedQuestion, passage: Passage): string {
+  const [, sentences] = engine.passageSentences(passage);
+  return sentences[bestSentence(sentences, q.contentTerms).index] ?? '';
+}
+
 /** What a candidate passage tells about the question: how much of it the passage holds, and why it cannot answer. */
 interface Verdict {
   evidence: number;
@@ -313,14 +319,11 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   // "When is it expected" is answered, in a dated document, by a time in the sentence about it (6月3日…签署, 当天
   // 下午…揭牌) or a year after the document's own (到2022年): a passage whose only time is of another sentence
   // (去年12月…揭牌成立, when the question is about its satellites' launch) tells what happened, not what is expected.
-  const futureless = q.asksFutureWhen && documentYear !== undefined && !timedSentence() && !namesLaterYear();
-  function timedSentence(): boolean {
-    const [, sentences] = engine.passageSentences(passage);
-    return givesDay(sentences[bestSentence(sentences, q.contentTerms).index] ?? '');
-  }
-  function namesLaterYear(): boolean {
-    return [...yearsNamed(topText, wordTerms(topText, 'exact'), documentYear)].some((y) => Number(y) > Number(documentYear));
-  }
+  const futureless =
+    q.asksFutureWhen &&
+    documentYear !== undefined &&
+    !givesDay(sentenceAbout(engine, q, passage)) &&
+    ![...yearsNamed(topText, wordTerms(topText, 'exact'), documentYear)].some((y) => Number(y) > Number(documentYear));
   // A question about a year (2020年) is not answered by a passage that never names that year, unless its
   // document is of that year (a 2020 article's "6月3日" is in 2020).
   const otherYear = q.contentTerms.some((t) => {
@@ -405,27 +408,24 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   if (verdict.weak) return { kind: 'none', question, reason: 'weak-match', evidence: verdict.evidence, missing };
   let answer = best;
   let evidence = verdict.evidence;
-  if (verdict.elsewhere || verdict.wrongKind) {
-    // The best passage does not give what is asked (no number for 几个方面), or lacks a word the question is about
-    // that a passage close to it holds in another form (中科院 in 中国科学院): a passage that passes every rule,
-    // scoring nearly as well, answers instead.
-    const close = ranked.slice(1, ANSWER_KIND_DEPTH).filter((r) => r.score >= ANSWER_KIND_MARGIN * best.score);
-    const found = close
-      .filter((r) => countsAsked(q, engine.passageMatchText(r.passage)))
+  // A passage ranked 2nd to 5th, scoring nearly as well as the best, that passes every rule and `keep`.
+  const closeAnswer = (keep: (r: RankedPassage) => boolean) =>
+    ranked
+      .slice(1, ANSWER_KIND_DEPTH)
+      .filter((r) => r.score >= ANSWER_KIND_MARGIN * best.score && keep(r))
       .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
       .find(({ v }) => answers(v));
+  if (verdict.elsewhere || verdict.wrongKind) {
+    // The best passage does not give what is asked (no number for 几个方面), or lacks a word the question is about
+    // that a passage close to it holds in another form (中科院 in 中国科学院): a close passage answers instead.
+    const found = closeAnswer((r) => countsAsked(q, engine.passageMatchText(r.passage)));
     if (!found) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: listMissing(verdict.absent) };
     answer = found.r;
     evidence = found.v.evidence;
-  }
-  // A "when" question whose answer gives no time (签约现场… for 哪天签的约) prefers a close passage that gives one and
-  // passes every rule (6月8日…签署); without one, the answer stands (a time may be told otherwise).
-  if (answer === best && q.asksWhen && !givesDay(engine.passageMatchText(best.passage))) {
-    const timed = ranked
-      .slice(1, ANSWER_KIND_DEPTH)
-      .filter((r) => r.score >= ANSWER_KIND_MARGIN * best.score && givesDay(engine.passageMatchText(r.passage)))
-      .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
-      .find(({ v }) => answers(v));
+  } else if (q.asksWhen && !givesDay(engine.passageMatchText(best.passage))) {
+    // A "when" question whose answer gives no time (签约现场… for 哪天签的约) prefers a close passage that gives one
+    // (6月8日…签署); without one, the answer stands (a time may be told otherwise).
+    const timed = closeAnswer((r) => givesDay(engine.passageMatchText(r.passage)));
     if (timed) {
       answer = timed.r;
       evidence = timed.v.evidence;

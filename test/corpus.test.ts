@@ -6,6 +6,7 @@ import { CAPTION_SECTION, splitLongText, splitPassages } from '../src/corpus/spl
 import { NameMatcher } from '../src/corpus/topics.js';
 import { DEFAULT_CORPUS } from '../src/cli/wiring.js';
 import { tempCorpus } from './support/temp-corpus.js';
+import { removeLayoutSpaces } from '../src/text/normalize.js';
 
 const corpus = loadCorpus(DEFAULT_CORPUS);
 const byText = (s: string) => {
@@ -56,7 +57,7 @@ test('every seed passage has the agreement it is about', () => {
 test('the title and each heading of the article are passages of their own, after the body, with the agreement they name', () => {
   const headings = corpus.passages.filter((p) => p.heading);
   assert.deepEqual(
-    headings.map((p) => [p.id, p.text, p.topic]),
+    headings.map((p) => [p.id, p.section, p.topic]),
     [
       ['chongqing-universities-2020#h0', '重庆市政府与清华大学、上海交通大学签署战略合作协议', null],
       ['chongqing-universities-2020#h1', '清华大学优质科教资源将在渝落地', 'tsinghua'],
@@ -67,9 +68,12 @@ test('the title and each heading of the article are passages of their own, after
       ['chongqing-universities-2020#h6', '总院+中心(基地)的模式建设重庆研究院', null],
     ],
   );
+  // The text is the heading as the document writes it (a quotation, like any passage), layout space included;
+  // the section is the heading without it.
+  assert.equal(headings[1]?.text, '清华大学优质科教资源 将在渝落地');
+  assert.ok(headings.every((p) => removeLayoutSpaces(p.text) === p.section));
   // The body's passages keep their ids and order: the headings come after all of them.
   assert.ok(corpus.passages.findIndex((p) => p.heading) === corpus.passages.length - headings.length);
-  assert.ok(headings.every((p) => p.section === p.text));
   assert.deepEqual(headings.map((p) => p.heading), ['title', ...Array(6).fill('section')]);
 });
 

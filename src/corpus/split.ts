@@ -20,7 +20,8 @@ export const CAPTION_SECTION = '图片说明';
 const CAPTION_KEYWORDS = ['照片', '图片', '配图', '图', '拍摄', '摄影'];
 
 /** A block of the document: a heading or a paragraph. */
-type Block = { kind: 'heading'; text: string } | { kind: 'paragraph'; text: string };
+/** A heading's text has its layout spaces removed; `raw` is the heading as the document writes it. */
+type Block = { kind: 'heading'; text: string; raw: string } | { kind: 'paragraph'; text: string };
 
 /** Splits a document body into headings and paragraphs (blank lines separate paragraphs). */
 function readBlocks(body: string): Block[] {
@@ -36,7 +37,7 @@ function readBlocks(body: string): Block[] {
       const heading = /^#{1,6}\s+(.*)$/.exec(line);
       if (heading) {
         flush();
-        blocks.push({ kind: 'heading', text: removeLayoutSpaces(heading[1] ?? '') });
+        blocks.push({ kind: 'heading', text: removeLayoutSpaces(heading[1] ?? ''), raw: (heading[1] ?? '').trim() });
       } else {
         para.push(line);
       }
@@ -60,7 +61,7 @@ function rejoin(blocks: Block[]): Block[] {
   for (const block of blocks) {
     const prev = out[out.length - 1];
     if (block.kind === 'paragraph' && isLabel(block.text)) {
-      out.push({ kind: 'heading', text: removeLayoutSpaces(block.text) });
+      out.push({ kind: 'heading', text: removeLayoutSpaces(block.text), raw: block.text });
     } else if (block.kind === 'paragraph' && prev?.kind === 'paragraph' && !SENTENCE_END.test(prev.text)) {
       prev.text += block.text;
     } else {
@@ -107,17 +108,22 @@ export function splitLongText(text: string, max = MAX_PASSAGE_CHARS): string[] {
  * document's own.
  */
 export function splitHeadings(documentId: string, title: string | undefined, body: string, names: NameMatcher): Passage[] {
-  const heading = (n: number, text: string, kind: 'title' | 'section'): Passage => ({
+  // The passage's text is the heading as written (a quotation of the document, like any passage); its section is
+  // the heading without layout spaces, which is also what it is matched by.
+  const heading = (n: number, text: string, raw: string, kind: 'title' | 'section'): Passage => ({
     id: `${documentId}#h${n}`,
     documentId,
     section: text,
     topic: names.dominantTopic(normalizeText(text)),
-    text,
+    text: raw,
     heading: kind,
   });
-  const sections = readBlocks(body.replace(/\r\n?/g, '\n')).filter((b) => b.kind === 'heading' && b.text.length > 0);
+  const sections = readBlocks(body.replace(/\r\n?/g, '\n')).flatMap((b) => (b.kind === 'heading' && b.text.length > 0 ? [b] : []));
   const titleText = title ? removeLayoutSpaces(title) : '';
-  return [...(titleText ? [heading(0, titleText, 'title')] : []), ...sections.map((b, i) => heading(i + 1, b.text, 'section'))];
+  return [
+    ...(titleText ? [heading(0, titleText, title?.trim() ?? titleText, 'title')] : []),
+    ...sections.map((b, i) => heading(i + 1, b.text, b.raw, 'section')),
+  ];
 }
 
 /**

@@ -252,7 +252,8 @@ export class SearchEngine {
     let cached = this.sentencesById.get(passage.id);
     if (!cached) {
       const sentences = splitSentences(passage.text);
-      cached = [sentences, sentences.map((s) => this.matchText(s))];
+      // A heading is matched without the layout spaces it is written with (its section).
+      cached = passage.heading ? [[passage.text], [this.matchText(passage.section)]] : [sentences, sentences.map((s) => this.matchText(s))];
       remember(this.sentencesById, passage.id, cached);
     }
     return cached;
@@ -262,7 +263,7 @@ export class SearchEngine {
   passageMatchText(passage: Passage): string {
     let text = this.normalizedById.get(passage.id);
     if (text === undefined) {
-      text = this.matchText([passage.text, ...(passage.keywords ?? [])].join(' '));
+      text = this.matchText([passage.heading ? passage.section : passage.text, ...(passage.keywords ?? [])].join(' '));
       remember(this.normalizedById, passage.id, text);
     }
     return text;

@@ -202,10 +202,11 @@ const DISTANCE_LI = /(?:[\d一二两三四五六七八九十百千万几]|多少
 
 /**
  * A question about a heading of the document: 标题 (大标题, 小标题, 小标 for short), headline, (sub)heading as a
- * noun. Not the title of something the document names (计划的标题, 论文标题), nor "heading to" / "who is heading".
+ * noun (the / its / the article's heading). Not the title of something the document names (计划的标题, 论文标题), nor
+ * "heading to" / "who is heading".
  */
 const ASKS_HEADING =
-  /(?<!(?:计划|协议|方案|文件|论文|规划|条例|通知|书|法)的?)(?:标题|小标(?!准))|\bheadlines?\b|\bsubheadings?\b|\bsubheads?\b|\bheadings\b|\b(?:the|a|which|what|its|this|that|each) (?:\w+ )?heading\b(?! (?:to|for|the|a|an|up)\b)/u;
+  /(?<!(?:计划|协议|方案|文件|论文|规划|条例|通知|书|法)的?)(?:标题|小标(?!准))|\bheadlines?\b|\bsubheadings?\b|\bsubheads?\b|\bheadings\b|(?:\b(?:the|a|which|what|its|this|that|each)|['’]s) (?:\w+ )?heading\b(?! (?:to|for|the|a|an|up)\b)/u;
 
 /** A party asked for: 哪所大学, 哪家高校, 跟谁, which university, who. */
 const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院校)|谁|\bwhich (?:university|universities|school|college)\b|\bwho\b/u;

@@ -121,6 +121,11 @@ export function phraseKey(phrase: string): string {
   return englishTokens(phrase).map(stemWord).join(' ');
 }
 
+/** True for a stop word, in any form: as written, without a possessive (the article's), or stemmed. */
+function isStopToken(token: string, stem = stemWord(token)): boolean {
+  return ENGLISH_STOP_WORDS.has(token) || ENGLISH_STOP_WORDS.has(token.replace(/['’]s$/u, '')) || ENGLISH_STOP_WORDS.has(stem);
+}
+
 /** True when every word of an English phrase is a stop word (such glosses map nothing useful). */
 export function isStopPhrase(phrase: string): boolean {
   return englishTokens(phrase).every((t) => ENGLISH_STOP_WORDS.has(t) || ENGLISH_STOP_WORDS.has(stemWord(t)));
@@ -284,7 +289,7 @@ export function createEnglishAnalyzer(glossary: Glossary, { clippings = new Map(
         const token = tokens[i] ?? '';
         const number = numberMatch(token);
         if (number) matches.push(number);
-        else if (!ENGLISH_STOP_WORDS.has(token) && !ENGLISH_STOP_WORDS.has(stems[i] ?? '') && token.length > 1) {
+        else if (!isStopToken(token, stems[i]) && token.length > 1) {
           unknown.push(token);
         }
         i++;

@@ -185,6 +185,8 @@ test('stop words and question words are dropped; unknown content words are kept 
   assert.deepEqual(matches.map((m) => m.chinese[0]), ['协议']);
   assert.deepEqual(unknown, ['weather', 'mean']);
   assert.deepEqual(read('what does the which is').matches, []);
+  // A stop word with a possessive is one too (the article's agreement).
+  assert.deepEqual(read("What does the article's agreement say?").unknown, []);
 });
 
 test('mixed questions: English words are read, Han text is left to the Chinese pipeline', () => {

@@ -675,7 +675,9 @@ test('a question about a heading is answered by the heading; no other question g
   const top = (q: string) => answerText(story, q);
   assert.equal(top('报道里讲甲大学那一部分的大标题是什么？'), '甲大学优质资源将在某市落地');
   assert.equal(top('哪个小标题用“牵手”形容某市和乙大学的合作？'), '某市牵手乙大学共建研究院');
-  for (const q of ['What does the headline about 乙大学 say?', 'One of the subheadings says what?', '那段小标题说了什么', '報導中有個小標說什麼']) assert.ok(story.analyze(q).asksHeading, q);
+  for (const q of ['What does the headline about 乙大学 say?', 'One of the subheadings says what?', "What does the article's heading say?", '那段小标题说了什么', '報導中有個小標說什麼']) {
+    assert.ok(story.analyze(q).asksHeading, q);
+  }
   for (const q of ['What is the title of the plan?', 'Who is heading the institute?', 'Which university is heading to the city?', '那个计划的标题叫什么', '论文标题是什么']) {
     assert.ok(!story.analyze(q).asksHeading, q);
   }

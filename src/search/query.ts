@@ -330,6 +330,33 @@ function dropFinalParticles(text: string): string {
 }
 
 /**
+ * Terms an expander gives as alternatives of one meaning (cooperation → 合作 / 协同) are one term: a passage holds
+ * the meaning when it holds either, and the meaning weighs once. Groups sharing a word are one meaning (results →
+ * 成果 / 成效, effects → 成效 / 影响); a member that is only stop words is left out of its group, one of several words
+ * keeps its words as terms of their own. The question's own words stay terms. Returns, for each meaning, its first
+ * word in question order (the term) with the others (its alternatives).
+ */
+function meaningsOf(groups: string[][], candidates: string[], own: string[]): Map<string, string[]> {
+  const meanings: Array<Set<string>> = [];
+  for (const group of groups) {
+    const single = unique(group.map((g) => wordTerms(g, 'exact')).filter((w) => w.length === 1).map((w) => w[0] ?? ''));
+    if (single.length < 2) continue;
+    const merged = new Set(single);
+    for (const m of meanings.filter((m) => single.some((w) => m.has(w)))) {
+      for (const w of m) merged.add(w);
+      meanings.splice(meanings.indexOf(m), 1);
+    }
+    meanings.push(merged);
+  }
+  const alternativesOf = new Map<string, string[]>();
+  for (const meaning of meanings) {
+    const [first, ...rest] = candidates.filter((c) => meaning.has(c) && !own.includes(c));
+    if (first !== undefined && rest.length > 0) alternativesOf.set(first, rest);
+  }
+  return alternativesOf;
+}
+
+/**
  * Analyzes a question with the same pipeline as the index (normalize → jieba → stop words), then expands
  * party aliases to canonical names so 上海交大 finds passages that only say 上海交通大学.
  */
@@ -345,32 +372,9 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   // With an expander, the question's own Latin words are its business: it returns their Chinese terms, and
   // the words it could not translate as they are (still evidence the corpus may lack).
   const own = wordTerms(texts[0] ?? '', 'exact').filter((w) => !(expand && LATIN_WORD.test(w)));
-  // Terms the expander gives as alternatives of one meaning (cooperation → 合作 / 协同) are one term: a passage
-  // holds the meaning when it holds either, and the meaning weighs once. Groups sharing a word are one meaning
-  // (results → 成果 / 成效, effects → 成效 / 影响); a member that is only stop words is left out of its group, one of
-  // several words keeps its words as terms of their own. The question's own words stay terms.
-  const meanings: Array<Set<string>> = [];
-  for (const group of groups) {
-    const single = unique(group.map((g) => wordTerms(names.canonicalize(g), 'exact')).filter((w) => w.length === 1).map((w) => w[0] ?? ''));
-    if (single.length < 2) continue;
-    const merged = new Set(single);
-    for (const m of meanings.filter((m) => single.some((w) => m.has(w)))) {
-      for (const w of m) merged.add(w);
-      meanings.splice(meanings.indexOf(m), 1);
-    }
-    meanings.push(merged);
-  }
-  const alternativesOf = new Map<string, string[]>();
-  const alternate = new Set<string>();
   const candidates = unique([...own, ...texts.slice(1).flatMap((t) => wordTerms(t, 'exact'))]);
-  for (const meaning of meanings) {
-    // The meaning's first word in question order (an own word first) is the term, the others its alternatives.
-    const ordered = candidates.filter((c) => meaning.has(c) && !own.includes(c));
-    const [first, ...rest] = ordered;
-    if (first === undefined || rest.length === 0) continue;
-    alternativesOf.set(first, rest);
-    for (const r of rest) alternate.add(r);
-  }
+  const alternativesOf = meaningsOf(groups.map((g) => g.map((t) => names.canonicalize(t))), candidates, own);
+  const alternate = new Set([...alternativesOf.values()].flat());
   const termsAsCut = candidates
     .filter((term) => !alternate.has(term))
     .map((term): ContentTerm => {

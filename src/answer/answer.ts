@@ -210,7 +210,9 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
     bestSentence: sentences[r.sentence] ?? r.passage.text,
     sentence: r.sentence,
     // The form the passage holds (协同 for cooperation's 合作 / 协同).
-    matched: q.contentTerms.filter((t) => holdsTerm(text, t)).map((t) => [t.term, ...(t.alternatives ?? [])].find((f) => text.includes(f)) ?? t.term),
+    matched: q.contentTerms
+      .filter((t) => holdsTerm(text, t))
+      .map((t) => [t.term, ...(t.alternatives ?? [])].find((f) => text.includes(f)) ?? t.term),
   };
 }
 

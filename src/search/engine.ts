@@ -253,7 +253,9 @@ export class SearchEngine {
     if (!cached) {
       const sentences = splitSentences(passage.text);
       // A heading is matched without the layout spaces it is written with (its section).
-      cached = passage.heading ? [[passage.text], [this.matchText(passage.section)]] : [sentences, sentences.map((s) => this.matchText(s))];
+      cached = passage.heading
+        ? [[passage.text], [this.matchText(passage.section)]]
+        : [sentences, sentences.map((s) => this.matchText(s))];
       remember(this.sentencesById, passage.id, cached);
     }
     return cached;

@@ -213,11 +213,15 @@ export interface EnglishLexicons {
 /**
  * Reads a question as English: dates, numbers, then the longest glossary phrases (up to MAX_PHRASE_WORDS
  * words, stop words allowed inside a phrase, as in "academy of sciences"; a phrase of stop words alone only as
- * a phrasal verb the glossary or the lexicon knows, "bring in"). Han characters are skipped: the Chinese pipeline searches them as they are. A word or
- * phrase the glossary has no key for is read through the lexicons: a short form as its full word, a word as the
- * first of its near-synonyms the glossary knows (deal → agreement, kick off → start).
+ * a phrasal verb the glossary or the lexicon knows, "bring in"). Han characters are skipped: the Chinese pipeline
+ * searches them as they are. A word or phrase the glossary has no key for is read through the lexicons: a short
+ * form as its full word, a word as the first of its near-synonyms the glossary knows (deal → agreement, kick off
+ * → start).
  */
-export function createEnglishAnalyzer(glossary: Glossary, { clippings = new Map(), synonyms = new Map() }: EnglishLexicons = {}): (normalizedQuestion: string) => EnglishAnalysis {
+export function createEnglishAnalyzer(
+  glossary: Glossary,
+  { clippings = new Map(), synonyms = new Map() }: EnglishLexicons = {},
+): (normalizedQuestion: string) => EnglishAnalysis {
   const index = indexGlossary(glossary);
   // A short form the glossary does not know is read as its full word (photo, photos → photograph) when the
   // glossary knows that (an acronym the corpus may hold as it is, AI in 共建AI研究院, stays itself).

@@ -23,12 +23,12 @@ test('a well-known place the corpus never mentions makes a question about someth
   assert.equal(answerQuestion(west, '乙大学在西南建了什么研究院？').kind, 'answer');
 });
 
-test('the kind of thing a question asks for (哪些范畴) is no sign of another subject, a modifier (哪些台湾的大学) still is', () => {
+test('the kind of thing a question asks for (哪些范畴, 哪两所名校) is no sign of another subject, a modifier (哪些台湾的大学) still is', () => {
   const small = SearchEngine.build(
     loadCorpus(tempCorpus({ 'news.md': '根据协议，某市将与甲大学在决策咨询、科技创新、人才交流等领域开展合作。\n\n乙大学研究院在某市揭牌。\n' })),
   );
   // 范畴 is a word the corpus never uses (jieba's dictionary even tags it as a name); 领域 is what the text says.
-  for (const q of ['某市和甲大学的合作包括哪些范畴？', '某市和甲大学在什么范畴开展合作？', '某市與甲大學的協議包含哪些合作範疇?']) {
+  for (const q of ['某市和甲大学的合作包括哪些范畴？', '某市和甲大学在什么范畴开展合作？', '某市與甲大學的協議包含哪些合作範疇?', '某市跟哪两所名校开展合作？', '某市和哪一家名校开展合作？']) {
     assert.equal(answerQuestion(small, q).kind, 'answer', q);
   }
   assert.equal(answerQuestion(small, '有哪些台湾的大学和某市开展合作？').kind, 'none');

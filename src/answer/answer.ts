@@ -86,7 +86,7 @@ const NAMING_NOUNS = new Set(['全称', '简称', '名称', '全名', '正式名
 
 /**
  * True when the question uses the term for the kind of thing it asks for: the noun closing a phrase opened by
- * 哪些 / 哪个 / 什么 … at most two characters before it (哪些合作范畴, 在什么范畴开展), not a modifier inside it (哪些台湾的
+ * 哪些 / 哪个 / 哪两所 / 什么 … at most two characters before it (哪些合作范畴, 哪两所名校, 在什么范畴开展), not a modifier inside it (哪些台湾的
  * 大学, 哪些台湾大学: 台湾 is what it is about), nor a word after 为什么 / 什么时候 / 什么地方. The text may call that
  * kind otherwise (领域 for 范畴), so the word is no evidence of another subject.
  */
@@ -94,7 +94,7 @@ function namesAskedKind(question: string, term: string): boolean {
   // An organization's name stays one (哪些台湾大学: jieba's nt tags are names; its nr / ns tags also fall on
   // common words such as 范畴 and 东西).
   if (tagWords(term).some((w) => w.word === term && w.tag === 'nt')) return false;
-  const opened = new RegExp(`(?:哪些|哪个|哪一个|哪几个|哪几|哪类|哪种|(?<!为)什么(?!时候|地方)|啥|何种)\\p{Script=Han}{0,2}?${escapeRegExp(term)}`, 'u').exec(question);
+  const opened = new RegExp(`(?:哪[一二两三四五六七八九十几\\d]*[些个所家位类种项件名]|哪几|(?<!为)什么(?!时候|地方)|啥|何种)\\p{Script=Han}{0,2}?${escapeRegExp(term)}`, 'u').exec(question);
   if (!opened) return false;
   const next = tagWords(question.slice(opened.index + opened[0].length))[0];
   return next === undefined || !(/^n/.test(next.tag) || /^[的之]/u.test(next.word));

@@ -326,7 +326,10 @@ test('an English name the glossary does not know (in a run of capitalized words)
   assert.deepEqual(engine.analyze('Did Peking University sign an agreement with Chongqing?').unknownNames, ['peking']);
   assert.equal(answerQuestion(engine, 'Did Peking University sign an agreement with Chongqing?').kind, 'none');
   assert.deepEqual(engine.analyze('Peking University and Chongqing: did they sign?').unknownNames, ['peking']);
-  // A lone capital (a first word, a greeting) and acronyms are not taken for a name.
+  // An acronym starts a run too (NBA Finals), and such a question is not about the article.
+  assert.deepEqual(engine.analyze('Who won the 2020 NBA Finals?').unknownNames, ['nba', 'finals']);
+  assert.equal(answerQuestion(engine, 'Who won the 2020 NBA Finals?').kind, 'none');
+  // A lone capital (a first word, a greeting) and a lone acronym are not taken for a name.
   for (const q of ['Urgent: when did Tsinghua sign with Chongqing?', 'When did Tsinghua sign with Chongqing? Thanks, Bot', 'Will SJTU train PhD students in Chongqing?']) {
     assert.deepEqual(engine.analyze(q).unknownNames, [], q);
   }

@@ -306,10 +306,10 @@ function withNumberTerms(texts: string[], terms: ContentTerm[]): ContentTerm[] {
 }
 
 /**
- * Two or more capitalized words in a row (Peking University, Fudan University Press): a name. A lone capital
- * (a sentence's first word, "Thanks, Bot") and acronyms (PhD, MOU) are not taken for one.
+ * Two or more capitalized words or acronyms in a row (Peking University, Fudan University Press, NBA Finals): a
+ * name. A lone capital (a sentence's first word, "Thanks, Bot") and a lone acronym (PhD, MOU) are not taken for one.
  */
-const CAPITALIZED_RUN = /\p{Lu}\p{Ll}+(?:['’]s)?(?: \p{Lu}\p{Ll}+(?:['’]s)?)+/gu;
+const CAPITALIZED_RUN = /(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})(?:['’]s)?(?: (?:\p{Lu}\p{Ll}+|\p{Lu}{2,})(?:['’]s)?)+/gu;
 const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d.'’&-]*$/u;
 /** Weight of an English word the glossary could not translate, relative to its IDF. */
 const UNKNOWN_ENGLISH_WEIGHT = 0.5;

@@ -138,11 +138,12 @@ test('a word the glossary has no key for is read as its first near-synonym the g
   assert.ok(article.analyze('When was the SJTU deal signed?').contentTerms.some((t) => t.term === '协议'));
 });
 
-test('"which areas" asks for fields, not regions', () => {
+test('"which areas" and "how many areas" ask for fields, not regions', () => {
   const regions = createEnglishAnalyzer({ ...GLOSSARY, entries: { ...GLOSSARY.entries, area: ['区域'] } });
   const terms = (q: string) => regions(normalizeText(q)).matches.flatMap((m) => m.chinese);
   assert.deepEqual(terms('In which areas will they cooperate?'), ['领域', '方面', '合作', '协同']);
   assert.deepEqual(terms('What aspects does it cover?'), ['领域', '方面']);
+  assert.deepEqual(terms('How many areas does it cover?'), ['领域', '方面']);
   // Elsewhere an area is a region: "which area" (singular) asks where.
   assert.deepEqual(terms('Which area is the institute in?'), ['区域', '研究院']);
   assert.deepEqual(terms('the areas around the institute'), ['区域', '研究院']);

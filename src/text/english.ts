@@ -196,10 +196,11 @@ function indexGlossary(glossary: Glossary): Map<string, string[]> {
 }
 
 /**
- * "Which (other) areas" asks for fields of activity (领域), not for regions (区域, the dictionary's sense of area).
- * Only the plural: "which area is it in" asks where. Also what query.ts reads as a question for a list of areas.
+ * "Which (other) areas" and "how many areas" ask for fields of activity (领域), not for regions (区域, the dictionary's
+ * sense of area). Only the plural: "which area is it in" asks where. Also what query.ts reads as a question for a
+ * list of areas.
  */
-export const ASKS_FOR_AREAS = /\b(which|what)((?: (?:other|specific|main|key|particular))?) (?:areas|aspects|sectors|domains|fields)\b/u;
+export const ASKS_FOR_AREAS = /\b(which|what|how many)((?: (?:other|specific|main|key|particular))?) (?:areas|aspects|sectors|domains|fields)\b/u;
 const ASKED_AREAS = new RegExp(ASKS_FOR_AREAS.source, 'gu');
 
 /** General English word lists the reader falls back on (text/english-lexicons.ts). */

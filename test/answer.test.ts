@@ -90,3 +90,17 @@ test('a corpus of one passage still answers what it says (every word is in every
   assert.equal(answerQuestion(small, '重庆大学成立于哪一年？').kind, 'answer');
   assert.equal(answerQuestion(small, '今天天气怎么样？').kind, 'none');
 });
+
+test('"what does it cover / include" asks for a list: 涵盖 and 涉及, like 包括, are not words the answer must hold', () => {
+  const small = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'news.md': '甲大学研究中心去年揭牌，其研究方向涵盖气动、结构、能源等领域。\n\n根据协议，某市将与甲大学在决策咨询、科技创新、人才交流等多方面开展合作。\n',
+      }),
+    ),
+  );
+  for (const q of ['甲大学的合作涵盖哪些领域？', '甲大学的合作涉及哪些领域？', '甲大学的合作包括哪些领域？']) {
+    const a = answerQuestion(small, q);
+    assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : '', /决策咨询/, q);
+  }
+});

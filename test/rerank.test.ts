@@ -759,7 +759,7 @@ test('"which district" is answered by a district named, not by a development zon
   }
 });
 
-test('"when is it expected" is answered in a dated document only by a time after its date', () => {
+test('"when is it expected" (or "when is the next one") is answered in a dated document only by a time after its date', () => {
   // The story is of 2021-05: 到2025年 is ahead of it; the signing passages tell only what happened.
   assert.match(topText('某市预计什么时候引进50家研究机构？'), /到2025年/);
   assert.equal(topText('甲大学的实验室预计什么时候开始研究新材料？'), '(none)');
@@ -773,7 +773,11 @@ test('"when is it expected" is answered in a dated document only by a time after
   // Without a word of expectation next to "when", "when" is answered by what happened.
   assert.match(topText('某市与甲大学什么时候签署合作协议？'), /5月10日/);
   assert.match(topText('甲大学什么时候会和某市签署合作协议？'), /5月10日/);
-  for (const q of ['When will the lab start its research?', 'When is the lab scheduled to open?', '实验室预计什么时候建成', '实验室哪年能建成']) {
+  // The next one of something (下一届峰会, the next summit) is ahead too: what was held does not say when.
+  const summit = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '---\ndate: 2021-05\n---\n\n近年来，某市与甲大学共同举办了科学家峰会。\n\n某市与乙大学签署协议。\n' })));
+  assert.equal(answerQuestion(summit, '科学家峰会是什么时候举办的？').kind, 'answer');
+  assert.equal(answerQuestion(summit, '下一届科学家峰会什么时候举办？').kind, 'none');
+  for (const q of ['When will the lab start its research?', 'When is the lab scheduled to open?', '实验室预计什么时候建成', '实验室哪年能建成', '下次峰会什么时候开', 'When is the next summit?']) {
     assert.ok(engine.analyze(q).asksFutureWhen, q);
   }
   for (const q of ['When did the lab open?', '实验室什么时候会建成', '实验室预计有多大', '《人才计划》是什么时候发布的', 'When was it signed due to the plan?']) {

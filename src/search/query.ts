@@ -175,11 +175,12 @@ const ASKS_DISTRICT =
 
 /**
  * A time expected, planned or scheduled, said next to the "when": 预计 / 计划 / 打算 / 准备 / 将 / 有望 (在) 什么时候 /
- * 哪年 …, 什么时候能 / 才能, when will, scheduled / expected / slated / planned / set to. Not a noun before the
- * question word (行动计划是什么时候发布的), not 会 (什么时候会揭牌 often asks about the past).
+ * 哪年 …, 什么时候能 / 才能, when will, scheduled / expected / slated / planned / set to; or a next one (下一届 / 下次 /
+ * 下一轮, the next) anywhere in a "when" question. Not a noun before the question word (行动计划是什么时候发布的), not
+ * 会 (什么时候会揭牌 often asks about the past).
  */
 const EXPECTED_WHEN =
-  /(?:预计|计划|打算|准备|将要|将会|将于|将|有望|可望)(?:在|于)?(?:什么时候|啥时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月|哪个月)|(?:什么时候|啥时候|何时|哪年|哪一年)(?:才)?(?:能|可以|有望|可望)|\bwhen will\b|\b(?:scheduled|expected|slated|planned|set) to\b/u;
+  /(?:预计|计划|打算|准备|将要|将会|将于|将|有望|可望)(?:在|于)?(?:什么时候|啥时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月|哪个月)|(?:什么时候|啥时候|何时|哪年|哪一年)(?:才)?(?:能|可以|有望|可望)|下一?(?:届|次|轮|期|批)|\bwhen will\b|\b(?:scheduled|expected|slated|planned|set) to\b|\bthe next\b/u;
 
 /** A sum of money asked for. */
 const ASKS_MONEY =

@@ -785,6 +785,17 @@ test('"when is it expected" (or "when is the next one") is answered in a dated d
   }
 });
 
+test('"when does it happen" is not answered by a passage telling only that it will, whatever other times it gives', () => {
+  const centre = (plan: string) =>
+    SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': `---\ndate: 2020-06\n---\n\n去年12月，甲大学研究中心在某区揭牌成立。${plan}\n\n某市与乙大学签署协议。\n` })));
+  const planned = centre('该中心将搭建卫星、发射两大研究平台，开展卫星研制。');
+  assert.equal(answerQuestion(planned, '甲大学研究中心的第一颗卫星什么时候发射？').kind, 'none');
+  // The passage's own time is of the event it goes with.
+  assert.equal(answerQuestion(planned, '甲大学研究中心什么时候揭牌成立？').kind, 'answer');
+  // A time in the sentence of the plan answers.
+  assert.equal(answerQuestion(centre('该中心将于明年3月发射第一颗卫星。'), '甲大学研究中心的第一颗卫星什么时候发射？').kind, 'answer');
+});
+
 test('a noun jieba glues from two function characters (合作上将重点 → 上将, "general") is no content', () => {
   const a = engine.analyze('甲大学在合作上将重点研究什么？');
   assert.ok(!a.contentTerms.some((t) => t.term === '上将'));

@@ -257,6 +257,35 @@ function sentenceAbout(engine: SearchEngine, q: AnalyzedQuestion, passage: Passa
   return sentences[bestSentence(sentences, q.contentTerms).index] ?? '';
 }
 
+/** A Chinese "when" (什么时候, 啥时, 哪天 …) followed by the event it asks the time of (第一颗卫星什么时候发射). */
+const WHEN_WORD = /啥时候?|多会儿|哪一?天|哪日|何日|何时|几时|几点|几号|几月|哪一?个?月|哪一?年|何年|什么时候|什么时间/u;
+/** Verbs after a "when" that are not the event (什么时候开始发射, 什么时候能建成). */
+const NOT_EVENTS = new Set(['开始', '可以', '能够']);
+/** Words that make a sentence tell what is to be (将搭建, 计划, 预计), not what was. */
+const PLAN_WORDS = new Set(['即将', '计划', '预计', '拟', '有望', '准备']);
+
+/** The event a "when" question asks the time of: the first verb of two or more characters after its "when". */
+function askedEvent(question: string): string | undefined {
+  const when = WHEN_WORD.exec(question);
+  if (!when) return undefined;
+  return tagWords(question.slice(when.index + when[0].length)).find((w) => /^v/.test(w.tag) && w.word.length >= 2 && !NOT_EVENTS.has(w.word))
+    ?.word;
+}
+
+/**
+ * True when the passage names the event a "when" question asks about only in sentences without a time, one of
+ * them telling that it is to be (该研发中心…将搭建…微小卫星、临基发射三大研究中心): the passage says it will happen,
+ * not when; its other times are of other events (去年12月…揭牌成立). A passage that never names the event, or names
+ * it only as past, is left to the other rules (a time of it may stand in the sentence before).
+ */
+function plansWithoutTime(engine: SearchEngine, q: AnalyzedQuestion, passage: Passage): boolean {
+  const event = q.asksWhen ? askedEvent(q.normalized) : undefined;
+  if (event === undefined) return false;
+  const naming = engine.passageSentences(passage)[1].filter((s) => s.includes(event));
+  const plans = (s: string) => tagWords(s).some((w) => (w.word === '将' && w.tag === 'd') || PLAN_WORDS.has(w.word));
+  return naming.some(plans) && !naming.some(givesDay);
+}
+
 /** What a candidate passage tells about the question: how much of it the passage holds, and why it cannot answer. */
 interface Verdict {
   evidence: number;
@@ -326,6 +355,8 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     documentYear !== undefined &&
     !givesDay(sentenceAbout(engine, q, passage)) &&
     ![...yearsNamed(topText, wordTerms(topText, 'exact'), documentYear)].some((y) => Number(y) > Number(documentYear));
+  // "When does it happen" is not answered by a passage telling only that it will (…将搭建…临基发射…).
+  const planOnly = plansWithoutTime(engine, q, passage);
   // A question about a year (2020年) is not answered by a passage that never names that year, unless its
   // document is of that year (a 2020 article's "6月3日" is in 2020).
   const otherYear = q.contentTerms.some((t) => {
@@ -357,7 +388,7 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     absent,
     weak: evidence < EVIDENCE_FLOOR,
     elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome || otherParty || opinion,
-    wrongKind: numberless || durationless || sumless || nameless || yearless || roadless || districtless || futureless,
+    wrongKind: numberless || durationless || sumless || nameless || yearless || roadless || districtless || futureless || planOnly,
   };
 }
 

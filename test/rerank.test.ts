@@ -790,6 +790,8 @@ test('"when does it happen" is not answered by a passage telling only that it wi
     SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': `---\ndate: 2020-06\n---\n\n去年12月，甲大学研究中心在某区揭牌成立。${plan}\n\n某市与乙大学签署协议。\n` })));
   const planned = centre('该中心将搭建卫星、发射两大研究平台，开展卫星研制。');
   assert.equal(answerQuestion(planned, '甲大学研究中心的第一颗卫星什么时候发射？').kind, 'none');
+  // Nor by one that names only what the event is of (研究生), in a plan.
+  assert.equal(answerQuestion(centre('该中心将开展研究生培养。'), '甲大学研究中心哪一年开始招收研究生？').kind, 'none');
   // The passage's own time is of the event it goes with.
   assert.equal(answerQuestion(planned, '甲大学研究中心什么时候揭牌成立？').kind, 'answer');
   // A time in the sentence of the plan answers.

@@ -264,24 +264,33 @@ const NOT_EVENTS = new Set(['开始', '可以', '能够']);
 /** Words that make a sentence tell what is to be (将搭建, 计划, 预计), not what was. */
 const PLAN_WORDS = new Set(['即将', '计划', '预计', '拟', '有望', '准备']);
 
-/** The event a "when" question asks the time of: the first verb of two or more characters after its "when". */
-function askedEvent(question: string): string | undefined {
+/**
+ * The event a "when" question asks the time of: the first verb of two or more characters after its "when", and
+ * the noun after it if there is one (哪一年开始招收研究生 → 招收, 研究生).
+ */
+function askedEvent(question: string): string[] {
   const when = WHEN_WORD.exec(question);
-  if (!when) return undefined;
-  return tagWords(question.slice(when.index + when[0].length)).find((w) => /^v/.test(w.tag) && w.word.length >= 2 && !NOT_EVENTS.has(w.word))
-    ?.word;
+  if (!when) return [];
+  const after = tagWords(question.slice(when.index + when[0].length));
+  const at = after.findIndex((w) => /^v/.test(w.tag) && w.word.length >= 2 && !NOT_EVENTS.has(w.word));
+  if (at < 0) return [];
+  const object = after.slice(at + 1).find((w) => /^n/.test(w.tag) && w.word.length >= 2)?.word;
+  return [after[at]?.word ?? '', ...(object ? [object] : [])];
 }
 
 /**
  * True when the passage names the event a "when" question asks about only in sentences without a time, one of
  * them telling that it is to be (该研发中心…将搭建…微小卫星、临基发射三大研究中心): the passage says it will happen,
- * not when; its other times are of other events (去年12月…揭牌成立). A passage that never names the event, or names
- * it only as past, is left to the other rules (a time of it may stand in the sentence before).
+ * not when; its other times are of other events (去年12月…揭牌成立). The event is named by its verb, or, in a
+ * passage without the verb, by its object (招收研究生 against 将…开展研究生培养). A passage that names neither, or
+ * names the event only as past, is left to the other rules (a time of it may stand in the sentence before).
  */
 function plansWithoutTime(engine: SearchEngine, q: AnalyzedQuestion, passage: Passage): boolean {
-  const event = q.asksWhen ? askedEvent(q.normalized) : undefined;
+  const [verb, object] = q.asksWhen ? askedEvent(q.normalized) : [];
+  const sentences = engine.passageSentences(passage)[1];
+  const event = verb !== undefined && sentences.some((s) => s.includes(verb)) ? verb : object;
   if (event === undefined) return false;
-  const naming = engine.passageSentences(passage)[1].filter((s) => s.includes(event));
+  const naming = sentences.filter((s) => s.includes(event));
   const plans = (s: string) => tagWords(s).some((w) => (w.word === '将' && w.tag === 'd') || PLAN_WORDS.has(w.word));
   return naming.some(plans) && !naming.some(givesDay);
 }

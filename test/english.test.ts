@@ -149,7 +149,7 @@ test('"which areas" and "how many areas" ask for fields, not regions', () => {
   assert.deepEqual(terms('the areas around the institute'), ['区域', '研究院']);
 });
 
-test('inflections meet their dictionary form', () => {
+test('inflections and British spellings meet their dictionary form', () => {
   for (const [word, base] of [
     ['fields', 'field'],
     ['signed', 'sign'],
@@ -160,9 +160,16 @@ test('inflections meet their dictionary form', () => {
     ['universities', 'university'],
     ['institutes', 'institute'],
     ['brought', 'bring'],
+    // British spelling meets the dictionary's -ize.
+    ['organised', 'organize'],
+    ['organising', 'organize'],
+    ['organisation', 'organization'],
+    ['realise', 'realize'],
   ] as const) {
     assert.equal(stemWord(word), stemWord(base), `${word} ~ ${base}`);
   }
+  // Not every -is is British spelling.
+  assert.notEqual(stemWord('analysis'), stemWord('analyze'));
   assert.deepEqual(chinese('Which fields?'), ['领域', '方面']);
   assert.deepEqual(chinese('when was it signed'), ['签署']);
   assert.deepEqual(chinese('universities cooperating'), ['大学', '合作', '协同']);

@@ -100,6 +100,8 @@ export function stemWord(word: string): string {
   else if (/ing$/.test(s) && VOWEL.test(s.slice(0, -3)) && s.length > 5) s = undouble(s.slice(0, -3));
   else if (/ed$/.test(s) && VOWEL.test(s.slice(0, -2)) && s.length > 4) s = undouble(s.slice(0, -2));
   if (s.endsWith('e') && s.length > 4) s = s.slice(0, -1);
+  // British -ise / -isation spelling meets the -ize the dictionary writes (organised → organiz, like organized).
+  if (/[a-z]{3}is(?:e[ds]?|ing|ations?)$/.test(w)) s = s.replace(/is(at)?$/, 'iz$1');
   return s;
 }
 

@@ -261,6 +261,25 @@ test('asking for areas, 领域 / 方面 / 范畴 / 层面 are one word: a list o
   assert.equal(answerQuestion(story, '在军事层面，丙大学会和某市在哪些方面合作？').kind, 'none');
 });
 
+test('the area word asked for (哪些领域) is not searched: a passage does not win by naming one area', () => {
+  const story = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'story.md': [
+          '根据协议，某市将与丙大学在决策咨询、科技创新、人才交流等多方面开展深度合作。',
+          '近年来，丙大学与某市在科技创新领域已经开展了多项合作，包括共建实验室。',
+        ].join('\n\n'),
+      }),
+    ),
+  );
+  for (const q of ['某市和丙大学在哪些领域合作？', '丙大学跟某市的合作涵盖哪几个领域']) {
+    assert.match(story.rank(story.analyze(q), 1)[0]?.passage.text ?? '', /多方面/, q);
+  }
+  assert.ok(!story.analyze('某市和丙大学在哪些领域合作？').words.includes('领域'));
+  // 领域 the question is about is searched like any other word.
+  assert.ok(story.analyze('丙大学在科技创新领域做了什么').words.includes('领域'));
+});
+
 test('"on which road" needs a road or a house number, not a district', () => {
   const news = SearchEngine.build(
     loadCorpus(tempCorpus({ 'news.md': '当天下午，乙大学某市研究院在某市新区揭牌。\n\n丙公司总部位于某市新区金开大道88号。\n' })),

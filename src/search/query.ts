@@ -421,14 +421,17 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   // any holds it (哪些领域 against "在…等多方面开展深度合作"). Only that word: 在军事层面 is what the question is about.
   // (English "which areas / fields" is read as fields, 领域.)
   const askedArea = ASKS_ASPECTS.exec(normalized)?.[0].slice(-2) ?? (ASKS_FOR_AREAS.test(normalized) ? '领域' : undefined);
+  // … and it is not searched for: it names the kind of answer, a list of areas, not what the question is about
+  // (哪些领域合作 would find "在科技创新领域已经开展了多项合作" first for its 领域, not the agreement's list of 方面).
+  const searched = (word: string) => word !== askedArea;
   const withAreaWords = contentTerms.map((t) =>
     t.term === askedArea ? { ...t, alternatives: [...(t.alternatives ?? []), ...AREA_WORDS.filter((k) => k !== t.term)] } : t,
   );
   return {
     normalized,
-    words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms],
+    words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms].filter(searched),
     synonymWords: [],
-    bigrams: unique(namesRemoved.flatMap(questionBigrams)),
+    bigrams: unique(namesRemoved.flatMap(questionBigrams)).filter(searched),
     contentTerms: withAreaWords,
     topics: topics.filter((t) => !setAsideTopics.includes(t)),
     setAsideTopics,

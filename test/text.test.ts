@@ -41,7 +41,7 @@ test('search mode adds the sub-words of long words', () => {
 
 test('bigrams cover every run of Han characters; a lone character stands as itself', () => {
   assert.deepEqual(hanBigrams('科学城,渝'), ['科学', '学城', '渝']);
-  assert.deepEqual(questionBigrams('合作涵盖哪些领域'), ['合作', '作涵', '涵盖', '领域']);
+  assert.deepEqual(questionBigrams('合作覆盖哪些领域'), ['合作', '作覆', '覆盖', '领域']);
 });
 
 test('segmentation never throws and loses no Han character on random Unicode', () => {

@@ -85,7 +85,7 @@ describe('bot end to end (stand-in Bot API)', () => {
     assert.equal(rest.length, 0);
     assert.equal(reply.params.chat_id, update.message.chat.id);
     const text: string = reply.params.text;
-    assert.match(text, /<b>[^<]*涵盖[^<]*领域[^<]*<\/b>/, 'the sentence about 涵盖…领域 is the bold one');
+    assert.match(text, /<b>[^<]*等多方面开展深度合作[^<]*<\/b>/, 'the sentence naming the agreement\'s areas is the bold one');
     assert.match(text, /\n<i>出处：.* · 重庆市政府与上海交通大学战略合作协议 · 重庆市政府与清华大学、上海交通大学签署战略合作协议（重庆日报，2020年6月）<\/i>$/);
     const [[button]] = reply.params.reply_markup.inline_keyboard;
     assert.equal(button.text, '更多结果');

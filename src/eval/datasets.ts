@@ -69,7 +69,8 @@ export const DEV_SETS = {
    * dev4 34/36, 8/12; dev5 35/42, 8/13; dev6 38/45, 12/15;
    * dev7 36/44, 13/16; dev8 44/45, 12/15; dev9 40/44, 14/16; dev10 35/44, 16/16; dev11 39/45, 13/15;
    * dev12 33/45, 11/15; dev13 35/45, 13/15; dev14 33/45, 9/15; dev15 39/45, 14/15;
-   * dev16 39/45, 13/15; dev17 38/45, 11/15; dev18 37/45, 14/15; dev19 38/45, 15/15; dev20 38/45, 11/15.
+   * dev16 39/45, 13/15; dev17 38/45, 11/15; dev18 37/45, 14/15; dev19 38/45, 15/15; dev20 38/45, 11/15;
+   * dev21 38/45, 14/15; dev22 36/45, 11/15.
    */
   dev2: 'test/questions/dev2.jsonl',
   dev3: 'test/questions/dev3.jsonl',
@@ -90,6 +91,8 @@ export const DEV_SETS = {
   dev18: 'test/questions/dev18.jsonl',
   dev19: 'test/questions/dev19.jsonl',
   dev20: 'test/questions/dev20.jsonl',
+  dev21: 'test/questions/dev21.jsonl',
+  dev22: 'test/questions/dev22.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

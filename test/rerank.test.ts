@@ -406,6 +406,8 @@ test('a date is no amount, and a person\'s name needs a passage that names a per
   }
   // A year range is no amount either.
   assert.ok(!givesNumber('引进计划(2019—2022年)', { dates: false }) && givesNumber('引进100所高校', { dates: false }));
+  // Nor is "a batch" (一批): it tells no how many, while 两批 and 三大 count.
+  assert.ok(!givesNumber('每年推荐选派一批优秀青年教师') && givesNumber('分两批选派青年教师') && givesNumber('三大研究中心'));
 });
 
 /** A story about two agreements, of 甲大学 (topic a) and 乙大学 (topic b), and its best answer's text or (kind). */

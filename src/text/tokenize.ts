@@ -87,8 +87,11 @@ export function numberPieces(text: string): string[] {
 const COUNTING_NUMERALS = '一二两三四五六七八九十百千万';
 /** … and every Chinese numeral. */
 const HAN_NUMERALS = `〇零${COUNTING_NUMERALS}亿`;
-/** A number: digits, or Chinese numerals counting something (三大, 一批, 两所; not 两江, 双一流). */
-const GIVES_NUMBER = new RegExp(`\\d|[${HAN_NUMERALS}]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
+/**
+ * A number: digits, or Chinese numerals counting something (三大, 两批, 两所; not 两江, 双一流, nor 一批 "a batch",
+ * which tells no how many: 每年选派一批青年教师 does not answer 每年选派多少名).
+ */
+const GIVES_NUMBER = new RegExp(`\\d|(?!一批)[${HAN_NUMERALS}]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
 
 /**
  * What a "how many" question counts: its measure word (个, 家, 号; may be '') and the nouns after it (方面; 知名高校 →

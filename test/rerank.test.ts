@@ -516,6 +516,8 @@ test('what actually came of a plan, in a year after the document, is not in it; 
     'What is the name of the science bureau official quoted in the story?',
     "Who signed for the city? What's his name?",
     'Which Chongqing official inked the deal?',
+    'Which Nobel Prize laureate has set up a lab in the city?',
+    'Which professor will head the platform?',
   ]) {
     assert.ok(engine.analyze(q).asksPersonName, q);
   }
@@ -525,6 +527,7 @@ test('what actually came of a plan, in a year after the document, is not in it; 
     'Who signed the agreement?',
     'What is the name of the lab?',
     'Which official documents were signed?',
+    'Which scientists\' platforms were set up?',
     'When was the agreement which the officials signed with 甲大学 signed?',
   ]) {
     assert.ok(!engine.analyze(q).asksPersonName, q);

@@ -148,7 +148,7 @@ const ASKS_DURATION =
  */
 /** People named by their role in English questions (the mayor, the official quoted). */
 const PERSON_ROLE =
-  "(?:mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter|journalist|officials?|spokes(?:person|man|woman))";
+  "(?:mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter|journalist|officials?|spokes(?:person|man|woman)|professors?|laureates?|scientists?|academicians?)";
 /** … ending the noun phrase: "the official quoted", not "the official website" or "the mayor's plan". */
 const ROLE_ENDS = "(?![\\w'’-])(?!\\s+(?!(?:who|that|whose|quoted|mentioned|cited|from|of|at|in|for|on|behind|named)\\b)[a-z])";
 const ASKS_PERSON_NAME = new RegExp(

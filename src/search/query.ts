@@ -187,12 +187,12 @@ const ASKS_MONEY =
   /(多少钱(?!学森)|多少(?:资金|经费|费用|预算)|(?:投资|投入|花费?|耗资|斥资|造价|预算|总额)(?:了|额)?(?:是|为|有|达)?多少(?:钱|资金|经费|人民币|[万亿千百]*元)?(?=[，,。？?！!吧呢啊]|$)|多少[万亿千百]*(?:[美日港欧加澳新台]?元|人民币|美金|块钱?|[台港]币)|\bhow much (?:money|funding)\b|\bhow many (?:dollars|yuan|euros)\b|\bhow much\b(?! time| effort| energy| attention).*\b(?:cost|invest\w*|spen[dt]|fund\w*|budget)\b)/u;
 
 /**
- * What actually came of something: 实际引进了多少, 完成…目标了吗, 有没有 / 是否完成…目标, 真的…了吗, 引够了没 / 引进满100家了吗 (a result
- * reached), actually, did they achieve / meet / reach. Not 最终 / 最后 / finally, which as often name a plan's target
- * (到2022年最终要引进多少).
+ * What actually came of something: 实际引进了多少, 完成…目标了吗, 目标最后完成了没, 有没有 / 是否完成…目标, 真的…了吗, 引够了没 /
+ * 引进满100家了吗 (a result reached), actually, did they achieve / meet / reach. Not 最终 / 最后 / finally alone, which
+ * as often name a plan's target (到2022年最终要引进多少).
  */
 const ASKS_OUTCOME =
-  /实际|真的[^，,。？?]{0,12}了(?:吗|没有?)|[够满](?:\d+[家所个项])?了(?:吗|没有?)|(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:目标|任务|指标)(?:了吗|了没有?|没有)|(?:目标|任务|指标)(?:完成|实现|达成|达到)了(?:吗|没有?)|(?:有没有|是否|是不是|有无)(?:已经|最终|真正)?(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:目标|任务|指标)(?!的(?:计划|方案|安排|具体))|(?:目标|任务|指标)(?:是否|有没有)(?:已经)?(?:完成|实现|达成|达到)|\b(?:actually|in fact|in reality)\b|^(?!.*\b(?:plan|plans|planned|aim|aims|aimed|want|wanted|hope|hoped|intend|intended|expect|expected)\b).*\b(?:did|has|have)\b[^?]*\b(?:meet|met|reach|reached|achieve|achieved|hit|fulfil\w*)\b[^?]*\b(?:target|goal)s?\b/u;
+  /实际|真的[^，,。？?]{0,12}了(?:吗|没有?)|[够满](?:\d+[家所个项])?了(?:吗|没有?)|(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:目标|任务|指标)(?:了吗|了没有?|没有)|(?:目标|任务|指标)(?:最后|最终|已经|到底|究竟)?(?:完成|实现|达成|达到)了(?:吗|没有?)|(?:有没有|是否|是不是|有无)(?:已经|最终|真正)?(?:完成|实现|达成|达到|做到)[^，,。？?]{0,12}?(?:目标|任务|指标)(?!的(?:计划|方案|安排|具体))|(?:目标|任务|指标)(?:是否|有没有)(?:已经)?(?:完成|实现|达成|达到)|\b(?:actually|in fact|in reality)\b|^(?!.*\b(?:plan|plans|planned|aim|aims|aimed|want|wanted|hope|hoped|intend|intended|expect|expected)\b).*\b(?:did|has|have)\b[^?]*\b(?:meet|met|reach|reached|achieve|achieved|hit|fulfil\w*)\b[^?]*\b(?:target|goal)s?\b/u;
 
 /** Whether something is among others: 包括 / 涵盖 / 涉及 / 都有 … 吗, 是否包括, does it include / cover (not a bare 有…吗). */
 const ASKS_WHETHER_INCLUDED =

@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { normalizeText, removeLayoutSpaces, stripControlChars } from '../src/text/normalize.js';
 import { hanBigrams, isContentToken, questionBigrams, segment, wordTerms } from '../src/text/tokenize.js';
+import { answerQuestion } from '../src/answer/answer.js';
+import { openEngine } from '../src/cli/wiring.js';
+
+const engine = openEngine();
 
 test('normalization folds full-width forms, traditional characters and case', () => {
   assert.equal(normalizeText('ＳＪＴＵ（重慶）'), 'sjtu(重庆)');
@@ -15,6 +19,17 @@ test('normalization folds full-width forms, traditional characters and case', ()
   assert.equal(normalizeText('集成电路与信息软件、程序和方程式'), '集成电路与信息软件、程序和方程式');
   // 甚麼 (Taiwan's spelling of 什麼) is 什么, so 甚麼時候 asks when as 什么时候 does.
   assert.equal(normalizeText('為甚麼、甚麼時候、甚么'), '为什么、什么时候、什么');
+  // Written Cantonese is read as Mandarin; 系 stays 系 outside a Cantonese question (关系, 体系).
+  assert.equal(normalizeText('研發中心係幾時喺邊度成立嘅？'), '研发中心是什么时候在哪里成立的?');
+  assert.equal(normalizeText('華為有冇份？佢哋係咪簽咗協議？點解要合作？'), '华为有没有份?他们是不是签了协议?为什么要合作?');
+  assert.equal(normalizeText('兩者關係幾好，體系完整'), '两者关系几好,体系完整');
+});
+
+test('a question in written Cantonese is answered like its Mandarin', () => {
+  const cantonese = answerQuestion(engine, '臨近空間創新研發中心係幾時喺邊度成立嘅？', { top: 1 });
+  const mandarin = answerQuestion(engine, '临近空间创新研发中心是什么时候在哪里成立的？', { top: 1 });
+  assert.equal(cantonese.kind, 'answer');
+  assert.equal(cantonese.kind === 'answer' && mandarin.kind === 'answer' ? cantonese.hits[0]?.passage.id : '', mandarin.kind === 'answer' ? mandarin.hits[0]?.passage.id : 'none');
 });
 
 test('normalization drops control and invisible characters but keeps the text', () => {

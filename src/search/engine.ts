@@ -147,7 +147,7 @@ export interface RankedPassage {
 
 /** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
 export interface SerializedEngine {
-  version: 16;
+  version: 17;
   corpus: Corpus;
   index: unknown;
   /** The vocabulary (see Vocabulary), each term with the number of passages holding it. */
@@ -206,7 +206,7 @@ export class SearchEngine {
   /** Restores an engine saved with toJSON(), with the same options factory that built it. */
   static fromJSON(json: string, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
     const data = JSON.parse(json) as SerializedEngine;
-    if (data.version !== 16) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
+    if (data.version !== 17) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
     const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
     const vocabulary: Vocabulary = {
@@ -219,7 +219,7 @@ export class SearchEngine {
 
   toJSON(): SerializedEngine {
     return {
-      version: 16,
+      version: 17,
       corpus: this.corpus,
       index: this.index.toJSON(),
       vocabulary: {

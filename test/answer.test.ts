@@ -32,6 +32,8 @@ test('the kind of thing a question asks for (哪些范畴, 哪两所名校) is n
     assert.equal(answerQuestion(small, q).kind, 'answer', q);
   }
   assert.equal(answerQuestion(small, '有哪些台湾的大学和某市开展合作？').kind, 'none');
+  // 哪家 without a count is no such phrase: 媒体 is what the question is about.
+  assert.equal(answerQuestion(small, '哪家媒体报道了某市和甲大学的合作？').kind, 'none');
   // Not a word further on, nor one after 为什么 / 什么时候 (why, when).
   assert.equal(answerQuestion(small, '某市与甲大学什么时候在香港开展合作？').kind, 'none');
   assert.equal(answerQuestion(small, '为什么香港没有与某市开展合作？').kind, 'none');

@@ -13,12 +13,14 @@ test('the development set meets issue 2: ≥ 95 % of answerable questions right,
   assert.ok(dev.declined / dev.unanswerable >= 0.9, `declined ${dev.declined}/${dev.unanswerable}:\n${dev.misses.join('\n')}`);
 });
 
-test('the blind question sets, pooled, stay above 90 % right and 90 % declined (a guard against regressions)', () => {
+test('the blind question sets, pooled, stay above 91 % right and 92 % declined (a guard against regressions)', () => {
   const blind = Object.keys(DEV_SETS).filter((name) => /^dev\d+$/.test(name));
   assert.ok(blind.length >= 10, blind.join(' '));
   const pooled = blind.map((name) => scoreDevSet(engine, name));
   const sum = (f: (s: (typeof pooled)[number]) => number) => pooled.reduce((n, s) => n + f(s), 0);
-  const [correct, answerable, declined, unanswerable] = [sum((s) => s.correct), sum((s) => s.answerable), sum((s) => s.declined), sum((s) => s.unanswerable)];
-  assert.ok(correct / answerable >= 0.9, `answered right ${correct}/${answerable}`);
-  assert.ok(declined / unanswerable >= 0.9, `declined ${declined}/${unanswerable}`);
+  const [correct, answerable] = [sum((s) => s.correct), sum((s) => s.answerable)];
+  const [declined, unanswerable] = [sum((s) => s.declined), sum((s) => s.unanswerable)];
+  // Now 850/924 = 92.0 % and 282/298 = 94.6 %: the floors leave room for about ten questions each.
+  assert.ok(correct / answerable >= 0.91, `answered right ${correct}/${answerable}`);
+  assert.ok(declined / unanswerable >= 0.92, `declined ${declined}/${unanswerable}`);
 });

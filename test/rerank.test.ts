@@ -285,6 +285,9 @@ test('"on which road" needs a road or a house number, not a district', () => {
     loadCorpus(tempCorpus({ 'news.md': '当天下午，乙大学某市研究院在某市新区揭牌。\n\n丙公司总部位于某市新区金开大道88号。\n' })),
   );
   assert.equal(answerQuestion(news, '乙大学某市研究院具体在新区哪条路上？').kind, 'none');
+  assert.equal(answerQuestion(news, '乙大学某市研究院设在新区的哪一条街道？').kind, 'none');
+  // Which line (哪一条路线) is no road.
+  assert.ok(!news.analyze('机场快线和哪一条路线同时建成？').asksRoad);
   assert.equal(answerQuestion(news, 'On which street is the 乙大学 研究院?').kind, 'none');
   assert.equal(answerQuestion(news, '丙公司总部在哪条路上').kind, 'answer');
   // Where, without asking for a road: the district answers.
@@ -798,10 +801,12 @@ test('"when is it expected" (or "when is the next one") is answered in a dated d
   assert.match(topText('某市与甲大学什么时候签署合作协议？'), /5月10日/);
   assert.match(topText('甲大学什么时候会和某市签署合作协议？'), /5月10日/);
   // The next one of something (下一届峰会, the next summit) is ahead too: what was held does not say when.
-  const summit = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '---\ndate: 2021-05\n---\n\n近年来，某市与甲大学共同举办了科学家峰会。\n\n某市与乙大学签署协议。\n' })));
+  const summitStory = '---\ndate: 2021-05\n---\n\n近年来，某市与甲大学共同举办了科学家峰会。\n\n某市与乙大学签署协议。\n';
+  const summit = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': summitStory })));
   assert.equal(answerQuestion(summit, '科学家峰会是什么时候举办的？').kind, 'answer');
   assert.equal(answerQuestion(summit, '下一届科学家峰会什么时候举办？').kind, 'none');
-  for (const q of ['When will the lab start its research?', 'When is the lab scheduled to open?', '实验室预计什么时候建成', '实验室哪年能建成', '下次峰会什么时候开', 'When is the next summit?']) {
+  const expected = ['When will the lab start its research?', 'When is the lab scheduled to open?', '实验室预计什么时候建成', '实验室哪年能建成'];
+  for (const q of [...expected, '下次峰会什么时候开', 'When is the next summit?']) {
     assert.ok(engine.analyze(q).asksFutureWhen, q);
   }
   for (const q of ['When did the lab open?', '实验室什么时候会建成', '实验室预计有多大', '《人才计划》是什么时候发布的', 'When was it signed due to the plan?']) {
@@ -814,6 +819,12 @@ test('"when does it happen" is not answered by a passage telling only that it wi
     SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': `---\ndate: 2020-06\n---\n\n去年12月，甲大学研究中心在某区揭牌成立。${plan}\n\n某市与乙大学签署协议。\n` })));
   const planned = centre('该中心将搭建卫星、发射两大研究平台，开展卫星研制。');
   assert.equal(answerQuestion(planned, '甲大学研究中心的第一颗卫星什么时候发射？').kind, 'none');
+  // 将 as 把 (将研究成果转交) and 计划 as a noun (研发计划) tell no plan: the passage's time answers.
+  assert.equal(answerQuestion(centre('该中心将研究成果转交某市。'), '甲大学研究中心什么时候转交研究成果？').kind, 'answer');
+  assert.equal(answerQuestion(centre('该中心申报了重点研发计划，转交研究成果。'), '甲大学研究中心什么时候转交研究成果？').kind, 'answer');
+  // A time told relative to another event answers too.
+  assert.equal(answerQuestion(centre('在完成研究后，该中心将转交研究成果。'), '甲大学研究中心什么时候转交研究成果？').kind, 'answer');
+  assert.equal(answerQuestion(centre('该中心将转交研究成果。'), '甲大学研究中心什么时候转交研究成果？').kind, 'none');
   // Nor by one that names only what the event is of (研究生), in a plan.
   assert.equal(answerQuestion(centre('该中心将开展研究生培养。'), '甲大学研究中心哪一年开始招收研究生？').kind, 'none');
   // The passage's own time is of the event it goes with.

@@ -1,8 +1,19 @@
 import type { Passage } from '../corpus/types.js';
-import { countsUnit, givesDistrict, givesMoney, givesNumber, givesRoad, isDictionaryWord, isCount, tagWords, wordTerms } from '../text/tokenize.js';
+import {
+  COUNTING_MEASURES,
+  countsUnit,
+  givesDistrict,
+  givesMoney,
+  givesNumber,
+  givesRoad,
+  isDictionaryWord,
+  isCount,
+  tagWords,
+  wordTerms,
+} from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay, givesDuration, givesYear, yearsNamed } from '../text/dates.js';
-import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
+import { CHINESE_WHEN, holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 import { bestSentence } from '../search/rerank.js';
 import { escapeRegExp } from '../text/regexp.js';
 
@@ -94,7 +105,8 @@ function namesAskedKind(question: string, term: string): boolean {
   // An organization's name stays one (哪些台湾大学: jieba's nt tags are names; its nr / ns tags also fall on
   // common words such as 范畴 and 东西).
   if (tagWords(term).some((w) => w.word === term && w.tag === 'nt')) return false;
-  const opened = new RegExp(`(?:哪[一二两三四五六七八九十几\\d]*[些个所家位类种项件名]|哪几|(?<!为)什么(?!时候|地方)|啥|何种)\\p{Script=Han}{0,2}?${escapeRegExp(term)}`, 'u').exec(question);
+  const opener = `哪(?:[一二两三四五六七八九十几\\d]+[${COUNTING_MEASURES}]|[些个类种])|哪几|(?<!为)什么(?!时候|地方)|啥|何种`;
+  const opened = new RegExp(`(?:${opener})\\p{Script=Han}{0,2}?${escapeRegExp(term)}`, 'u').exec(question);
   if (!opened) return false;
   const next = tagWords(question.slice(opened.index + opened[0].length))[0];
   return next === undefined || !(/^n/.test(next.tag) || /^[的之]/u.test(next.word));
@@ -258,24 +270,38 @@ function sentenceAbout(engine: SearchEngine, q: AnalyzedQuestion, passage: Passa
 }
 
 /** A Chinese "when" (什么时候, 啥时, 哪天 …) followed by the event it asks the time of (第一颗卫星什么时候发射). */
-const WHEN_WORD = /啥时候?|多会儿|哪一?天|哪日|何日|何时|几时|几点|几号|几月|哪一?个?月|哪一?年|何年|什么时候|什么时间/u;
-/** Verbs after a "when" that are not the event (什么时候开始发射, 什么时候能建成). */
-const NOT_EVENTS = new Set(['开始', '可以', '能够']);
-/** Words that make a sentence tell what is to be (将搭建, 计划, 预计), not what was. */
-const PLAN_WORDS = new Set(['即将', '计划', '预计', '拟', '有望', '准备']);
+const WHEN_WORD = new RegExp(CHINESE_WHEN, 'u');
+/** Verbs after a "when" that only lead to the event (什么时候开始招收, 什么时候能建成). */
+const LEADING_VERBS = new Set(['开始', '可以', '能够']);
+/** Words that make a sentence tell what is to be when a verb follows them (将搭建, 计划投入, 预计建成). */
+const PLAN_WORDS = new Set(['将', '即将', '计划', '预计', '拟', '有望', '准备']);
+/** What may follow a plan word for it to be one: a verb, an adverb, a preposition, a time (将于, 计划明年). */
+const PLANNED = /^(?:v|d|p|t|a|nr)/;
+/** A time told relative to another event (在完成阶段性研究后, …): a "when" answered without a date. */
+const RELATIVE_TIME = /在[^，,。；;]{1,24}?(?:后|之后|以后|之前|以前|期间|之际|时)[,，]/u;
 
 /**
  * The event a "when" question asks the time of: the first verb of two or more characters after its "when", and
- * the noun after it if there is one (哪一年开始招收研究生 → 招收, 研究生).
+ * the noun after it if there is one (哪一年开始招收研究生 → 招收, 研究生). A verb that only leads (开始, 能够) is
+ * passed over when a verb follows it at once; else the question names no event this can read (什么时候开始新一轮
+ * 专项行动).
  */
 function askedEvent(question: string): string[] {
   const when = WHEN_WORD.exec(question);
   if (!when) return [];
   const after = tagWords(question.slice(when.index + when[0].length));
-  const at = after.findIndex((w) => /^v/.test(w.tag) && w.word.length >= 2 && !NOT_EVENTS.has(w.word));
-  if (at < 0) return [];
+  let at = after.findIndex((w) => /^v/.test(w.tag) && w.word.length >= 2);
+  if (at >= 0 && LEADING_VERBS.has(after[at]?.word ?? '')) at = /^v/.test(after[at + 1]?.tag ?? '') ? at + 1 : -1;
+  const verb = after[at];
+  if (at < 0 || verb === undefined) return [];
   const object = after.slice(at + 1).find((w) => /^n/.test(w.tag) && w.word.length >= 2)?.word;
-  return [after[at]?.word ?? '', ...(object ? [object] : [])];
+  return [verb.word, ...(object ? [object] : [])];
+}
+
+/** True when a sentence tells what is to be: a plan word (将, 计划, 预计 …) followed by a verb, not 将 as 把 (将其, 将王位). */
+function tellsPlan(sentence: string): boolean {
+  const words = tagWords(sentence);
+  return words.some((w, k) => PLAN_WORDS.has(w.word) && PLANNED.test(words[k + 1]?.tag ?? '') && words[k + 1]?.word !== '其');
 }
 
 /**
@@ -291,8 +317,7 @@ function plansWithoutTime(engine: SearchEngine, q: AnalyzedQuestion, passage: Pa
   const event = verb !== undefined && sentences.some((s) => s.includes(verb)) ? verb : object;
   if (event === undefined) return false;
   const naming = sentences.filter((s) => s.includes(event));
-  const plans = (s: string) => tagWords(s).some((w) => (w.word === '将' && w.tag === 'd') || PLAN_WORDS.has(w.word));
-  return naming.some(plans) && !naming.some(givesDay);
+  return naming.some(tellsPlan) && !naming.some((s) => givesDay(s) || givesYear(s) || RELATIVE_TIME.test(s));
 }
 
 /** What a candidate passage tells about the question: how much of it the passage holds, and why it cannot answer. */

@@ -123,8 +123,16 @@ export type QueryExpander = (normalizedQuestion: string) => string[][];
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
-/** Questions that ask for a time, in Chinese (simplified after normalization) or English. */
-const ASKS_WHEN = /(啥时|多会儿|哪天|哪一天|哪日|何日|何时|几时|几点|几号|几月|哪个月|哪一月|哪年|哪一年|何年|什么时候|什么时间|什么日子|日期|\bwhen (?:did|was|were|is|will|does|do)\b|^when\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b)/u;
+/** A Chinese "when" (simplified after normalization), longer forms first: where it stands, what follows is asked about. */
+export const CHINESE_WHEN =
+  '啥时候|啥时|多会儿|哪一天|哪天|哪日|何日|何时|几时|几点|几号|几月|哪一个月|哪个月|哪一月|哪一年|哪年|何年|什么时候|什么时间|什么日子|日期';
+
+/** Questions that ask for a time, in Chinese or English. */
+const ASKS_WHEN = new RegExp(
+  `(${CHINESE_WHEN}|\\bwhen (?:did|was|were|is|will|does|do)\\b|^when\\b` +
+    `|\\bwhat (?:year|date|day|month|time)\\b|\\bwhich (?:year|date|day|month)\\b)`,
+  'u',
+);
 
 /** Questions that ask for a year. */
 const ASKS_YEAR = /(哪年|哪一年|何年|几几年|什么年份|哪个年份|\bwhat year\b|\bwhich year\b)/u;
@@ -148,7 +156,8 @@ const ASKS_DURATION =
  */
 /** People named by their role in English questions (the mayor, the official quoted). */
 const PERSON_ROLE =
-  "(?:mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter|journalist|officials?|spokes(?:person|man|woman)|professors?|laureates?|scientists?|academicians?)";
+  '(?:mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter' +
+  '|journalist|officials?|spokes(?:person|man|woman)|professors?|laureates?|scientists?|academicians?)';
 /** … ending the noun phrase: "the official quoted", not "the official website" or "the mayor's plan". */
 const ROLE_ENDS = "(?![\\w'’-])(?!\\s+(?!(?:who|that|whose|quoted|mentioned|cited|from|of|at|in|for|on|behind|named)\\b)[a-z])";
 const ASKS_PERSON_NAME = new RegExp(
@@ -164,7 +173,7 @@ const ASKS_PERSON_NAME = new RegExp(
 );
 
 /** A road or street asked for: 哪条路, 什么街上, 门牌号, which street (not 地址, often answered by a district or town). */
-const ASKS_ROAD = /哪条(?:路|街|马路|大街|大道|街道)|(?:什么|啥)(?:路|街|大街|大道)上|门牌|\b(?:which|what) (?:road|street)\b|\bstreet address\b/u;
+const ASKS_ROAD = /哪一?条(?:路(?![线径程])|街|马路|大街|大道|街道)|(?:什么|啥)(?:路|街|大街|大道)上|门牌|\b(?:which|what) (?:road|street)\b|\bstreet address\b/u;
 
 /**
  * A district or county asked for: 哪个区, 什么区, 哪些区县, 哪个县, which district(s) (not 哪个区域, a region; 哪个县市, a
@@ -180,7 +189,7 @@ const ASKS_DISTRICT =
  * 会 (什么时候会揭牌 often asks about the past).
  */
 const EXPECTED_WHEN =
-  /(?:预计|计划|打算|准备|将要|将会|将于|将|有望|可望)(?:在|于)?(?:什么时候|啥时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月|哪个月)|(?:什么时候|啥时候|何时|哪年|哪一年)(?:才)?(?:能|可以|有望|可望)|下一?(?:届|次|轮|期|批)|\bwhen will\b|\b(?:scheduled|expected|slated|planned|set) to\b|\bthe next\b/u;
+  /(?:预计|计划|打算|准备|将要|将会|将于|将|有望|可望)(?:在|于)?(?:什么时候|啥时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月|哪个月)|(?:什么时候|啥时候|何时|哪年|哪一年)(?:才)?(?:能|可以|有望|可望)|下一?(?:届|次|轮|期|批)(?![示性])|\bwhen will\b|\b(?:scheduled|expected|slated|planned|set) to\b|\bthe next\b/u;
 
 /** A sum of money asked for. */
 const ASKS_MONEY =
@@ -308,9 +317,11 @@ function withNumberTerms(texts: string[], terms: ContentTerm[]): ContentTerm[] {
 
 /**
  * Two or more capitalized words or acronyms in a row (Peking University, Fudan University Press, NBA Finals): a
- * name. A lone capital (a sentence's first word, "Thanks, Bot") and a lone acronym (PhD, MOU) are not taken for one.
+ * name. A lone capital (a sentence's first word, "Thanks, Bot") and a lone acronym (PhD, MOU) are not taken for one,
+ * nor a run whose only unknown words are acronyms (SJTU CQ).
  */
 const CAPITALIZED_RUN = /(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})(?:['’]s)?(?: (?:\p{Lu}\p{Ll}+|\p{Lu}{2,})(?:['’]s)?)+/gu;
+const ACRONYM = /^\p{Lu}{2,}$/u;
 const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d.'’&-]*$/u;
 /** Weight of an English word the glossary could not translate, relative to its IDF. */
 const UNKNOWN_ENGLISH_WEIGHT = 0.5;
@@ -407,9 +418,13 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const namesRemoved = [normalized, ...extra].map((t) => names.canonicalize(t, () => '|'));
   const nameTerms = unique([normalized, ...extra].flatMap((t) => names.find(t).map((f) => f.canonical)));
   const unknownLatin = new Set(extra.filter((t) => LATIN_WORD.test(t)));
-  const unknownNames = [...question.matchAll(CAPITALIZED_RUN)]
-    .flatMap((m) => m[0].split(' ').map((w) => normalizeText(w.replace(/['’]s$/u, ''))))
-    .filter((w) => unknownLatin.has(w));
+  // A run's unknown words, unless they are only acronyms (SJTU CQ, Tsinghua ICT: a known name with an abbreviation
+  // the glossary lacks is still about the article).
+  const unknownNames = [...question.matchAll(CAPITALIZED_RUN)].flatMap((m) => {
+    const words = m[0].split(' ').map((w) => w.replace(/['’]s$/u, ''));
+    const unknown = words.filter((w) => unknownLatin.has(normalizeText(w)));
+    return unknown.some((w) => !ACRONYM.test(w)) ? unknown.map((w) => normalizeText(w)) : [];
+  });
   const topics = unique(found.map((f) => f.topicId).filter((t): t is string => t !== null));
   const topicsOf = (text: string) => new Set(names.find(text).map((f) => f.topicId));
   const outsideClause = topicsOf(setAside?.rest ?? normalized);

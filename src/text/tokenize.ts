@@ -105,7 +105,7 @@ export interface CountedUnit {
 /** A number as a count: digits or Chinese numerals, maybe rounded (30余, 100多); not an ordinal (第3届). */
 const COUNT = `(?<!第)[\\d${HAN_NUMERALS}][\\d.${HAN_NUMERALS}]*\\s*(?:余|多)?\\s*`;
 /** Measure words that count things, not time, money or people (年, 元, 人): any of them may count a named noun. */
-const COUNTING_MEASURES = '个家所位名项次种条届只件本部场座类批份篇辆间';
+export const COUNTING_MEASURES = '个家所位名项次种条届只件本部场座类批份篇辆间';
 /** Measure words a text may write for the question's: a day of the month is 8号 or 8日. */
 const SAME_MEASURE: Record<string, string> = { 号: '号日' };
 /** At most this many characters between a count and its noun (14家国内外知名高校) or a noun and its count (项目30余项). */

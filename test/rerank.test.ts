@@ -862,3 +862,30 @@ test('a "when" question whose best passage gives no time takes a close one that 
   const b = answerQuestion(signing, '乙大学跟某市签的约是什么协议？', { top: 1 });
   assert.match(b.kind === 'answer' ? (b.hits[0]?.passage.text ?? '') : b.kind, /签约现场/);
 });
+
+test('a "when" question takes a passage further down whose dated sentence holds all of it, near-synonyms included', () => {
+  // 签约 is only in 签约现场, which ranks far first and says no day; the signing sentence says 签署, 签约's synonym.
+  const signing = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'a.md': [
+          '5月12日，某市人民政府与乙大学签署战略合作协议。根据协议，某市将与乙大学在科技创新、人才交流、成果转化等多方面开展深度合作，推动某市建设科学城，打造具有全国影响力的科技创新中心。',
+          '签约现场，某区管委会还与乙大学签署了共建研究院合作协议。',
+          '乙大学将支持某市发展。',
+          '某市引进了丙大学。',
+          '丁大学在某市设立研究院。',
+        ].join('\n\n'),
+      }),
+    ),
+  );
+  const [first, second] = signing.rank(signing.analyze('某市跟乙大学签约是哪天？'), 2);
+  assert.match(first?.passage.text ?? '', /签约现场/);
+  assert.ok((second?.score ?? 0) < 0.9 * (first?.score ?? 0), 'the dated passage is not close');
+  for (const q of ['某市跟乙大学签约是哪天？', '某市跟乙大学签约是几号？']) {
+    const a = answerQuestion(signing, q, { top: 1 });
+    assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : a.kind, /5月12日/, q);
+  }
+  // A dated sentence lacking a word of the question does not answer it (研究院 is in no dated sentence).
+  const c = answerQuestion(signing, '某市跟乙大学的研究院是几号签约的？', { top: 1 });
+  assert.doesNotMatch(c.kind === 'answer' ? (c.hits[0]?.passage.text ?? '') : c.kind, /5月12日/);
+});

@@ -16,6 +16,7 @@ import { givesDay, givesDuration, givesYear, yearsNamed } from '../text/dates.js
 import { CHINESE_WHEN, holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 import { bestSentence } from '../search/rerank.js';
 import { escapeRegExp } from '../text/regexp.js';
+import { synonymsOf } from '../text/synonyms.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */
 export const MAX_QUESTION_CHARS = 500;
@@ -482,17 +483,32 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
       .filter((r) => r.score >= ANSWER_KIND_MARGIN * best.score && keep(r))
       .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
       .find(({ v }) => answers(v));
+  // A passage ranked 2nd to 5th, at any score, with a sentence giving a time and holding every term of the question
+  // but those it sets aside, itself or a near-synonym (6月8日,重庆市人民政府与上海交通大学签署… for 重庆跟上交签约是哪天,
+  // where 签约 is only in 签约现场, a passage that says no day), that passes every rule.
+  const timedWhole = () =>
+    ranked
+      .slice(1, ANSWER_KIND_DEPTH)
+      .filter((r) => {
+        const [, sentences] = engine.passageSentences(r.passage);
+        const holds = (s: string, t: ContentTerm) => holdsTerm(s, t) || synonymsOf(t.term).some((w) => s.includes(w));
+        return sentences.some((s) => givesDay(s) && q.contentTerms.every((t) => t.setAside || holds(s, t)));
+      })
+      .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
+      .find(({ v }) => answers(v));
   if (verdict.elsewhere || verdict.wrongKind) {
     // The best passage does not give what is asked (no number for 几个方面), or lacks a word the question is about
     // that a passage close to it holds in another form (中科院 in 中国科学院): a close passage answers instead.
-    const found = closeAnswer((r) => countsAsked(q, engine.passageMatchText(r.passage)));
+    // For "when", a passage further down whose dated sentence holds the whole question answers too.
+    const found = closeAnswer((r) => countsAsked(q, engine.passageMatchText(r.passage))) ?? (q.asksWhen ? timedWhole() : undefined);
     if (!found) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: listMissing(verdict.absent) };
     answer = found.r;
     evidence = found.v.evidence;
   } else if (q.asksWhen && !givesDay(engine.passageMatchText(best.passage))) {
     // A "when" question whose answer gives no time (签约现场… for 哪天签的约) prefers a close passage that gives one
-    // (6月8日…签署); without one, the answer stands (a time may be told otherwise).
-    const timed = closeAnswer((r) => givesDay(engine.passageMatchText(r.passage)));
+    // (6月8日…签署), or one whose dated sentence holds the whole question; without one, the answer stands (a time may
+    // be told otherwise).
+    const timed = closeAnswer((r) => givesDay(engine.passageMatchText(r.passage))) ?? timedWhole();
     if (timed) {
       answer = timed.r;
       evidence = timed.v.evidence;

@@ -36,6 +36,8 @@ const engine = SearchEngine.build(corpus);
 /** BM25 alone, without the second stage: what the re-ranking changes. */
 const firstStage = SearchEngine.build(corpus, { ...DEFAULT_RANKING, sentenceWeight: 0, kindWeight: 0 });
 const firstStageTop = (q: string) => firstStage.rank(firstStage.analyze(q), 1)[0]?.passage.text ?? '';
+/** An engine over a one-document corpus of these paragraphs. */
+const storyOf = (...paragraphs: string[]) => SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': paragraphs.join('\n\n') })));
 const topText = (q: string) => {
   const a = answerQuestion(engine, q, { top: 1 });
   return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
@@ -843,16 +845,10 @@ test('a noun jieba glues from two function characters (合作上将重点 → �
 
 test('a "when" question whose best passage gives no time takes a close one that does', () => {
   // 签约现场 holds the question's 签 and 约 best; the signing passage, nearly as close, gives the day.
-  const signing = SearchEngine.build(
-    loadCorpus(
-      tempCorpus({
-        'a.md': [
-          '5月12日，某市人民政府与乙大学签署战略合作协议。根据协议，某市将与乙大学在多方面开展合作。',
-          '签约现场，某市某区管委会还与乙大学签署了共建乙大学某市研究院合作协议。',
-          '乙大学将支持某市发展。',
-        ].join('\n\n'),
-      }),
-    ),
+  const signing = storyOf(
+    '5月12日，某市人民政府与乙大学签署战略合作协议。根据协议，某市将与乙大学在多方面开展合作。',
+    '签约现场，某市某区管委会还与乙大学签署了共建乙大学某市研究院合作协议。',
+    '乙大学将支持某市发展。',
   );
   const q = '乙大学跟某市是哪天签的约？';
   assert.match(signing.rank(signing.analyze(q), 1)[0]?.passage.text ?? '', /签约现场/);
@@ -865,18 +861,12 @@ test('a "when" question whose best passage gives no time takes a close one that 
 
 test('a "when" question takes a passage further down whose dated sentence holds all of it, near-synonyms included', () => {
   // 签约 is only in 签约现场, which ranks far first and says no day; the signing sentence says 签署, 签约's synonym.
-  const signing = SearchEngine.build(
-    loadCorpus(
-      tempCorpus({
-        'a.md': [
-          '5月12日，某市人民政府与乙大学签署战略合作协议。根据协议，某市将与乙大学在科技创新、人才交流、成果转化等多方面开展深度合作，推动某市建设科学城，打造具有全国影响力的科技创新中心。',
-          '签约现场，某区管委会还与乙大学签署了共建研究院合作协议。',
-          '乙大学将支持某市发展。',
-          '某市引进了丙大学。',
-          '丁大学在某市设立研究院。',
-        ].join('\n\n'),
-      }),
-    ),
+  const signing = storyOf(
+    '5月12日，某市人民政府与乙大学签署战略合作协议。根据协议，某市将与乙大学在科技创新、人才交流、成果转化等多方面开展深度合作，推动某市建设科学城，打造具有全国影响力的科技创新中心。',
+    '签约现场，某区管委会还与乙大学签署了共建研究院合作协议。',
+    '乙大学将支持某市发展。',
+    '某市引进了丙大学。',
+    '丁大学在某市设立研究院。',
   );
   const [first, second] = signing.rank(signing.analyze('某市跟乙大学签约是哪天？'), 2);
   assert.match(first?.passage.text ?? '', /签约现场/);

@@ -98,9 +98,9 @@ const NAMING_NOUNS = new Set(['全称', '简称', '名称', '全名', '正式名
 
 /**
  * True when the question uses the term for the kind of thing it asks for: the noun closing a phrase opened by
- * 哪些 / 哪个 / 哪两所 / 什么 … at most two characters before it (哪些合作范畴, 哪两所名校, 在什么范畴开展), not a modifier inside it (哪些台湾的
- * 大学, 哪些台湾大学: 台湾 is what it is about), nor a word after 为什么 / 什么时候 / 什么地方. The text may call that
- * kind otherwise (领域 for 范畴), so the word is no evidence of another subject.
+ * 哪些 / 哪个 / 哪两所 / 什么 … at most two characters before it (哪些合作范畴, 哪两所名校, 在什么范畴开展), not a
+ * modifier inside it (哪些台湾的大学, 哪些台湾大学: 台湾 is what it is about), nor a word after 为什么 / 什么时候 /
+ * 什么地方. The text may call that kind otherwise (领域 for 范畴), so the word is no evidence of another subject.
  */
 function namesAskedKind(question: string, term: string): boolean {
   // An organization's name stays one (哪些台湾大学: jieba's nt tags are names; its nr / ns tags also fall on
@@ -477,25 +477,18 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   let answer = best;
   let evidence = verdict.evidence;
   // A passage ranked 2nd to 5th, scoring nearly as well as the best, that passes every rule and `keep`.
-  const closeAnswer = (keep: (r: RankedPassage) => boolean) =>
+  const closeAnswer = (keep: (r: RankedPassage) => boolean, margin = ANSWER_KIND_MARGIN) =>
     ranked
       .slice(1, ANSWER_KIND_DEPTH)
-      .filter((r) => r.score >= ANSWER_KIND_MARGIN * best.score && keep(r))
+      .filter((r) => r.score >= margin * best.score && keep(r))
       .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
       .find(({ v }) => answers(v));
-  // A passage ranked 2nd to 5th, at any score, with a sentence giving a time and holding every term of the question
-  // but those it sets aside, itself or a near-synonym (6月8日,重庆市人民政府与上海交通大学签署… for 重庆跟上交签约是哪天,
-  // where 签约 is only in 签约现场, a passage that says no day), that passes every rule.
-  const timedWhole = () =>
-    ranked
-      .slice(1, ANSWER_KIND_DEPTH)
-      .filter((r) => {
-        const [, sentences] = engine.passageSentences(r.passage);
-        const holds = (s: string, t: ContentTerm) => holdsTerm(s, t) || synonymsOf(t.term).some((w) => s.includes(w));
-        return sentences.some((s) => givesDay(s) && q.contentTerms.every((t) => t.setAside || holds(s, t)));
-      })
-      .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
-      .find(({ v }) => answers(v));
+  // … or, at any score, one with a sentence giving a time and holding every term of the question but those it sets
+  // aside, itself or a near-synonym (6月8日,重庆市人民政府与上海交通大学签署… for 重庆跟上交签约是哪天, where 签约 is
+  // only in 签约现场, a passage that says no day).
+  const holds = (s: string, t: ContentTerm) => holdsTerm(s, t) || synonymsOf(t.term).some((w) => s.includes(w));
+  const holdsWhole = (s: string) => givesDay(s) && q.contentTerms.every((t) => t.setAside || holds(s, t));
+  const timedWhole = () => closeAnswer((r) => engine.passageSentences(r.passage)[1].some(holdsWhole), 0);
   if (verdict.elsewhere || verdict.wrongKind) {
     // The best passage does not give what is asked (no number for 几个方面), or lacks a word the question is about
     // that a passage close to it holds in another form (中科院 in 中国科学院): a close passage answers instead.

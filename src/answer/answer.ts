@@ -270,6 +270,9 @@ function sentenceAbout(engine: SearchEngine, q: AnalyzedQuestion, passage: Passa
   return sentences[bestSentence(sentences, q.contentTerms).index] ?? '';
 }
 
+/** A time asked relative to the event named (签约后, 之后, 以后, after) or of its repeat (再, 重新, 续签, again, renew). */
+const TIME_OF_ANOTHER = /后|再|重新|续签|续约|\b(?:after|again|renew\w*)\b/u;
+
 /** A Chinese "when" (什么时候, 啥时, 哪天 …) followed by the event it asks the time of (第一颗卫星什么时候发射). */
 const WHEN_WORD = new RegExp(CHINESE_WHEN, 'u');
 /** Verbs after a "when" that only lead to the event (什么时候开始招收, 什么时候能建成). */
@@ -487,8 +490,11 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   // aside, itself or a near-synonym (6月8日,重庆市人民政府与上海交通大学签署… for 重庆跟上交签约是哪天, where 签约 is
   // only in 签约现场, a passage that says no day).
   const holds = (s: string, t: ContentTerm) => holdsTerm(s, t) || synonymsOf(t.term).some((w) => s.includes(w));
+  // Not when the time asked is of something after it or of its repeat (签约后哪一年开始合作, 哪一年再签约): the
+  // sentence dates the event the question counts from.
   const holdsWhole = (s: string) => givesDay(s) && q.contentTerms.every((t) => t.setAside || holds(s, t));
-  const timedWhole = () => closeAnswer((r) => engine.passageSentences(r.passage)[1].some(holdsWhole), 0);
+  const timedWhole = () =>
+    TIME_OF_ANOTHER.test(q.normalized) ? undefined : closeAnswer((r) => engine.passageSentences(r.passage)[1].some(holdsWhole), 0);
   if (verdict.elsewhere || verdict.wrongKind) {
     // The best passage does not give what is asked (no number for 几个方面), or lacks a word the question is about
     // that a passage close to it holds in another form (中科院 in 中国科学院): a close passage answers instead.

@@ -877,7 +877,7 @@ test('a "when" question takes a passage further down whose dated sentence holds 
   }
   // A dated sentence lacking a word of the question does not answer it (研究院 is in no dated sentence), nor one
   // dating the event the question counts from (签约后…, 再签约).
-  for (const q of ['某市跟乙大学的研究院是几号签约的？', '某市跟乙大学签约后哪一年开始合作？', '某市哪一年再跟乙大学签约？']) {
+  for (const q of ['某市跟乙大学的研究院是几号签约的？', '某市跟乙大学签约后哪天开始合作？', '某市哪天再跟乙大学签约？']) {
     const c = answerQuestion(signing, q, { top: 1 });
     assert.doesNotMatch(c.kind === 'answer' ? (c.hits[0]?.passage.text ?? '') : c.kind, /5月12日/, q);
   }

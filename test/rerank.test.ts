@@ -835,6 +835,13 @@ test('"when does it happen" is not answered by a passage telling only that it wi
   assert.equal(answerQuestion(centre('该中心将于明年3月发射第一颗卫星。'), '甲大学研究中心的第一颗卫星什么时候发射？').kind, 'answer');
 });
 
+test('"at what time of day" (几点) needs a clock time or a part of the day, not a date alone', () => {
+  const day = storyOf('5月12日，某市与乙大学签署合作协议。', '当天下午，乙大学某市研究院揭牌。', '丙公司在某市设立工厂。');
+  assert.equal(answerQuestion(day, '某市与乙大学签署合作协议是几点？').kind, 'none');
+  assert.equal(answerQuestion(day, '乙大学某市研究院几点揭牌？').kind, 'answer');
+  assert.equal(answerQuestion(day, '某市与乙大学哪天签署合作协议？').kind, 'answer');
+});
+
 test('a noun jieba glues from two function characters (合作上将重点 → 上将, "general") is no content', () => {
   const a = engine.analyze('甲大学在合作上将重点研究什么？');
   assert.ok(!a.contentTerms.some((t) => t.term === '上将'));

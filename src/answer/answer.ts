@@ -270,6 +270,9 @@ function sentenceAbout(engine: SearchEngine, q: AnalyzedQuestion, passage: Passa
   return sentences[bestSentence(sentences, q.contentTerms).index] ?? '';
 }
 
+/** A time of day: a clock time (9时, 10点半, 10:30) or a part of the day (上午, 下午, 晚上 …). */
+const GIVES_CLOCK = /\d{1,2}\s*[点时:：]|[零一二两三四五六七八九十]{1,3}[点时](?!代|期|候|间)|上午|下午|中午|晚上|凌晨|傍晚|早上|清晨|夜里|深夜/u;
+
 /** A time asked relative to the event named (签约后, 之后, 以后, after) or of its repeat (再, 重新, 续签, again, renew). */
 const TIME_OF_ANOTHER = /后|再|重新|续签|续约|\b(?:after|again|renew\w*)\b/u;
 
@@ -377,6 +380,8 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   const nameless = q.asksPersonName && !tagWords(topText).some(namesPerson);
   // "On which road" is answered by a road's name (人民路) or a house number, not by a district (两江新区).
   const roadless = q.asksRoad && !givesRoad(topText);
+  // "At what time of day" (几点) is answered by a clock time or a part of the day (当天下午), not by a date alone.
+  const clockless = q.asksClock && !GIVES_CLOCK.test(topText);
   // "Which district" is answered by a district's or county's name (两江新区), not by 开发区 or 西部(重庆)科学城.
   const districtless = q.asksDistrict && !givesDistrict(topText);
   // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a day of its
@@ -426,7 +431,7 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     absent,
     weak: evidence < EVIDENCE_FLOOR,
     elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome || otherParty || opinion,
-    wrongKind: numberless || durationless || sumless || nameless || yearless || roadless || districtless || futureless || planOnly,
+    wrongKind: numberless || durationless || sumless || nameless || yearless || roadless || districtless || futureless || planOnly || clockless,
   };
 }
 

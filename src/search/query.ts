@@ -60,6 +60,8 @@ export interface AnalyzedQuestion {
   asksPersonName: boolean;
   /** The question asks on which road or street (哪条路上, which street): only a passage that names one answers. */
   asksRoad: boolean;
+  /** The question asks for the time of day (几点, 几点钟): only a passage that gives one (下午, 9时, 10:30) answers. */
+  asksClock: boolean;
   /** The question asks in which district or county (在哪个区, which district): only a passage that names one answers. */
   asksDistrict: boolean;
   /**
@@ -459,6 +461,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     asksDuration: ASKS_DURATION.test(normalized),
     asksPersonName: ASKS_PERSON_NAME.test(normalized),
     asksRoad: ASKS_ROAD.test(normalized),
+    asksClock: /几点/u.test(normalized),
     asksDistrict: ASKS_DISTRICT.test(normalized),
     asksFutureWhen: ASKS_WHEN.test(normalized) && EXPECTED_WHEN.test(normalized),
     asksOutcome: ASKS_OUTCOME.test(normalized),

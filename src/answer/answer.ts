@@ -12,7 +12,7 @@ import {
   wordTerms,
 } from '../text/tokenize.js';
 import type { RankedPassage, SearchEngine } from '../search/engine.js';
-import { givesDay, givesDuration, givesYear, yearsNamed } from '../text/dates.js';
+import { givesClock, givesDay, givesDuration, givesRelativeTime, givesYear, yearsNamed } from '../text/dates.js';
 import { CHINESE_WHEN, holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 import { bestSentence } from '../search/rerank.js';
 import { escapeRegExp } from '../text/regexp.js';
@@ -270,9 +270,6 @@ function sentenceAbout(engine: SearchEngine, q: AnalyzedQuestion, passage: Passa
   return sentences[bestSentence(sentences, q.contentTerms).index] ?? '';
 }
 
-/** A time of day: a clock time (9时, 10点半, 10:30) or a part of the day (上午, 下午, 晚上 …). */
-const GIVES_CLOCK = /\d{1,2}\s*[点时:：]|[零一二两三四五六七八九十]{1,3}[点时](?!代|期|候|间)|上午|下午|中午|晚上|凌晨|傍晚|早上|清晨|夜里|深夜/u;
-
 /** A time asked relative to the event named (签约后, 之后, 以后, after) or of its repeat (再, 重新, 续签, again, renew). */
 const TIME_OF_ANOTHER = /后|再|重新|续签|续约|\b(?:after|again|renew\w*)\b/u;
 
@@ -284,8 +281,6 @@ const LEADING_VERBS = new Set(['开始', '可以', '能够']);
 const PLAN_WORDS = new Set(['将', '即将', '计划', '预计', '拟', '有望', '准备']);
 /** What may follow a plan word for it to be one: a verb, an adverb, a preposition, a time (将于, 计划明年). */
 const PLANNED = /^(?:v|d|p|t|a|nr)/;
-/** A time told relative to another event (在完成阶段性研究后, …): a "when" answered without a date. */
-const RELATIVE_TIME = /在[^，,。；;]{1,24}?(?:后|之后|以后|之前|以前|期间|之际|时)[,，]/u;
 
 /**
  * The event a "when" question asks the time of: the first verb of two or more characters after its "when", and
@@ -324,7 +319,7 @@ function plansWithoutTime(engine: SearchEngine, q: AnalyzedQuestion, passage: Pa
   const event = verb !== undefined && sentences.some((s) => s.includes(verb)) ? verb : object;
   if (event === undefined) return false;
   const naming = sentences.filter((s) => s.includes(event));
-  return naming.some(tellsPlan) && !naming.some((s) => givesDay(s) || givesYear(s) || RELATIVE_TIME.test(s));
+  return naming.some(tellsPlan) && !naming.some((s) => givesDay(s) || givesYear(s) || givesRelativeTime(s));
 }
 
 /** What a candidate passage tells about the question: how much of it the passage holds, and why it cannot answer. */
@@ -381,7 +376,7 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   // "On which road" is answered by a road's name (人民路) or a house number, not by a district (两江新区).
   const roadless = q.asksRoad && !givesRoad(topText);
   // "At what time of day" (几点) is answered by a clock time or a part of the day (当天下午), not by a date alone.
-  const clockless = q.asksClock && !GIVES_CLOCK.test(topText);
+  const clockless = q.asksClock && !givesClock(topText);
   // "Which district" is answered by a district's or county's name (两江新区), not by 开发区 or 西部(重庆)科学城.
   const districtless = q.asksDistrict && !givesDistrict(topText);
   // "Which year" is answered by a passage that gives a year, however vaguely (去年, 90年代), or a day of its

@@ -32,6 +32,20 @@ export function givesDay(text: string): boolean {
   return givesTime(text) || RELATIVE_DAY.test(text);
 }
 
+/** A time of day: a clock time (9时, 10点半, 10:30) or a part of the day (上午, 下午, 晚上 …). */
+const GIVES_CLOCK = /\d{1,2}\s*[点时:：]|[零一二两三四五六七八九十]{1,3}[点时](?!代|期|候|间)|上午|下午|中午|晚上|凌晨|傍晚|早上|清晨|夜里|深夜/u;
+
+export function givesClock(text: string): boolean {
+  return GIVES_CLOCK.test(text);
+}
+
+/** A time told relative to another event (在完成阶段性研究后, …): when, without a date. */
+const RELATIVE_TIME = /在[^，,。；;]{1,24}?(?:后|之后|以后|之前|以前|期间|之际|时)[,，]/u;
+
+export function givesRelativeTime(text: string): boolean {
+  return RELATIVE_TIME.test(text);
+}
+
 /**
  * A length of time: 3年, 三年, 30余年, 6个月, 一个半月, 半年, 为期, 长达, 期限, a span of years (2019—2022年). Not a
  * date: 2019年, 二〇一九年, 一九九九年, 6月3日, 民国88年, 在19年.

@@ -22,7 +22,12 @@ async function main(): Promise<void> {
   const engine = openEngine(corpusPath);
   // The per-user question limit and group pacing are switched off for this measurement (0 = off): the bench
   // measures how fast the bot answers, not how fast it is allowed to send. Retries stay as they are.
-  const deps: BotDeps = { engine, logger: silentLogger, apiRoot, resilience: { questionsPerMinute: 0, groupMessagesPerMinute: 0 } };
+  const deps: BotDeps = {
+    engine,
+    logger: silentLogger,
+    apiRoot,
+    resilience: { questionsPerMinute: 0, groupMessagesPerMinute: 0 },
+  };
   const bot = createBot(token, deps);
   const running = await startPolling(bot);
   progress(`bot: polling ${apiRoot} over ${engine.corpus.passages.length} passages`);

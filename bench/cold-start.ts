@@ -21,7 +21,10 @@ async function answerOnce(): Promise<string[]> {
       import('node:fs'),
     ]);
     phases.imports = sinceStart();
-    const engine = mode === 'load' ? SearchEngine.fromJSON(readFileSync(indexPath, 'utf8')) : SearchEngine.build(loadCorpus(corpusPath));
+    const engine =
+      mode === 'load'
+        ? SearchEngine.fromJSON(readFileSync(indexPath, 'utf8'))
+        : SearchEngine.build(loadCorpus(corpusPath));
     phases.index = sinceStart();
     const answer = answerQuestion(engine, question, { top: 5 });
     return answer.kind === 'answer' ? answer.hits.map((h) => h.passage.id) : [];
@@ -41,7 +44,10 @@ async function answerOnce(): Promise<string[]> {
   const ms = new MiniSearch(peerOptions(tokenize));
   ms.addAll(loadCorpus(corpusPath).passages);
   phases.index = sinceStart();
-  return ms.search(question).slice(0, 5).map((r) => String(r.id));
+  return ms
+    .search(question)
+    .slice(0, 5)
+    .map((r) => String(r.id));
 }
 
 answerOnce()

@@ -13,7 +13,14 @@ import { loadDataset, DATASET_NAMES } from '../src/eval/datasets.ts';
 import { measureBotBurst, type BotBurstResult } from './lib/bot-burst.ts';
 import { BENCH_DIR, REPO_DIR, runScript, runTask, type ChildOutcome } from './lib/child.ts';
 import { summarizeCpuProfile, type ProfileSummary } from './lib/cpuprofile.ts';
-import { renderReport, renderScaleChart, type BenchResults, type ColdStartRow, type ProfileEntry, type ScaleRow } from './lib/report.ts';
+import {
+  renderReport,
+  renderScaleChart,
+  type BenchResults,
+  type ColdStartRow,
+  type ProfileEntry,
+  type ScaleRow,
+} from './lib/report.ts';
 import { sampleQuestions, writeScaleInputs } from './lib/scale-corpus.ts';
 import { median } from './lib/stats.ts';
 import { SYSTEM_LABELS, SYSTEM_NAMES, type SystemName } from './lib/systems.ts';
@@ -50,7 +57,10 @@ function log(message: string): void {
 function gitDescription(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_DIR, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: REPO_DIR, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], {
+      cwd: REPO_DIR,
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${commit} + uncommitted changes in src/` : commit;
   } catch {
     return 'unknown';
@@ -68,19 +78,26 @@ function profileEntry(title: string, path: string | undefined, reason: string): 
   }
 }
 
-async function runQuality(profile: boolean): Promise<{ rows: Array<QualityResult | { system: SystemName; dataset: string; error: string }>; drcdIndexPath: string }> {
+async function runQuality(profile: boolean): Promise<{
+  rows: Array<QualityResult | { system: SystemName; dataset: string; error: string }>;
+  drcdIndexPath: string;
+}> {
   const rows: Array<QualityResult | { system: SystemName; dataset: string; error: string }> = [];
   const drcdIndexPath = join(TMP_DIR, 'drcd-ours.json');
   for (const dataset of DATASET_NAMES) {
     for (const system of SYSTEM_NAMES) {
       log(`quality: ${SYSTEM_LABELS[system]} on ${dataset}`);
       const isOursDrcd = system === 'ours' && dataset === 'drcd';
-      const outcome: ChildOutcome<QualityResult> = await runTask('quality', {
-        system,
-        dataset,
-        ...(isOursDrcd ? { saveIndexPath: drcdIndexPath } : {}),
-        ...(isOursDrcd && profile ? { profileDir: PROFILE_DIR } : {}),
-      }, { label: `${system}/${dataset}`, timeoutMs: 30 * 60_000 });
+      const outcome: ChildOutcome<QualityResult> = await runTask(
+        'quality',
+        {
+          system,
+          dataset,
+          ...(isOursDrcd ? { saveIndexPath: drcdIndexPath } : {}),
+          ...(isOursDrcd && profile ? { profileDir: PROFILE_DIR } : {}),
+        },
+        { label: `${system}/${dataset}`, timeoutMs: 30 * 60_000 },
+      );
       rows.push(outcome.result ?? { system, dataset, error: outcome.error ?? 'no result' });
     }
   }
@@ -125,7 +142,12 @@ async function runColdStarts(runs: number, drcdIndexPath: string): Promise<ColdS
   return rows;
 }
 
-async function runScale(sizes: number[], queriesPerTier: number, peersUpTo: number, profile: boolean): Promise<BenchResults['scale']> {
+async function runScale(
+  sizes: number[],
+  queriesPerTier: number,
+  peersUpTo: number,
+  profile: boolean,
+): Promise<BenchResults['scale']> {
   log(`scale: writing synthetic corpora of ${sizes.join(', ')} passages`);
   const inputs = writeScaleInputs(TMP_DIR, sizes, Math.ceil(queriesPerTier / 2));
   const rows: ScaleRow[] = [];
@@ -136,26 +158,37 @@ async function runScale(sizes: number[], queriesPerTier: number, peersUpTo: numb
       const indexPath = join(TMP_DIR, `index-${system}-${corpus.size}.json`);
       rmSync(indexPath, { force: true });
       log(`scale: ${SYSTEM_LABELS[system]}, ${corpus.size} passages: build`);
-      const profileQueriesPath = profile && system === 'ours' && corpus.size === largest ? join(PROFILE_DIR, `query-ours-${corpus.size}.cpuprofile`) : undefined;
-      const built: ChildOutcome<ScaleBuildResult> = await runTask('scale-build', {
-        system,
-        corpusPath: corpus.path,
-        indexPath,
-        questionsPath: inputs.questionsPath,
-        maxQueries: queriesPerTier,
-        maxQueryMs: SCALE_MAX_QUERY_MS,
-        ...(profileQueriesPath ? { profileQueriesPath } : {}),
-      }, { label: `${system}/${corpus.size}`, nodeFlags: SCALE_NODE_FLAGS, timeoutMs: 45 * 60_000 });
-      const row: ScaleRow = { size: corpus.size, system, build: built.result, errors: [] };
-      if (built.error) row.errors.push(`build: ${built.error}`);
-      if (built.result?.indexBytes !== undefined) {
-        log(`scale: ${SYSTEM_LABELS[system]}, ${corpus.size} passages: load`);
-        const loaded: ChildOutcome<ScaleLoadResult> = await runTask('scale-load', {
+      const profileQueriesPath =
+        profile && system === 'ours' && corpus.size === largest
+          ? join(PROFILE_DIR, `query-ours-${corpus.size}.cpuprofile`)
+          : undefined;
+      const built: ChildOutcome<ScaleBuildResult> = await runTask(
+        'scale-build',
+        {
           system,
           corpusPath: corpus.path,
           indexPath,
           questionsPath: inputs.questionsPath,
-        }, { label: `${system}/${corpus.size} load`, nodeFlags: SCALE_NODE_FLAGS, timeoutMs: 30 * 60_000 });
+          maxQueries: queriesPerTier,
+          maxQueryMs: SCALE_MAX_QUERY_MS,
+          ...(profileQueriesPath ? { profileQueriesPath } : {}),
+        },
+        { label: `${system}/${corpus.size}`, nodeFlags: SCALE_NODE_FLAGS, timeoutMs: 45 * 60_000 },
+      );
+      const row: ScaleRow = { size: corpus.size, system, build: built.result, errors: [] };
+      if (built.error) row.errors.push(`build: ${built.error}`);
+      if (built.result?.indexBytes !== undefined) {
+        log(`scale: ${SYSTEM_LABELS[system]}, ${corpus.size} passages: load`);
+        const loaded: ChildOutcome<ScaleLoadResult> = await runTask(
+          'scale-load',
+          {
+            system,
+            corpusPath: corpus.path,
+            indexPath,
+            questionsPath: inputs.questionsPath,
+          },
+          { label: `${system}/${corpus.size} load`, nodeFlags: SCALE_NODE_FLAGS, timeoutMs: 30 * 60_000 },
+        );
         row.load = loaded.result;
         if (loaded.error) row.errors.push(`load: ${loaded.error}`);
       }
@@ -172,7 +205,9 @@ async function runScale(sizes: number[], queriesPerTier: number, peersUpTo: numb
       `(≈${Math.round(largest / inputs.stats.sourcePassages)} cycles at ${largest.toLocaleString('en-US')}), so posting lists grow as in a real corpus but the vocabulary does not. ` +
       `Queries: ${inputs.questionCount} dataset questions (half from each, seeded sample), at most ${SCALE_MAX_QUERY_MS / 1000} s of searching per tier and set-up. ` +
       `Each tier and set-up builds in one child process and loads in another (node ${SCALE_NODE_FLAGS.join(' ')}).` +
-      (sizes.some((s) => s > peersUpTo) ? ` The peers run up to ${peersUpTo.toLocaleString('en-US')} passages (\`--peers-up-to all\` for every tier).` : ''),
+      (sizes.some((s) => s > peersUpTo)
+        ? ` The peers run up to ${peersUpTo.toLocaleString('en-US')} passages (\`--peers-up-to all\` for every tier).`
+        : ''),
     sizes,
     averageChars: Object.fromEntries(inputs.corpora.map((c) => [c.size, c.averageChars])),
     rows,
@@ -248,34 +283,58 @@ async function main(): Promise<number> {
   if (phases.has('cold')) {
     if (!phases.has('quality')) {
       // The load-from-saved-index cold start needs the DRCD index: build it (without timing anything).
-      await runTask('quality', { system: 'ours', dataset: 'drcd', saveIndexPath: drcdIndexPath }, { label: 'save index' });
+      await runTask(
+        'quality',
+        { system: 'ours', dataset: 'drcd', saveIndexPath: drcdIndexPath },
+        { label: 'save index' },
+      );
     }
     results.cold = await runColdStarts(Number(args['cold-runs'] ?? 3), drcdIndexPath);
   }
   const peersUpTo = args['peers-up-to'] === 'all' ? Infinity : Number(args['peers-up-to'] ?? 10_000);
-  if (phases.has('scale')) results.scale = await runScale(sizes, Number(args['scale-queries'] ?? 1000), peersUpTo, profile);
+  if (phases.has('scale'))
+    results.scale = await runScale(sizes, Number(args['scale-queries'] ?? 1000), peersUpTo, profile);
   if (phases.has('bot')) {
     log('bot: burst of private questions against the loopback Bot API stand-in');
     const drcd = loadDataset('drcd');
     const questions = sampleQuestions([drcd], Number(args['bot-updates'] ?? 1000));
     try {
-      results.bot = await measureBotBurst(drcd.passagesPath, questions, profile ? join(PROFILE_DIR, 'bot.cpuprofile') : undefined);
+      results.bot = await measureBotBurst(
+        drcd.passagesPath,
+        questions,
+        profile ? join(PROFILE_DIR, 'bot.cpuprofile') : undefined,
+      );
     } catch (e) {
       results.bot = { error: (e as Error).message };
     }
   }
   results.meta.durationMs = performance.now() - started;
   clearInterval(loadTimer);
-  if (loads.length) results.meta.loadAverage = { mean: loads.reduce((a, b) => a + b, 0) / loads.length, max: Math.max(...loads) };
+  if (loads.length)
+    results.meta.loadAverage = { mean: loads.reduce((a, b) => a + b, 0) / loads.length, max: Math.max(...loads) };
 
   // Profiles are shown for the targets they explain, when those are missed (lib/report.ts decides).
-  const drcdOurs = results.quality?.find((r): r is QualityResult => 'metrics' in r && r.system === 'ours' && r.dataset === 'drcd');
+  const drcdOurs = results.quality?.find(
+    (r): r is QualityResult => 'metrics' in r && r.system === 'ours' && r.dataset === 'drcd',
+  );
   const largestOurs = results.scale?.rows.find((r) => r.system === 'ours' && r.size === Math.max(...sizes));
   const bot = results.bot && 'profile' in results.bot ? results.bot : undefined;
   results.profiles = [
-    profileEntry('Queries, this project, DRCD (engine.rank(analyze(q), 10) × every question)', drcdOurs?.profiles?.query, 'drcd-query'),
-    profileEntry('Index build, this project, DRCD (SearchEngine.build, 2,000 passages)', drcdOurs?.profiles?.build, 'build'),
-    profileEntry(`Queries, this project, ${largestOurs?.size.toLocaleString('en-US')} synthetic passages`, largestOurs?.build?.profile, 'scale-query'),
+    profileEntry(
+      'Queries, this project, DRCD (engine.rank(analyze(q), 10) × every question)',
+      drcdOurs?.profiles?.query,
+      'drcd-query',
+    ),
+    profileEntry(
+      'Index build, this project, DRCD (SearchEngine.build, 2,000 passages)',
+      drcdOurs?.profiles?.build,
+      'build',
+    ),
+    profileEntry(
+      `Queries, this project, ${largestOurs?.size.toLocaleString('en-US')} synthetic passages`,
+      largestOurs?.build?.profile,
+      'scale-query',
+    ),
     profileEntry('Bot burst (bot process: answering + telegraf)', (bot as BotBurstResult | undefined)?.profile, 'bot'),
   ].filter((p): p is ProfileEntry => p !== undefined);
 
@@ -285,7 +344,10 @@ async function main(): Promise<number> {
   const markdown = renderReport(results, results.scale ? chartName : undefined);
   writeFileSync(join(outDir, 'latest.md'), markdown);
   copyFileSync(join(outDir, 'latest.md'), join(outDir, `${results.meta.date.slice(0, 10)}.md`));
-  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, (k, v: unknown) => (k === 'summary' ? undefined : v), 2)}\n`);
+  writeFileSync(
+    join(outDir, 'latest.json'),
+    `${JSON.stringify(results, (k, v: unknown) => (k === 'summary' ? undefined : v), 2)}\n`,
+  );
   process.stdout.write(`${markdown}\n`);
   log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min; results in ${relative(REPO_DIR, outDir)}/`);
   return 0;

@@ -128,7 +128,10 @@ async function quality(p: QualityParams): Promise<QualityResult> {
     const query = await profileSection(`${p.profileDir}/query-${p.system}-${p.dataset}.cpuprofile`, () => {
       for (const q of questions) index.search(q, 10);
     });
-    const build = await profileSection(`${p.profileDir}/build-${p.system}-${p.dataset}.cpuprofile`, () => void system.build(corpus));
+    const build = await profileSection(
+      `${p.profileDir}/build-${p.system}-${p.dataset}.cpuprofile`,
+      () => void system.build(corpus),
+    );
     result.profiles = { query, build };
   }
   return result;
@@ -175,7 +178,9 @@ async function scaleBuild(p: ScaleBuildParams): Promise<ScaleBuildResult> {
   const [index, buildMs] = time(() => system.build(corpus));
   collect();
   const afterBuild = memory();
-  progress(`${system.label}: built ${corpus.passages.length} in ${(buildMs / 1000).toFixed(1)} s, RSS ${(afterBuild.rss / 2 ** 20).toFixed(0)} MiB; querying`);
+  progress(
+    `${system.label}: built ${corpus.passages.length} in ${(buildMs / 1000).toFixed(1)} s, RSS ${(afterBuild.rss / 2 ** 20).toFixed(0)} MiB; querying`,
+  );
   const samples = timeQueries(questions, (q) => void index.search(q, 10), p.maxQueries, p.maxQueryMs);
   const result: ScaleBuildResult = {
     system: p.system,
@@ -233,11 +238,20 @@ function scaleLoad(p: ScaleLoadParams): ScaleLoadResult {
   const questions = (JSON.parse(readFileSync(p.questionsPath, 'utf8')) as string[]).slice(0, 100);
   collect();
   const before = memory();
-  const [index, loadMs] = time((): BenchIndex => system.load(readFileSync(p.indexPath, 'utf8'), () => loadCorpus(p.corpusPath)));
+  const [index, loadMs] = time((): BenchIndex =>
+    system.load(readFileSync(p.indexPath, 'utf8'), () => loadCorpus(p.corpusPath)),
+  );
   collect();
   const afterLoad = memory();
   const hits = questions.filter((q) => index.search(q, 1).length > 0).length;
-  return { system: p.system, loadMs, before, afterLoad, peakRss: peakRss(), sanityHitRate: hits / (questions.length || 1) };
+  return {
+    system: p.system,
+    loadMs,
+    before,
+    afterLoad,
+    peakRss: peakRss(),
+    sanityHitRate: hits / (questions.length || 1),
+  };
 }
 
 // ------------------------------------------------------------------------------------------------- main

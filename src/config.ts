@@ -39,7 +39,8 @@ function parseUrl(name: string, value: string, protocols: string[]): URL {
   } catch (e) {
     throw invalid(name, `is not a URL (got "${value}"); use e.g. ${protocols[0]}//example.org/path`, e);
   }
-  if (!protocols.includes(url.protocol)) throw invalid(name, `must start with ${protocols.join(' or ')} (got ${url.protocol})`);
+  if (!protocols.includes(url.protocol))
+    throw invalid(name, `must start with ${protocols.join(' or ')} (got ${url.protocol})`);
   return url;
 }
 
@@ -47,7 +48,8 @@ function parseCount(env: Record<string, string | undefined>, name: string, fallb
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw invalid(name, `must be a whole number from 0 to ${max} (got "${raw}")`);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw invalid(name, `must be a whole number from 0 to ${max} (got "${raw}")`);
   return n;
 }
 
@@ -55,22 +57,34 @@ function parseCount(env: Record<string, string | undefined>, name: string, fallb
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const botToken = env.BOT_TOKEN?.trim() || undefined;
   if (botToken && !TOKEN.test(botToken)) {
-    throw invalid('BOT_TOKEN', 'does not look like a bot token (digits, a colon, then 30+ letters): copy it again from @BotFather');
+    throw invalid(
+      'BOT_TOKEN',
+      'does not look like a bot token (digits, a colon, then 30+ letters): copy it again from @BotFather',
+    );
   }
-  const apiRoot = parseUrl('TELEGRAM_API_ROOT', env.TELEGRAM_API_ROOT?.trim() || 'https://api.telegram.org', ['https:', 'http:'])
+  const apiRoot = parseUrl('TELEGRAM_API_ROOT', env.TELEGRAM_API_ROOT?.trim() || 'https://api.telegram.org', [
+    'https:',
+    'http:',
+  ])
     .toString()
     .replace(/\/$/, '');
-  const webhookUrl = env.WEBHOOK_URL?.trim() ? parseUrl('WEBHOOK_URL', env.WEBHOOK_URL.trim(), ['https:', 'http:']) : undefined;
+  const webhookUrl = env.WEBHOOK_URL?.trim()
+    ? parseUrl('WEBHOOK_URL', env.WEBHOOK_URL.trim(), ['https:', 'http:'])
+    : undefined;
   const webhookSecret = env.WEBHOOK_SECRET?.trim() || undefined;
   if (webhookUrl && !webhookSecret) {
-    throw invalid('WEBHOOK_SECRET', 'is required when WEBHOOK_URL is set: use 1-256 characters of A-Z a-z 0-9 _ - (e.g. `openssl rand -hex 32`)');
+    throw invalid(
+      'WEBHOOK_SECRET',
+      'is required when WEBHOOK_URL is set: use 1-256 characters of A-Z a-z 0-9 _ - (e.g. `openssl rand -hex 32`)',
+    );
   }
   if (webhookSecret && !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
     // Telegram allows 1-256 characters; fewer than 16 are guessable, and the logs redact every occurrence.
     throw invalid('WEBHOOK_SECRET', 'must be 16-256 characters of A-Z a-z 0-9 _ - (e.g. `openssl rand -hex 32`)');
   }
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) throw invalid('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw invalid('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   return {
     botToken,
     apiRoot,

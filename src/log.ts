@@ -36,12 +36,14 @@ export function createLogger(
 ): Logger {
   const write = options.write ?? ((line: string) => void process.stderr.write(line));
   const secrets = (options.secrets ?? []).filter(Boolean);
-  const log = (at: Exclude<LogLevel, 'silent'>) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[at] < RANK[level]) return;
-    const record = { time: new Date().toISOString(), level: at, msg, ...fields };
-    const json = JSON.stringify(record, (_k, v: unknown) => (v instanceof Error ? serializeError(v) : v));
-    write(`${redact(json, secrets)}\n`);
-  };
+  const log =
+    (at: Exclude<LogLevel, 'silent'>) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (RANK[at] < RANK[level]) return;
+      const record = { time: new Date().toISOString(), level: at, msg, ...fields };
+      const json = JSON.stringify(record, (_k, v: unknown) => (v instanceof Error ? serializeError(v) : v));
+      write(`${redact(json, secrets)}\n`);
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -15,20 +15,37 @@ test('questions the article does not answer get no answer, not the least bad pas
 });
 
 test('a well-known place the corpus never mentions makes a question about something else', () => {
-  const small = SearchEngine.build(loadCorpus(tempCorpus({ 'news.md': '6月3日，某市政府与甲大学签署战略合作协议。\n\n某市两江新区与乙大学共建研究院。\n' })));
+  const small = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({ 'news.md': '6月3日，某市政府与甲大学签署战略合作协议。\n\n某市两江新区与乙大学共建研究院。\n' }),
+    ),
+  );
   assert.equal(answerQuestion(small, '某市有没有跟香港的大学签类似的合作协议？').kind, 'none');
   assert.equal(answerQuestion(small, '某市有没有跟大学签类似的合作协议？').kind, 'answer');
   // A region named by compass points is how people describe a place, not another place.
-  const west = SearchEngine.build(loadCorpus(tempCorpus({ 'news.md': '乙大学将在西部建设乙大学某市研究院。\n\n某市与甲大学签署协议。\n' })));
+  const west = SearchEngine.build(
+    loadCorpus(tempCorpus({ 'news.md': '乙大学将在西部建设乙大学某市研究院。\n\n某市与甲大学签署协议。\n' })),
+  );
   assert.equal(answerQuestion(west, '乙大学在西南建了什么研究院？').kind, 'answer');
 });
 
 test('the kind of thing a question asks for (哪些范畴, 哪两所名校) is no sign of another subject, a modifier (哪些台湾的大学) still is', () => {
   const small = SearchEngine.build(
-    loadCorpus(tempCorpus({ 'news.md': '根据协议，某市将与甲大学在决策咨询、科技创新、人才交流等领域开展合作。\n\n乙大学研究院在某市揭牌。\n' })),
+    loadCorpus(
+      tempCorpus({
+        'news.md':
+          '根据协议，某市将与甲大学在决策咨询、科技创新、人才交流等领域开展合作。\n\n乙大学研究院在某市揭牌。\n',
+      }),
+    ),
   );
   // 范畴 is a word the corpus never uses (jieba's dictionary even tags it as a name); 领域 is what the text says.
-  for (const q of ['某市和甲大学的合作包括哪些范畴？', '某市和甲大学在什么范畴开展合作？', '某市與甲大學的協議包含哪些合作範疇?', '某市跟哪两所名校开展合作？', '某市和哪一家名校开展合作？']) {
+  for (const q of [
+    '某市和甲大学的合作包括哪些范畴？',
+    '某市和甲大学在什么范畴开展合作？',
+    '某市與甲大學的協議包含哪些合作範疇?',
+    '某市跟哪两所名校开展合作？',
+    '某市和哪一家名校开展合作？',
+  ]) {
     assert.equal(answerQuestion(small, q).kind, 'answer', q);
   }
   assert.equal(answerQuestion(small, '有哪些台湾的大学和某市开展合作？').kind, 'none');
@@ -44,7 +61,10 @@ test('the kind of thing a question asks for (哪些范畴, 哪两所名校) is n
 test('when the best passage lacks a name that a close one holds written out (中科院 / 中国科学院), the close one answers', () => {
   const small = SearchEngine.build(
     loadCorpus(
-      tempCorpus({ 'news.md': '去年某市引进科研院所，计划到2022年累计引进100所。\n\n去年某市引进了中国科学院的7家科研院所。\n\n某市与甲大学签署协议。\n' }),
+      tempCorpus({
+        'news.md':
+          '去年某市引进科研院所，计划到2022年累计引进100所。\n\n去年某市引进了中国科学院的7家科研院所。\n\n某市与甲大学签署协议。\n',
+      }),
     ),
   );
   const a = answerQuestion(small, '去年某市引进的科研院所里有哪些是中科院的？');
@@ -97,7 +117,8 @@ test('"what does it cover / include" asks for a list: 涵盖 and 涉及, like �
   const small = SearchEngine.build(
     loadCorpus(
       tempCorpus({
-        'news.md': '甲大学研究中心去年揭牌，其研究方向涵盖气动、结构、能源等领域。\n\n根据协议，某市将与甲大学在决策咨询、科技创新、人才交流等多方面开展合作。\n',
+        'news.md':
+          '甲大学研究中心去年揭牌，其研究方向涵盖气动、结构、能源等领域。\n\n根据协议，某市将与甲大学在决策咨询、科技创新、人才交流等多方面开展合作。\n',
       }),
     ),
   );

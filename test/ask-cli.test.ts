@@ -7,7 +7,11 @@ import type { CliIo } from '../src/cli/io.js';
 async function runAsk(argv: string[], input = ''): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { stdin: Readable.from([Buffer.from(input)]), stdout: (s) => (out += s), stderr: (s) => (err += s) };
+  const io: CliIo = {
+    stdin: Readable.from([Buffer.from(input)]),
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+  };
   const code = await main(argv, {}, io);
   return { code, out, err };
 }
@@ -15,7 +19,10 @@ async function runAsk(argv: string[], input = ''): Promise<{ code: number; out: 
 test('ask --json answers one JSON line per input line, best first, at most 3', async () => {
   const { code, out } = await runAsk(['--json'], '上海交大的合作涵盖哪些领域？\n今天天气怎么样？\n');
   assert.equal(code, 0);
-  const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 2);
   assert.equal(lines[0].question, '上海交大的合作涵盖哪些领域？');
   assert.equal(lines[0].answers.length, 3);
@@ -29,7 +36,10 @@ test('bad lines get an error field and the next line is still answered', async (
   const input = ['', 'x'.repeat(10_000), garbage, '😀😀', '清华大学在哪些方面与重庆合作？'].join('\n');
   const { code, out } = await runAsk(['--json', '--top', '1'], `${input}\n`);
   assert.equal(code, 0);
-  const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 5);
   for (const l of lines.slice(0, 4)) {
     assert.deepEqual(l.answers, []);

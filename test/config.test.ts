@@ -21,18 +21,30 @@ test('a bad value is named with its fix, and the token never appears in the mess
     [{ BOT_TOKEN: 'not-a-token' }, /BOT_TOKEN .*@BotFather/],
     [{ TELEGRAM_API_ROOT: 'ftp://x' }, /TELEGRAM_API_ROOT must start with https: or http:/],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/hook' }, /WEBHOOK_SECRET is required/],
-    [{ WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'short' }, /WEBHOOK_SECRET must be 16-256 characters/],
+    [
+      { WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'short' },
+      /WEBHOOK_SECRET must be 16-256 characters/,
+    ],
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE/],
   ];
   for (const [env, message] of cases) {
-    assert.throws(() => parseConfig(env), (e: Error) => message.test(e.message) && !e.message.includes(TOKEN), JSON.stringify(env));
+    assert.throws(
+      () => parseConfig(env),
+      (e: Error) => message.test(e.message) && !e.message.includes(TOKEN),
+      JSON.stringify(env),
+    );
   }
 });
 
 test('webhook mode parses its URL and secret', () => {
-  const c = parseConfig({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'a'.repeat(32), PORT: '8443' });
+  const c = parseConfig({
+    BOT_TOKEN: TOKEN,
+    WEBHOOK_URL: 'https://bot.example.org/hook',
+    WEBHOOK_SECRET: 'a'.repeat(32),
+    PORT: '8443',
+  });
   assert.equal(c.webhookUrl?.pathname, '/hook');
   assert.equal(c.port, 8443);
 });
@@ -40,7 +52,10 @@ test('webhook mode parses its URL and secret', () => {
 test('logs redact the token even when nobody told the logger about it, inside errors too', () => {
   const lines: string[] = [];
   const log = createLogger('debug', { write: (l) => void lines.push(l) });
-  log.error('request failed', { error: new Error(`fetch https://api.telegram.org/bot${TOKEN}/getMe failed`), url: `bot${TOKEN}` });
+  log.error('request failed', {
+    error: new Error(`fetch https://api.telegram.org/bot${TOKEN}/getMe failed`),
+    url: `bot${TOKEN}`,
+  });
   assert.equal(lines.length, 1);
   assert.ok(!lines[0]?.includes(TOKEN));
   assert.match(lines[0] ?? '', /\[redacted\]/);
@@ -52,5 +67,8 @@ test('log levels filter', () => {
   const log = createLogger('warn', { write: (l) => void lines.push(l) });
   log.info('hidden');
   log.warn('shown');
-  assert.deepEqual(lines.map((l) => JSON.parse(l).msg), ['shown']);
+  assert.deepEqual(
+    lines.map((l) => JSON.parse(l).msg),
+    ['shown'],
+  );
 });

@@ -62,8 +62,23 @@ describe('console chat', () => {
 
   test('`echo questions | npm start` (the real entry, no BOT_TOKEN) prints the answers and exits 0', () => {
     // Every setting given (empty = default), so a developer's .env cannot change what this test runs.
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: '', CORPUS_PATH: '', TELEGRAM_API_ROOT: '', WEBHOOK_URL: '', WEBHOOK_SECRET: '', LOG_LEVEL: '' };
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, input: QUESTIONS, env, encoding: 'utf8', timeout: 15_000 });
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      BOT_TOKEN: '',
+      CORPUS_PATH: '',
+      TELEGRAM_API_ROOT: '',
+      WEBHOOK_URL: '',
+      WEBHOOK_SECRET: '',
+      LOG_LEVEL: '',
+    };
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO_ROOT,
+      input: QUESTIONS,
+      env,
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
     assert.equal(child.status, 0, child.stderr);
     assert.match(child.stdout, /等多方面开展深度合作/);
     assert.match(child.stdout, /抱歉，这些文档没有讲到这个问题/);

@@ -19,7 +19,10 @@ test('the seed article loads with its metadata', () => {
   assert.equal(corpus.documents.length, 1);
   assert.equal(corpus.documents[0]?.source, '重庆日报');
   assert.equal(corpus.documents[0]?.date, '2020-06');
-  assert.deepEqual(corpus.topics.agreements.map((t) => t.command), ['tsinghua', 'sjtu']);
+  assert.deepEqual(
+    corpus.topics.agreements.map((t) => t.command),
+    ['tsinghua', 'sjtu'],
+  );
 });
 
 test('paragraphs broken mid-sentence are rejoined', () => {
@@ -74,7 +77,10 @@ test('the title and each heading of the article are passages of their own, after
   assert.ok(headings.every((p) => removeLayoutSpaces(p.text) === p.section));
   // The body's passages keep their ids and order: the headings come after all of them.
   assert.ok(corpus.passages.findIndex((p) => p.heading) === corpus.passages.length - headings.length);
-  assert.deepEqual(headings.map((p) => p.heading), ['title', ...Array(6).fill('section')]);
+  assert.deepEqual(
+    headings.map((p) => p.heading),
+    ['title', ...Array(6).fill('section')],
+  );
 });
 
 test('front matter is parsed and removed from the body', () => {
@@ -84,20 +90,32 @@ test('front matter is parsed and removed from the body', () => {
 });
 
 const names = new NameMatcher({ agreements: [] });
-const paragraph = fc.array(fc.constantFrom('重庆', '合作', '。', ',', '科技', 'A', ' ', '“', '”', '！', '创新'), { minLength: 1, maxLength: 120 }).map((a) => a.join(''));
+const paragraph = fc
+  .array(fc.constantFrom('重庆', '合作', '。', ',', '科技', 'A', ' ', '“', '”', '！', '创新'), {
+    minLength: 1,
+    maxLength: 120,
+  })
+  .map((a) => a.join(''));
 
 test('splitting loses no text, makes no empty passage and keeps the size bound', () => {
   fc.assert(
-    fc.property(fc.array(paragraph, { minLength: 1, maxLength: 8 }), fc.integer({ min: 10, max: 200 }), (paras, max) => {
-      const body = paras.join('\n\n');
-      const passages = splitPassages('doc', '标题', body, names, max);
-      for (const p of passages) {
-        assert.ok(p.text.trim().length > 0, 'empty passage');
-        assert.ok(p.text.length <= max, `passage of ${p.text.length} > ${max}`);
-      }
-      const squash = (s: string) => s.replace(/\s+/g, '');
-      assert.equal(squash(passages.map((p) => p.text).join('')), squash(paras.filter((x) => !/^[^\p{P}\p{S}]{1,16}$/u.test(x.trim())).join('')));
-    }),
+    fc.property(
+      fc.array(paragraph, { minLength: 1, maxLength: 8 }),
+      fc.integer({ min: 10, max: 200 }),
+      (paras, max) => {
+        const body = paras.join('\n\n');
+        const passages = splitPassages('doc', '标题', body, names, max);
+        for (const p of passages) {
+          assert.ok(p.text.trim().length > 0, 'empty passage');
+          assert.ok(p.text.length <= max, `passage of ${p.text.length} > ${max}`);
+        }
+        const squash = (s: string) => s.replace(/\s+/g, '');
+        assert.equal(
+          squash(passages.map((p) => p.text).join('')),
+          squash(paras.filter((x) => !/^[^\p{P}\p{S}]{1,16}$/u.test(x.trim())).join('')),
+        );
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -114,12 +132,16 @@ test('two documents with the same name are refused with a message naming them', 
 });
 
 test('user.dict: one word a line, English names after " = ", comments ignored', () => {
-  const dict = parseUserDict('# comment\n双一流 = double first-class; double first class\n临近空间\n\n两江新区 = Liangjiang New Area # note\n');
+  const dict = parseUserDict(
+    '# comment\n双一流 = double first-class; double first class\n临近空间\n\n两江新区 = Liangjiang New Area # note\n',
+  );
   assert.deepEqual(dict.words, ['双一流', '临近空间', '两江新区']);
   assert.deepEqual(dict.english, [
     { word: '双一流', english: ['double first-class', 'double first class'] },
     { word: '两江新区', english: ['Liangjiang New Area'] },
   ]);
   // The bundled corpus' English names reach the glossary generator.
-  assert.ok(corpus.englishNames?.some((n) => n.word === '产学研' && n.english.includes('industry-university-research')));
+  assert.ok(
+    corpus.englishNames?.some((n) => n.word === '产学研' && n.english.includes('industry-university-research')),
+  );
 });

@@ -20,7 +20,12 @@ import { SearchEngine } from '../src/search/engine.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { answerQuestion } from '../src/answer/answer.ts';
 import { tempCorpus } from './support/temp-corpus.ts';
-import { englishClippings, englishSynonyms, parseClippings, parseEnglishSynonyms } from '../src/text/english-lexicons.ts';
+import {
+  englishClippings,
+  englishSynonyms,
+  parseClippings,
+  parseEnglishSynonyms,
+} from '../src/text/english-lexicons.ts';
 
 /** A tiny glossary, so each test says which entry it relies on. */
 const GLOSSARY: Glossary = {
@@ -53,7 +58,10 @@ const chinese = (q: string) => read(q).matches.flatMap((m) => m.chinese);
 
 test('phrases win over their words: "research institute" is 研究院, not 研究 + 研究院', () => {
   const { matches } = read('How many research institutes came?');
-  assert.deepEqual(matches.map((m) => m.english), ['research institutes']);
+  assert.deepEqual(
+    matches.map((m) => m.english),
+    ['research institutes'],
+  );
   assert.deepEqual(matches[0]?.chinese, ['研究院', '研究所']);
   assert.deepEqual(chinese('the integrated circuit industry'), ['集成电路']);
   assert.deepEqual(chinese('Nobel Prize winners'), ['诺贝尔奖']);
@@ -61,9 +69,14 @@ test('phrases win over their words: "research institute" is 研究院, not 研�
 });
 
 test('a short form the glossary does not know is read as its full word (photo → photograph), never over a key', () => {
-  const glossary = { ...GLOSSARY, entries: { ...GLOSSARY.entries, photograph: ['照片'], lab: ['实验室'], 'research and development': ['研发'] } };
+  const glossary = {
+    ...GLOSSARY,
+    entries: { ...GLOSSARY.entries, photograph: ['照片'], lab: ['实验室'], 'research and development': ['研发'] },
+  };
   const clipped = createEnglishAnalyzer(glossary, {
-    clippings: parseClippings('# comment\nphoto\tphotograph\nlab\tlaboratory\nrnd\tResearch  and development\nai\tartificial intelligence\nbad line\n'),
+    clippings: parseClippings(
+      '# comment\nphoto\tphotograph\nlab\tlaboratory\nrnd\tResearch  and development\nai\tartificial intelligence\nbad line\n',
+    ),
   });
   const terms = (q: string) => clipped(normalizeText(q)).matches.flatMap((m) => m.chinese);
   assert.deepEqual(terms('Who took the photo?'), ['照片']);
@@ -86,15 +99,25 @@ test('a short form the glossary does not know is read as its full word (photo �
   // The bundled list is read, and on the article an English question about the photo finds the caption.
   assert.equal(englishClippings().get('photo'), 'photograph');
   // An abbreviation with & stays one token: R&D is research and development, not the letters r and d.
-  assert.deepEqual(createEnglishAnalyzer(glossary, { clippings: englishClippings() })(normalizeText('Which R&D centres?')).matches.flatMap((m) => m.chinese), ['研发']);
+  assert.deepEqual(
+    createEnglishAnalyzer(glossary, { clippings: englishClippings() })(
+      normalizeText('Which R&D centres?'),
+    ).matches.flatMap((m) => m.chinese),
+    ['研发'],
+  );
   const article = openEngine();
   const a = article.rank(article.analyze('Who took the photo?'), 1)[0];
   assert.match(a?.passage.text ?? '', /摄/);
 });
 
 test('a word the glossary has no key for is read as its first near-synonym the glossary knows (deal → agreement), never over a key', () => {
-  const glossary = { ...GLOSSARY, entries: { ...GLOSSARY.entries, agreement: ['协议'], start: ['启动'], company: ['企业'], plan: ['计划'] } };
-  const lexicon = parseEnglishSynonyms('# comment\ndeal\tagreement contract\nkick off\tstart begin\ncorporate\tfirm company\nscheme\tplan\nteam up\tjoin_forces cooperate\nbad line\n');
+  const glossary = {
+    ...GLOSSARY,
+    entries: { ...GLOSSARY.entries, agreement: ['协议'], start: ['启动'], company: ['企业'], plan: ['计划'] },
+  };
+  const lexicon = parseEnglishSynonyms(
+    '# comment\ndeal\tagreement contract\nkick off\tstart begin\ncorporate\tfirm company\nscheme\tplan\nteam up\tjoin_forces cooperate\nbad line\n',
+  );
   assert.deepEqual(lexicon.get('team up'), ['join forces', 'cooperate']);
   const read = createEnglishAnalyzer(glossary, { synonyms: lexicon });
   const terms = (q: string) => read(normalizeText(q)).matches.flatMap((m) => m.chinese);
@@ -105,33 +128,67 @@ test('a word the glossary has no key for is read as its first near-synonym the g
   assert.deepEqual(terms('corporate partners'), ['企业']);
   assert.deepEqual(terms('They teamed up.'), ['合作', '协同']);
   // The glossary's own key wins over the lexicon's reading.
-  const keyed = createEnglishAnalyzer({ ...glossary, entries: { ...glossary.entries, scheme: ['方案'] } }, { synonyms: lexicon });
-  assert.deepEqual(keyed(normalizeText('Which scheme?')).matches.flatMap((m) => m.chinese), ['方案']);
+  const keyed = createEnglishAnalyzer(
+    { ...glossary, entries: { ...glossary.entries, scheme: ['方案'] } },
+    { synonyms: lexicon },
+  );
+  assert.deepEqual(
+    keyed(normalizeText('Which scheme?')).matches.flatMap((m) => m.chinese),
+    ['方案'],
+  );
   // Without the lexicon, "deal" is a word the glossary does not know.
   assert.deepEqual(analyze(normalizeText('the deal')).unknown, ['deal']);
   // A head in its base form meets its inflections; an inflected or derived head only itself (founded is not found).
-  const derived = createEnglishAnalyzer({ ...glossary, entries: { ...glossary.entries, establish: ['成立'], include: ['包括'] } }, {
-    synonyms: parseEnglishSynonyms('founded\testablished\nfeaturing\tincluding\n'),
-  });
+  const derived = createEnglishAnalyzer(
+    { ...glossary, entries: { ...glossary.entries, establish: ['成立'], include: ['包括'] } },
+    {
+      synonyms: parseEnglishSynonyms('founded\testablished\nfeaturing\tincluding\n'),
+    },
+  );
   const derivedTerms = (q: string) => derived(normalizeText(q)).matches.flatMap((m) => m.chinese);
   assert.deepEqual(derivedTerms('When was it founded?'), ['成立']);
   assert.deepEqual(derivedTerms('What was found?'), []);
   assert.deepEqual(derivedTerms('What are its key features?'), []);
   // A synonym does not take the first word of a glossary phrase running on past it.
   const phrases = createEnglishAnalyzer(
-    { ...glossary, entries: { ...glossary.entries, 'new generation': ['新一代'], 'generation information technology': ['新一代信息技术'] } },
+    {
+      ...glossary,
+      entries: {
+        ...glossary.entries,
+        'new generation': ['新一代'],
+        'generation information technology': ['新一代信息技术'],
+      },
+    },
     { synonyms: parseEnglishSynonyms('next generation\tnew_generation\n') },
   );
-  assert.deepEqual(phrases(normalizeText('next generation information technology')).matches.flatMap((m) => m.chinese), ['新一代信息技术']);
-  assert.deepEqual(phrases(normalizeText('the next generation')).matches.flatMap((m) => m.chinese), ['新一代']);
+  assert.deepEqual(
+    phrases(normalizeText('next generation information technology')).matches.flatMap((m) => m.chinese),
+    ['新一代信息技术'],
+  );
+  assert.deepEqual(
+    phrases(normalizeText('the next generation')).matches.flatMap((m) => m.chinese),
+    ['新一代'],
+  );
   // A phrasal verb of stop words alone (bring in) is read through the lexicon; a stop word alone never is.
   const withoutBringIn = Object.fromEntries(Object.entries(glossary.entries).filter(([key]) => key !== 'bring in'));
-  const phrasal = createEnglishAnalyzer({ ...glossary, entries: { ...withoutBringIn, introduce: ['引进'], plan: ['计划'] } }, {
-    synonyms: parseEnglishSynonyms('bring in\tintroduce\nin\tintroduce\n'),
-  });
-  assert.deepEqual(phrasal(normalizeText('Which universities did the city bring in?')).matches.flatMap((m) => m.chinese), ['大学', '引进']);
-  assert.deepEqual(phrasal(normalizeText('Who brought in the plan?')).matches.flatMap((m) => m.chinese), ['引进', '计划']);
-  assert.deepEqual(phrasal(normalizeText('in the city')).matches.flatMap((m) => m.chinese), []);
+  const phrasal = createEnglishAnalyzer(
+    { ...glossary, entries: { ...withoutBringIn, introduce: ['引进'], plan: ['计划'] } },
+    {
+      synonyms: parseEnglishSynonyms('bring in\tintroduce\nin\tintroduce\n'),
+    },
+  );
+  assert.deepEqual(
+    phrasal(normalizeText('Which universities did the city bring in?')).matches.flatMap((m) => m.chinese),
+    ['大学', '引进'],
+  );
+  assert.deepEqual(
+    phrasal(normalizeText('Who brought in the plan?')).matches.flatMap((m) => m.chinese),
+    ['引进', '计划'],
+  );
+  assert.deepEqual(
+    phrasal(normalizeText('in the city')).matches.flatMap((m) => m.chinese),
+    [],
+  );
   // The bundled lexicon is read: on the article, "the SJTU deal" is searched as the agreement (协议).
   assert.ok(englishSynonyms().get('deal')?.includes('agreement'));
   const article = openEngine();
@@ -177,7 +234,7 @@ test('inflections and British spellings meet their dictionary form', () => {
   assert.deepEqual(chinese('institutes brought in'), ['研究院', '引进']);
 });
 
-test('dates and numbers become the article\'s own forms', () => {
+test("dates and numbers become the article's own forms", () => {
   for (const q of ['June 8', '8 June', 'Jun 8th', 'on the 8th of June', 'jun. 8']) {
     assert.deepEqual(chinese(q), ['6月8日'], q);
   }
@@ -191,7 +248,10 @@ test('dates and numbers become the article\'s own forms', () => {
 
 test('stop words and question words are dropped; unknown content words are kept as unknown', () => {
   const { matches, unknown } = read('What is the weather, and which agreement does it mean?');
-  assert.deepEqual(matches.map((m) => m.chinese[0]), ['协议']);
+  assert.deepEqual(
+    matches.map((m) => m.chinese[0]),
+    ['协议'],
+  );
   assert.deepEqual(unknown, ['weather', 'mean']);
   assert.deepEqual(read('what does the which is').matches, []);
   // A stop word with a possessive is one too (the article's agreement).
@@ -201,7 +261,10 @@ test('stop words and question words are dropped; unknown content words are kept 
 test('mixed questions: English words are read, Han text is left to the Chinese pipeline', () => {
   assert.deepEqual(chinese('sjtu 研究院 模式'), ['上海交通大学']);
   // A Han run breaks phrases: "research 研究院 institute" is two readings, not the phrase.
-  assert.deepEqual(read('research 的 institute').matches.map((m) => m.english), ['research', 'institute']);
+  assert.deepEqual(
+    read('research 的 institute').matches.map((m) => m.english),
+    ['research', 'institute'],
+  );
 });
 
 test('party names from topics.json are read as whole phrases', () => {
@@ -216,7 +279,9 @@ test('the expander returns Chinese terms first, one group of alternatives per En
 });
 
 test('the alternatives of one English reading are one term: a passage holding either holds it, and it weighs once', () => {
-  const engine = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '甲大学与某市开展协同创新。\n\n乙大学与某市签署协议。\n' })));
+  const engine = SearchEngine.build(
+    loadCorpus(tempCorpus({ 'a.md': '甲大学与某市开展协同创新。\n\n乙大学与某市签署协议。\n' })),
+  );
   engine.setExpander(createEnglishExpander(GLOSSARY));
   const terms = engine.analyze('Which university will cooperate with 某市?').contentTerms;
   const cooperate = terms.find((t) => t.term === '合作');
@@ -227,15 +292,24 @@ test('the alternatives of one English reading are one term: a passage holding ei
   assert.deepEqual(a.kind === 'answer' ? a.hits[0]?.matched.filter((m) => m !== '某市') : [], ['大学', '协同']);
   // Readings sharing a word are one meaning, whatever their order; each word is one term or one alternative.
   const shared = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '合作取得了明显成效。\n' })));
-  shared.setExpander(createEnglishExpander({ ...GLOSSARY, entries: { ...GLOSSARY.entries, result: ['成果', '成效'], effect: ['成效', '影响'] } }));
+  shared.setExpander(
+    createEnglishExpander({
+      ...GLOSSARY,
+      entries: { ...GLOSSARY.entries, result: ['成果', '成效'], effect: ['成效', '影响'] },
+    }),
+  );
   for (const q of ['What results and effects were achieved?', 'What effects and results were achieved?']) {
     const meaning = shared.analyze(q).contentTerms.filter((t) => /\p{Script=Han}/u.test(t.term));
     assert.equal(meaning.length, 1, q);
-    assert.deepEqual([meaning[0]?.term, ...(meaning[0]?.alternatives ?? [])].sort(), ['影响', '成效', '成果'].sort(), q);
+    assert.deepEqual(
+      [meaning[0]?.term, ...(meaning[0]?.alternatives ?? [])].sort(),
+      ['影响', '成效', '成果'].sort(),
+      q,
+    );
   }
 });
 
-test('matched terms for display: the glossary\'s terms the passage held, in question order', () => {
+test("matched terms for display: the glossary's terms the passage held, in question order", () => {
   const analysis = read('Which fields does the SJTU deal cover?');
   assert.deepEqual(matchedChineseTerms(analysis, ['上海交通大学', '领域']), ['领域', '上海交通大学']);
 });
@@ -250,7 +324,13 @@ test('isEnglishQuestion: English when Latin letters at least match Han character
 
 test('glossKeys: CEDICT glosses become short English keys; references, surnames and qualifiers go', () => {
   assert.deepEqual(glossKeys('to sign (an agreement)'), ['sign']);
-  assert.deepEqual(glossKeys('domain; sphere; field; territory; area'), ['domain', 'sphere', 'field', 'territory', 'area']);
+  assert.deepEqual(glossKeys('domain; sphere; field; territory; area'), [
+    'domain',
+    'sphere',
+    'field',
+    'territory',
+    'area',
+  ]);
   assert.deepEqual(glossKeys('surname Li'), []);
   assert.deepEqual(glossKeys('variant of 研究[yan2 jiu1]'), []);
   assert.deepEqual(glossKeys('abbr. for 高等學校|高等学校[gao1 deng3 xue2 xiao4]'), []);
@@ -313,7 +393,8 @@ test('the committed glossary maps only to terms the corpus mentions', () => {
   const glossary = parseGlossary(JSON.parse(readFileSync(GLOSSARY_PATH, 'utf8')), GLOSSARY_PATH);
   const engine = openEngine();
   // Read as the engine reads a question's terms: names set apart (重庆研究院 → 重庆 + 研究院), then cut.
-  const found = (t: string) => engine.mentions(t) || wordTerms(engine.matchText(t), 'exact').every((w) => engine.mentions(w));
+  const found = (t: string) =>
+    engine.mentions(t) || wordTerms(engine.matchText(t), 'exact').every((w) => engine.mentions(w));
   const outside = [...new Set(Object.values(glossary.entries).flat())].filter((t) => !found(t));
   assert.deepEqual(outside, []);
   assert.deepEqual(glossary.entries['research institute'], ['研究院', '研究所']);
@@ -325,7 +406,10 @@ test('English words that are names of Object.prototype members are ordinary word
   assert.equal(typeof stemWord('constructor'), 'string');
   const { openEngine } = await import('../src/cli/wiring.ts');
   const q = openEngine().analyze('who is the constructor of the sjtu institute?');
-  assert.ok(!q.contentTerms.some((t) => /function|object|native/i.test(t.term)), q.contentTerms.map((t) => t.term).join(' '));
+  assert.ok(
+    !q.contentTerms.some((t) => /function|object|native/i.test(t.term)),
+    q.contentTerms.map((t) => t.term).join(' '),
+  );
 });
 
 test('an English name the glossary does not know (in a run of capitalized words) is a name the corpus lacks', async () => {
@@ -342,7 +426,11 @@ test('an English name the glossary does not know (in a run of capitalized words)
   assert.deepEqual(engine.analyze('What will the SJTU CQ institute do?').unknownNames, []);
   assert.equal(answerQuestion(engine, 'What will the SJTU CQ institute do?').kind, 'answer');
   // A lone capital (a first word, a greeting) and a lone acronym are not taken for a name.
-  for (const q of ['Urgent: when did Tsinghua sign with Chongqing?', 'When did Tsinghua sign with Chongqing? Thanks, Bot', 'Will SJTU train PhD students in Chongqing?']) {
+  for (const q of [
+    'Urgent: when did Tsinghua sign with Chongqing?',
+    'When did Tsinghua sign with Chongqing? Thanks, Bot',
+    'Will SJTU train PhD students in Chongqing?',
+  ]) {
     assert.deepEqual(engine.analyze(q).unknownNames, [], q);
   }
   assert.equal(answerQuestion(engine, 'Urgent: when did Tsinghua sign with Chongqing?').kind, 'answer');
@@ -351,7 +439,11 @@ test('an English name the glossary does not know (in a run of capitalized words)
 test('eval counts the traditional-character questions of every set apart', async () => {
   const { isTraditional, scoreDevSet } = await import('../src/cli/eval.ts');
   const { openEngine } = await import('../src/cli/wiring.ts');
-  assert.ok(isTraditional('上海交大的合作涵蓋哪些領域？') && !isTraditional('上海交大的合作涵盖哪些领域？') && !isTraditional('When?'));
+  assert.ok(
+    isTraditional('上海交大的合作涵蓋哪些領域？') &&
+      !isTraditional('上海交大的合作涵盖哪些领域？') &&
+      !isTraditional('When?'),
+  );
   const engine = openEngine();
   const zht = scoreDevSet(engine, 'zht');
   assert.equal(zht.traditional.answerable + zht.traditional.unanswerable, zht.answerable + zht.unanswerable);

@@ -18,12 +18,18 @@ import type { Passage } from '../src/corpus/types.ts';
 import { checkTelegramHtml, stripTelegramHtml } from './support/telegram-html.ts';
 
 const meta: CorpusMeta = {
-  documents: [{ id: 'doc', title: '重庆市政府与清华大学、上海交通大学签署战略合作协议', source: '重庆日报', date: '2020-06' }],
+  documents: [
+    { id: 'doc', title: '重庆市政府与清华大学、上海交通大学签署战略合作协议', source: '重庆日报', date: '2020-06' },
+  ],
   topics: {
     agreements: [
       {
-        id: 'sjtu', command: 'sjtu', title: '重庆市政府与上海交通大学战略合作协议', titleEn: 'Chongqing–SJTU agreement',
-        date: '2020-06-08', party: { name: '上海交通大学', aliases: ['上海交大'] },
+        id: 'sjtu',
+        command: 'sjtu',
+        title: '重庆市政府与上海交通大学战略合作协议',
+        titleEn: 'Chongqing–SJTU agreement',
+        date: '2020-06-08',
+        party: { name: '上海交通大学', aliases: ['上海交大'] },
       },
     ],
   },
@@ -36,7 +42,13 @@ const passage: Passage = {
   topic: 'sjtu',
   text: '6月8日,重庆市人民政府与上海交通大学签署战略合作协议。根据协议,我市将与上海交通大学在多方面开展深度合作。',
 };
-const hit = (p: Passage, bestSentence: string): AnswerHit => ({ passage: p, score: 1, bestSentence, sentence: 0, matched: [] });
+const hit = (p: Passage, bestSentence: string): AnswerHit => ({
+  passage: p,
+  score: 1,
+  bestSentence,
+  sentence: 0,
+  matched: [],
+});
 
 describe('escapeHtml', () => {
   test('escapes the characters Telegram HTML reserves, with entities it accepts', () => {
@@ -65,7 +77,11 @@ describe('formatAnswerHtml', () => {
   });
 
   test('escapes hostile corpus text, inside and outside the bold sentence', () => {
-    const hostile: Passage = { ...passage, section: 'A & <B>', text: '前言<i>。<b>x</b> & <script>alert(1)</script>。' };
+    const hostile: Passage = {
+      ...passage,
+      section: 'A & <B>',
+      text: '前言<i>。<b>x</b> & <script>alert(1)</script>。',
+    };
     const html = formatAnswerHtml(hit(hostile, '<b>x</b> & <script>alert(1)</script>。'), 'zh', meta);
     assert.deepEqual(checkTelegramHtml(html), []);
     assert.match(html, /<b>&lt;b&gt;x&lt;\/b&gt; &amp; &lt;script&gt;/);
@@ -112,7 +128,10 @@ describe('splitMessage', () => {
   test('splits at sentence ends when a paragraph is too long', () => {
     const sentence = `${'字'.repeat(40)}。`;
     const pieces = splitMessage(sentence.repeat(10), 100);
-    assert.ok(pieces.every((p) => p.endsWith('。')), pieces.join(' | '));
+    assert.ok(
+      pieces.every((p) => p.endsWith('。')),
+      pieces.join(' | '),
+    );
     assert.equal(pieces.join(''), sentence.repeat(10));
   });
 
@@ -144,9 +163,13 @@ describe('splitMessage', () => {
 
   test('property: any escaped text with our tags splits into valid pieces within the limit, no text lost', () => {
     const chunk = fc.oneof(
-      fc.string({ unit: fc.constantFrom('字', '。', '！', '”', ' ', '\n', 'a', '.', '<', '&', '>', '"', '😀') }).map(escapeHtml),
+      fc
+        .string({ unit: fc.constantFrom('字', '。', '！', '”', ' ', '\n', 'a', '.', '<', '&', '>', '"', '😀') })
+        .map(escapeHtml),
       fc.string({ unit: fc.constantFrom('粗', '。', ' ', '&') }).map((s) => `<b>${escapeHtml(s)}</b>`),
-      fc.string({ unit: fc.constantFrom('斜', '.', '\n') }).map((s) => `<i>${escapeHtml(s)}<b>${escapeHtml(s)}</b></i>`),
+      fc
+        .string({ unit: fc.constantFrom('斜', '.', '\n') })
+        .map((s) => `<i>${escapeHtml(s)}<b>${escapeHtml(s)}</b></i>`),
     );
     fc.assert(
       fc.property(fc.array(chunk, { maxLength: 30 }), fc.integer({ min: 40, max: 200 }), (chunks, limit) => {
@@ -159,7 +182,8 @@ describe('splitMessage', () => {
         if (html.length > limit) assert.ok(pieces.every((p) => htmlToPlainText(p).trim() !== ''));
         // Nothing visible is lost; only whitespace-only pieces may be dropped.
         assert.equal(squeeze(visible(pieces)), squeeze(stripTelegramHtml(html)));
-        if (pieces.length > 1 || html.length > limit) assert.ok(visible(pieces).length <= stripTelegramHtml(html).length);
+        if (pieces.length > 1 || html.length > limit)
+          assert.ok(visible(pieces).length <= stripTelegramHtml(html).length);
       }),
       { numRuns: 300 },
     );

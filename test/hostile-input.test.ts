@@ -19,9 +19,64 @@ import { checkTelegramHtml, stripTelegramHtml } from './support/telegram-html.ts
 const hostile = fc.string({
   unit: fc.oneof(
     { weight: 4, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
-    { weight: 3, arbitrary: fc.constantFrom('重', '庆', '清', '华', '大', '学', '合', '作', '。', '？', '，', '“', '”', '臺', '灣') },
-    { weight: 2, arbitrary: fc.constantFrom('\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u200b', '\u200e', '\u202e', '\u2066', '\ufeff', '\ufffd', '\r', '\n', '\t', ' ', '\u3000') },
-    { weight: 2, arbitrary: fc.constantFrom('<b>', '</i>', '<script>', '&amp;', '&', '<', '>', '"', "'", '&#0;', '@zhdoc_test_bot', '/ask') },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        '重',
+        '庆',
+        '清',
+        '华',
+        '大',
+        '学',
+        '合',
+        '作',
+        '。',
+        '？',
+        '，',
+        '“',
+        '”',
+        '臺',
+        '灣',
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        '\u0000',
+        '\u0007',
+        '\u001b',
+        '\u007f',
+        '\u0085',
+        '\u200b',
+        '\u200e',
+        '\u202e',
+        '\u2066',
+        '\ufeff',
+        '\ufffd',
+        '\r',
+        '\n',
+        '\t',
+        ' ',
+        '\u3000',
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        '<b>',
+        '</i>',
+        '<script>',
+        '&amp;',
+        '&',
+        '<',
+        '>',
+        '"',
+        "'",
+        '&#0;',
+        '@zhdoc_test_bot',
+        '/ask',
+      ),
+    },
     { weight: 1, arbitrary: fc.constantFrom('😀', '👩‍👩‍👧', '🇨🇳', 'é', 'e\u0301', '\ud800', '\udfff', 'Ａ', '①', 'ﬁ') },
   ),
   maxLength: 300,
@@ -52,7 +107,8 @@ test('normalizeText, segment and wordTerms never throw on any input', () => {
       const normalized = normalizeText(text);
       assert.equal(typeof normalized, 'string');
       assert.ok(!CONTROL.test(normalized));
-      for (const token of [...segment(normalized), ...wordTerms(normalized), ...segment(normalized, 'exact')]) assert.equal(typeof token, 'string');
+      for (const token of [...segment(normalized), ...wordTerms(normalized), ...segment(normalized, 'exact')])
+        assert.equal(typeof token, 'string');
     }),
     { numRuns: 300 },
   );
@@ -89,15 +145,21 @@ test('a very long hostile question is cut, not refused', () => {
 
 test('splitMessage: escaped hostile text splits into valid pieces within the limit, no visible text lost', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(hostile, fc.constantFrom('', 'b', 'i', 'code')), { maxLength: 12 }), fc.integer({ min: 30, max: 400 }), (parts, limit) => {
-      const html = parts.map(([text, tag]) => (tag ? `<${tag}>${escapeHtml(text)}</${tag}>` : escapeHtml(text))).join('\n');
-      const pieces = splitMessage(html, limit);
-      for (const piece of pieces) {
-        assert.ok(piece.length <= limit, `${piece.length} > ${limit}`);
-        assert.deepEqual(checkTelegramHtml(piece), [], piece);
-      }
-      assert.equal(squeeze(pieces.map(htmlToPlainText).join('')), squeeze(htmlToPlainText(html)));
-    }),
+    fc.property(
+      fc.array(fc.tuple(hostile, fc.constantFrom('', 'b', 'i', 'code')), { maxLength: 12 }),
+      fc.integer({ min: 30, max: 400 }),
+      (parts, limit) => {
+        const html = parts
+          .map(([text, tag]) => (tag ? `<${tag}>${escapeHtml(text)}</${tag}>` : escapeHtml(text)))
+          .join('\n');
+        const pieces = splitMessage(html, limit);
+        for (const piece of pieces) {
+          assert.ok(piece.length <= limit, `${piece.length} > ${limit}`);
+          assert.deepEqual(checkTelegramHtml(piece), [], piece);
+        }
+        assert.equal(squeeze(pieces.map(htmlToPlainText).join('')), squeeze(htmlToPlainText(html)));
+      },
+    ),
     { numRuns: 300 },
   );
 });

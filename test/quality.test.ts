@@ -9,8 +9,14 @@ const engine = openEngine();
 
 test('the development set meets issue 2: ≥ 95 % of answerable questions right, ≥ 90 % of unanswerable ones declined', () => {
   const dev = scoreDevSet(engine, 'dev');
-  assert.ok(dev.correct / dev.answerable >= 0.95, `answered right ${dev.correct}/${dev.answerable}:\n${dev.misses.join('\n')}`);
-  assert.ok(dev.declined / dev.unanswerable >= 0.9, `declined ${dev.declined}/${dev.unanswerable}:\n${dev.misses.join('\n')}`);
+  assert.ok(
+    dev.correct / dev.answerable >= 0.95,
+    `answered right ${dev.correct}/${dev.answerable}:\n${dev.misses.join('\n')}`,
+  );
+  assert.ok(
+    dev.declined / dev.unanswerable >= 0.9,
+    `declined ${dev.declined}/${dev.unanswerable}:\n${dev.misses.join('\n')}`,
+  );
 });
 
 test('the blind question sets, pooled, stay above 91 % right and 92 % declined (a guard against regressions)', () => {

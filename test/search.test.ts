@@ -20,13 +20,13 @@ test('aliases expand to the canonical name and name the agreement', () => {
   assert.deepEqual(engine.analyze('清华在双一流建设上怎么帮重庆').topics, ['tsinghua']);
 });
 
-test('the city\'s names are one name on both sides: a question saying 重庆 finds a passage saying 我市', () => {
+test("the city's names are one name on both sides: a question saying 重庆 finds a passage saying 我市", () => {
   // "以2019年为例,我市引进了…" never writes 重庆; the index sees 我市 as 重庆.
   const hits = engine.rank(engine.analyze('重庆引进了山东大学等多少家高校？'), 1);
   assert.match(hits[0]?.passage.text ?? '', /山东大学等14家/);
 });
 
-test('a question naming one agreement does not get the other agreement\'s passage', () => {
+test("a question naming one agreement does not get the other agreement's passage", () => {
   // Both agreements have a 战略决策咨询 paragraph; the party named decides.
   assert.equal(top('清华大学在决策咨询方面做什么？')?.topic, 'tsinghua');
   assert.equal(top('上海交大在战略决策咨询方面做什么？')?.topic, 'sjtu');
@@ -44,7 +44,12 @@ test('an index saved and loaded with the same options answers the same', () => {
   const loaded = SearchEngine.fromJSON(saved);
   // The English glossary is not index data: it is set again after loading.
   loaded.setExpander(glossaryExpander());
-  for (const q of ['上海交大的合作涵盖哪些领域？', '临近空间研发中心什么时候成立的', '清华大学在哪些方面与重庆合作', 'When did Chongqing sign with Tsinghua?']) {
+  for (const q of [
+    '上海交大的合作涵盖哪些领域？',
+    '临近空间研发中心什么时候成立的',
+    '清华大学在哪些方面与重庆合作',
+    'When did Chongqing sign with Tsinghua?',
+  ]) {
     const a = engine.rank(engine.analyze(q), 3).map((r) => [r.passage.id, r.score.toFixed(6)]);
     const b = loaded.rank(loaded.analyze(q), 3).map((r) => [r.passage.id, r.score.toFixed(6)]);
     assert.ok(a.length > 0);
@@ -61,7 +66,7 @@ test('a saved index of another version is refused with a clear message', () => {
   assert.throws(() => SearchEngine.fromJSON(JSON.stringify({ version: 99 })), /rebuild the index/);
 });
 
-test('the best sentence of the answer holds the question\'s words', () => {
+test("the best sentence of the answer holds the question's words", () => {
   const a = answerQuestion(engine, '临近空间创新研发中心要搭建哪三大研究中心？');
   assert.equal(a.kind, 'answer');
   if (a.kind === 'answer') assert.match(a.hits[0]?.bestSentence ?? '', /三大研究中心/);

@@ -31,7 +31,10 @@ function summary(e: SearchEngine, id: string): TopicSummary {
 
 /** The text of the agreement's own passages: everything a summary may quote. */
 function ownText(e: SearchEngine, id: string): string {
-  return e.corpus.passages.filter((p) => p.topic === id).map((p) => p.text).join('\n');
+  return e.corpus.passages
+    .filter((p) => p.topic === id)
+    .map((p) => p.text)
+    .join('\n');
 }
 
 const LABEL_PREFIXES = [LABELS.signing, LABELS.aspects, LABELS.fields, LABELS.institutions, LABELS.related].map(
@@ -59,7 +62,15 @@ function assertTraceable(e: SearchEngine, s: TopicSummary): void {
   for (const piece of pieces(s.text)) {
     assert.ok(source.includes(piece), `${s.topic.id}: "${piece}" is not in the agreement's passages`);
   }
-  const parts = [s.signing, ...s.aspects, ...s.fields, ...s.institutions, ...s.related, ...s.events, ...s.details.map((d) => d.text)];
+  const parts = [
+    s.signing,
+    ...s.aspects,
+    ...s.fields,
+    ...s.institutions,
+    ...s.related,
+    ...s.events,
+    ...s.details.map((d) => d.text),
+  ];
   for (const part of parts) {
     const stripped = part.replace(/。$/u, '');
     // Trimmed sentences keep whole clauses, so each is a run of the source text.
@@ -98,7 +109,8 @@ describe('summarizeTopic on the Chongqing article', () => {
     assert.deepEqual(sjtu.aspects.slice(0, 4), ['战略决策咨询', '科技创新与合作', '科技成果转化', '人才交流与合作']);
     assert.deepEqual(sjtu.institutions, ['上海交通大学重庆研究院', '上海交通大学重庆临近空间创新研发中心']);
     assert.match(sjtu.related.join(''), /两江新区管理委员会还与上海交通大学签署了共建上海交通大学重庆研究院合作协议/);
-    for (const f of ['智能硬件', '新能源汽车', '航空航天', '智能制造', '装备制造']) assert.ok(sjtu.fields.includes(f), f);
+    for (const f of ['智能硬件', '新能源汽车', '航空航天', '智能制造', '装备制造'])
+      assert.ok(sjtu.fields.includes(f), f);
     for (const fact of ['上海交通大学重庆研究院', '临近空间', '两江新区管理委员会', '科技成果转化', '智能硬件']) {
       assert.ok(sjtu.text.includes(fact), fact);
     }
@@ -109,7 +121,15 @@ describe('summarizeTopic on the Chongqing article', () => {
       assert.ok(tsinghua.text.includes(fact), `清华 summary lacks ${fact}`);
       assert.ok(!sjtu.text.includes(fact), `交大 summary carries ${fact}`);
     }
-    for (const fact of ['6月8日', '上海交通大学', '研究院', '临近空间', '两江新区管理委员会', '智能硬件', '新能源汽车']) {
+    for (const fact of [
+      '6月8日',
+      '上海交通大学',
+      '研究院',
+      '临近空间',
+      '两江新区管理委员会',
+      '智能硬件',
+      '新能源汽车',
+    ]) {
       assert.ok(sjtu.text.includes(fact), `交大 summary lacks ${fact}`);
       assert.ok(!tsinghua.text.includes(fact), `清华 summary carries ${fact}`);
     }
@@ -170,7 +190,8 @@ describe('a made-up agreement over a test document (no code change)', () => {
   });
 
   test('no facts cross over, and the photo caption is not the agreement', () => {
-    for (const fact of ['哈尔滨', '哈工大', '7月6日', '机器人']) assert.ok(!scu.text.includes(fact), `scu carries ${fact}`);
+    for (const fact of ['哈尔滨', '哈工大', '7月6日', '机器人'])
+      assert.ok(!scu.text.includes(fact), `scu carries ${fact}`);
     for (const fact of ['四川', '7月1日', '研究院']) assert.ok(!hit.text.includes(fact), `hit carries ${fact}`);
     assert.ok(!scu.text.includes('量子点'), 'caption text in the summary');
     assertTraceable(third, scu);
@@ -194,16 +215,33 @@ describe('length bound on a long agreement', () => {
     const texts = [
       '9月9日,重庆市政府与测试大学签署战略合作协议。',
       `我市将与测试大学在${aspects.join('、')}12个方面开展合作。`,
-      ...aspects.map((a, i) => `在${a}方面,测试大学将${'持续推进第'.repeat(3)}${i}项长期合作任务,并同步开展配套研究与人才交流,形成一批可推广的经验做法。`),
+      ...aspects.map(
+        (a, i) =>
+          `在${a}方面,测试大学将${'持续推进第'.repeat(3)}${i}项长期合作任务,并同步开展配套研究与人才交流,形成一批可推广的经验做法。`,
+      ),
       `双方将围绕${Array.from({ length: 30 }, (_, i) => `新兴产业方向${i}`).join('、')}等领域开展合作。`,
     ];
-    const passages: Passage[] = texts.map((text, i) => ({ id: `long#${i + 1}`, documentId: 'long', section: '测试', topic: 'test', text }));
+    const passages: Passage[] = texts.map((text, i) => ({
+      id: `long#${i + 1}`,
+      documentId: 'long',
+      section: '测试',
+      topic: 'test',
+      text,
+    }));
     const corpus: Corpus = {
       documents: [{ id: 'long', title: '测试' }],
       passages,
       topics: {
         city: { name: '重庆', aliases: ['我市'] },
-        agreements: [{ id: 'test', command: 'test', title: '测试协议', date: '2021-09-09', party: { name: '测试大学', aliases: [] } }],
+        agreements: [
+          {
+            id: 'test',
+            command: 'test',
+            title: '测试协议',
+            date: '2021-09-09',
+            party: { name: '测试大学', aliases: [] },
+          },
+        ],
       },
       userWords: [],
     };

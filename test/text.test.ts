@@ -21,7 +21,10 @@ test('normalization folds full-width forms, traditional characters and case', ()
   assert.equal(normalizeText('為甚麼、甚麼時候、甚么'), '为什么、什么时候、什么');
   // Written Cantonese is read as Mandarin (嗰, which OpenCC writes 𠮶, too) …
   assert.equal(normalizeText('研發中心係幾時喺邊度成立嘅？'), '研发中心是什么时候在哪里成立的?');
-  assert.equal(normalizeText('華為有冇份？佢哋係咪簽咗協議？點解要合作？'), '华为有没有份?他们是不是签了协议?为什么要合作?');
+  assert.equal(
+    normalizeText('華為有冇份？佢哋係咪簽咗協議？點解要合作？'),
+    '华为有没有份?他们是不是签了协议?为什么要合作?',
+  );
   assert.equal(normalizeText('簽約嗰日係幾號？上交點樣幫重慶？邊間大學？'), '签约那日是几号?上交怎样帮重庆?哪间大学?');
   // … but Mandarin words holding the same characters stay as they are, beside Cantonese or not.
   assert.equal(normalizeText('兩者關係幾好，體系完整'), '两者关系几好,体系完整');

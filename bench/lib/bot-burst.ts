@@ -31,7 +31,11 @@ type StandInModule = typeof import('../../test/support/bot-api-stand-in.ts');
 /** Warm bursts after the first one; the median one is reported. */
 export const WARM_BURSTS = 3;
 
-export async function measureBotBurst(corpusPath: string, questions: string[], profilePath?: string): Promise<BotBurstResult> {
+export async function measureBotBurst(
+  corpusPath: string,
+  questions: string[],
+  profilePath?: string,
+): Promise<BotBurstResult> {
   const { startBotApiStandIn } = (await import('../../test/support/bot-api-stand-in.ts')) as StandInModule;
   const standIn = await startBotApiStandIn();
   let child: ChildProcess | undefined;
@@ -39,17 +43,24 @@ export async function measureBotBurst(corpusPath: string, questions: string[], p
   const waiters = new Map<string, () => void>();
   const waitLine = (line: string) =>
     new Promise<void>((resolve) => (seen.has(line) ? resolve() : waiters.set(line, resolve)));
-  const finished = runScript<{ profile?: string }>('bot-child.ts', [corpusPath, standIn.url, standIn.token, ...(profilePath ? [profilePath] : [])], {
-    label: 'bot',
-    timeoutMs: 15 * 60_000,
-    onSpawn: (c) => (child = c),
-    onLine: (line) => {
-      seen.add(line);
-      waiters.get(line)?.();
+  const finished = runScript<{ profile?: string }>(
+    'bot-child.ts',
+    [corpusPath, standIn.url, standIn.token, ...(profilePath ? [profilePath] : [])],
+    {
+      label: 'bot',
+      timeoutMs: 15 * 60_000,
+      onSpawn: (c) => (child = c),
+      onLine: (line) => {
+        seen.add(line);
+        waiters.get(line)?.();
+      },
     },
-  });
+  );
   try {
-    await Promise.race([waitLine('@@ready'), finished.then((o) => Promise.reject(new Error(`bot child ended: ${o.error}`)))]);
+    await Promise.race([
+      waitLine('@@ready'),
+      finished.then((o) => Promise.reject(new Error(`bot child ended: ${o.error}`))),
+    ]);
     await standIn.waitForIdle({ timeoutMs: 30_000 });
 
     let nextUser = 7_000_000;
@@ -61,13 +72,18 @@ export async function measureBotBurst(corpusPath: string, questions: string[], p
         const id = nextUser++; // one new private chat per question
         standIn.pushUpdate(standIn.privateText(q, { id, username: `bench${id}`, first_name: '测试' }));
       }
-      await standIn.waitForCall((c) => c.method === 'sendMessage' && c.result !== undefined, { since, count: questions.length, timeoutMs: 10 * 60_000 });
+      await standIn.waitForCall((c) => c.method === 'sendMessage' && c.result !== undefined, {
+        since,
+        count: questions.length,
+        timeoutMs: 10 * 60_000,
+      });
       const seconds = (performance.now() - start) / 1000;
       await standIn.waitForIdle({ timeoutMs: 30_000 });
       const sends = standIn.calls.slice(since).filter((c) => c.method === 'sendMessage');
       const ok = sends.filter((c) => c.result !== undefined);
       const firstReply = new Map<string, number>();
-      for (const c of ok) if (!firstReply.has(String(c.params.chat_id))) firstReply.set(String(c.params.chat_id), c.at - t0);
+      for (const c of ok)
+        if (!firstReply.has(String(c.params.chat_id))) firstReply.set(String(c.params.chat_id), c.at - t0);
       const delays = [...firstReply.values()].sort((a, b) => a - b);
       return {
         updates: questions.length,

@@ -70,10 +70,18 @@ function drawPanel(canvas: Canvas, panel: Panel, x0: number, y0: number, width: 
   if (panel.target) {
     const y = py(panel.target.value);
     canvas.line(left, y, right, y, TARGET, 2, 6);
-    canvas.text(right - Canvas.textWidth(panel.target.label, scale) - 2, y - GLYPH_HEIGHT * scale - 4, panel.target.label, TARGET, scale);
+    canvas.text(
+      right - Canvas.textWidth(panel.target.label, scale) - 2,
+      y - GLYPH_HEIGHT * scale - 4,
+      panel.target.label,
+      TARGET,
+      scale,
+    );
   }
   for (const series of panel.series) {
-    const points = series.points.filter((p): p is { x: number; y: number } => p.y !== undefined && p.y > 0 && Number.isFinite(p.y));
+    const points = series.points.filter(
+      (p): p is { x: number; y: number } => p.y !== undefined && p.y > 0 && Number.isFinite(p.y),
+    );
     points.forEach((p, i) => {
       const prev = points[i - 1];
       if (prev) canvas.line(px(prev.x), py(prev.y), px(p.x), py(p.y), series.color, 3);
@@ -83,7 +91,13 @@ function drawPanel(canvas: Canvas, panel: Panel, x0: number, y0: number, width: 
 }
 
 /** Renders panels in a grid of `columns`, with a title and a legend on top; returns the PNG. */
-export function renderPanels(title: string, subtitle: string, panels: Panel[], legend: Array<{ label: string; color: Rgb }>, columns = 3): Buffer {
+export function renderPanels(
+  title: string,
+  subtitle: string,
+  panels: Panel[],
+  legend: Array<{ label: string; color: Rgb }>,
+  columns = 3,
+): Buffer {
   const panelWidth = 420;
   const panelHeight = 300;
   const header = 96;
@@ -99,7 +113,14 @@ export function renderPanels(title: string, subtitle: string, panels: Panel[], l
     lx += 36 + Canvas.textWidth(item.label, 2) + 30;
   }
   panels.forEach((panel, i) => {
-    drawPanel(canvas, panel, 10 + (i % columns) * panelWidth, header + Math.floor(i / columns) * panelHeight, panelWidth, panelHeight);
+    drawPanel(
+      canvas,
+      panel,
+      10 + (i % columns) * panelWidth,
+      header + Math.floor(i / columns) * panelHeight,
+      panelWidth,
+      panelHeight,
+    );
   });
   return canvas.toPng();
 }

@@ -33,18 +33,24 @@ export interface ChildOptions {
 
 /** The error message in a child's last stderr lines: the last line that is not a stack frame. */
 function lastMessage(lines: string[]): string {
-  const meaningful = lines.filter((l) => l.trim() && !/^\s+(at |\d+: )|^Node\.js v/.test(l) && !l.trim().startsWith('^'));
+  const meaningful = lines.filter(
+    (l) => l.trim() && !/^\s+(at |\d+: )|^Node\.js v/.test(l) && !l.trim().startsWith('^'),
+  );
   return (meaningful[meaningful.length - 1] ?? 'no output').trim().slice(0, 300);
 }
 
 /** Spawns `node --import tsx <script> ...args` from the repository root. */
 export function runScript<T>(script: string, args: string[], options: ChildOptions = {}): Promise<ChildOutcome<T>> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', join(BENCH_DIR, script), ...args], {
-    cwd: REPO_DIR,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeFlags ?? []), '--import', 'tsx', join(BENCH_DIR, script), ...args],
+    {
+      cwd: REPO_DIR,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   options.onSpawn?.(child);
   let result: T | undefined;
   let stdoutRest = '';

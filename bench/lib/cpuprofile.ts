@@ -55,7 +55,8 @@ export function summarizeCpuProfile(path: string, root: string): ProfileSummary 
     byId.set(node.id, node);
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
-  const keyOf = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'}\t${locationOf(n.callFrame.url, n.callFrame.lineNumber, root)}`;
+  const keyOf = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'}\t${locationOf(n.callFrame.url, n.callFrame.lineNumber, root)}`;
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let totalUs = 0;
@@ -79,7 +80,14 @@ export function summarizeCpuProfile(path: string, root: string): ProfileSummary 
     const [name = '', location = ''] = key.split('\t');
     const selfUs = self.get(key) ?? 0;
     const totalKeyUs = total.get(key) ?? 0;
-    return { name, location, selfMs: selfUs / 1000, totalMs: totalKeyUs / 1000, selfShare: selfUs / totalUs, totalShare: totalKeyUs / totalUs };
+    return {
+      name,
+      location,
+      selfMs: selfUs / 1000,
+      totalMs: totalKeyUs / 1000,
+      selfShare: selfUs / totalUs,
+      totalShare: totalKeyUs / totalUs,
+    };
   });
   return { totalMs: totalUs / 1000, functions };
 }
@@ -90,16 +98,25 @@ export function formatTopSelf(summary: ProfileSummary, count = 15): string {
   return [
     '| self % | total % | function | where |',
     '|---:|---:|---|---|',
-    ...rows.map((f) => `| ${(100 * f.selfShare).toFixed(1)} | ${(100 * f.totalShare).toFixed(1)} | \`${f.name}\` | ${f.location} |`),
+    ...rows.map(
+      (f) =>
+        `| ${(100 * f.selfShare).toFixed(1)} | ${(100 * f.totalShare).toFixed(1)} | \`${f.name}\` | ${f.location} |`,
+    ),
   ].join('\n');
 }
 
 /** A Markdown table of the functions with the largest total share whose location matches `filter` (e.g. our src/). */
 export function formatTopTotal(summary: ProfileSummary, filter: (f: FunctionTime) => boolean, count = 12): string {
-  const rows = summary.functions.filter(filter).sort((a, b) => b.totalMs - a.totalMs).slice(0, count);
+  const rows = summary.functions
+    .filter(filter)
+    .sort((a, b) => b.totalMs - a.totalMs)
+    .slice(0, count);
   return [
     '| total % | self % | function | where |',
     '|---:|---:|---|---|',
-    ...rows.map((f) => `| ${(100 * f.totalShare).toFixed(1)} | ${(100 * f.selfShare).toFixed(1)} | \`${f.name}\` | ${f.location} |`),
+    ...rows.map(
+      (f) =>
+        `| ${(100 * f.totalShare).toFixed(1)} | ${(100 * f.selfShare).toFixed(1)} | \`${f.name}\` | ${f.location} |`,
+    ),
   ].join('\n');
 }

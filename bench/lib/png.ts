@@ -106,7 +106,8 @@ export class Canvas {
   /** A filled disc. */
   dot(cx: number, cy: number, radius: number, color: Rgb): void {
     for (let y = -radius; y <= radius; y++) {
-      for (let x = -radius; x <= radius; x++) if (x * x + y * y <= radius * radius + radius) this.setPixel(cx + x, cy + y, color);
+      for (let x = -radius; x <= radius; x++)
+        if (x * x + y * y <= radius * radius + radius) this.setPixel(cx + x, cy + y, color);
     }
   }
 

@@ -7,7 +7,11 @@ import { dirname } from 'node:path';
 import { Session } from 'node:inspector/promises';
 
 /** Profiles `work` and writes a .cpuprofile (open it in Chrome DevTools → Performance, or summarize it). */
-export async function profileSection(path: string, work: () => void | Promise<void>, intervalUs = 200): Promise<string> {
+export async function profileSection(
+  path: string,
+  work: () => void | Promise<void>,
+  intervalUs = 200,
+): Promise<string> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');

@@ -14,14 +14,21 @@ export interface ScaleInputs {
 /** Questions for the scale tier: the same number from each dataset, sampled with the fixed seed. */
 export function sampleQuestions(datasets: Dataset[], perDataset: number, seed = SYNTHETIC_SEED): string[] {
   const random = seededRandom(seed + 1);
-  return datasets.flatMap((d) => shuffled(d.questions, random).slice(0, perDataset).map((q) => q.question));
+  return datasets.flatMap((d) =>
+    shuffled(d.questions, random)
+      .slice(0, perDataset)
+      .map((q) => q.question),
+  );
 }
 
 export function writeScaleInputs(dir: string, sizes: number[], questionsPerDataset: number): ScaleInputs {
   mkdirSync(dir, { recursive: true });
   const datasets = ['cmrc2018', 'drcd'].map((name) => loadDataset(name));
   const largest = Math.max(...sizes);
-  const { passages, stats } = makeSyntheticCorpus(datasets.map((d) => d.passagesPath), largest);
+  const { passages, stats } = makeSyntheticCorpus(
+    datasets.map((d) => d.passagesPath),
+    largest,
+  );
   const corpora = sizes.map((size) => {
     const path = join(dir, `synthetic-${size}.jsonl`);
     const slice = passages.slice(0, size);

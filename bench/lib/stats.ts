@@ -32,7 +32,10 @@ export function summarizeLatencies(samples: readonly number[]): LatencySummary {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Milliseconds, with precision that suits the size: 0.42 ms, 12.3 ms, 1,234 ms. */

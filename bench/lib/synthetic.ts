@@ -56,7 +56,11 @@ export interface SyntheticStats {
 }
 
 /** Builds `count` synthetic passages from the passages files given (see the module comment for how). */
-export function makeSyntheticCorpus(passagesPaths: string[], count: number, seed = SYNTHETIC_SEED): { passages: SyntheticPassage[]; stats: SyntheticStats } {
+export function makeSyntheticCorpus(
+  passagesPaths: string[],
+  count: number,
+  seed = SYNTHETIC_SEED,
+): { passages: SyntheticPassage[]; stats: SyntheticStats } {
   const sources = passagesPaths.flatMap((p) => readJsonl<SourcePassage>(p));
   const sentencesOf = sources.map((s) => splitSentences(s.text));
   const totalChars = sources.reduce((n, s) => n + [...s.text].length, 0);
@@ -84,5 +88,8 @@ export function makeSyntheticCorpus(passagesPaths: string[], count: number, seed
       if (passages.length === count) break;
     }
   }
-  return { passages, stats: { sourcePassages: sources.length, sentences: sentencesOf.reduce((n, s) => n + s.length, 0), averageChars } };
+  return {
+    passages,
+    stats: { sourcePassages: sources.length, sentences: sentencesOf.reduce((n, s) => n + s.length, 0), averageChars },
+  };
 }

@@ -69,7 +69,11 @@ export const jiebaCut = jiebaCutTokens;
 
 function peer(name: SystemName, tokenize?: (text: string) => string[]): BenchSystem {
   const wrap = (ms: MiniSearch<Passage>): BenchIndex => ({
-    search: (q, limit) => ms.search(q).slice(0, limit).map((r) => r.id as string),
+    search: (q, limit) =>
+      ms
+        .search(q)
+        .slice(0, limit)
+        .map((r) => r.id as string),
     serialize: () => JSON.stringify(ms),
   });
   return {

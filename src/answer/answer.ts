@@ -92,7 +92,6 @@ export function validateQuestion(question: string): string | null {
   return null;
 }
 
-
 /** Nouns that name what a question asks for, a name (全称叫什么): a text gives the name without saying 全称. */
 const NAMING_NOUNS = new Set(['全称', '简称', '名称', '全名', '正式名称']);
 
@@ -175,7 +174,11 @@ function inOrderWithin(chars: string[], wanted: string[], span: number): [number
  * have one character replaced or dropped (联合开发 in 联合研发, 年轻干部 in 青年干部), but not inside a name the
  * text holds (华侨大学 is not in 清华大学): `isInName(first, last)` tells, by character index. Han words only.
  */
-export function appearsInOrder(word: string, text: string, isInName: (first: number, last: number) => boolean = () => false): boolean {
+export function appearsInOrder(
+  word: string,
+  text: string,
+  isInName: (first: number, last: number) => boolean = () => false,
+): boolean {
   if (!/^\p{Script=Han}+$/u.test(word)) return false;
   const chars = [...text];
   const wanted = [...word];
@@ -247,11 +250,9 @@ const countsAsked = (q: AnalyzedQuestion, text: string): boolean => !q.asksHowMa
  * Characters a Chinese surname (or the first syllable of a transliterated name) starts with: the common single
  * surnames and the first characters of compound ones (欧阳, 司马, 司徒, 上官, 诸葛, 东方 …). General knowledge.
  */
-const SURNAME_START = new Set(
-  [
-    ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝伊上诸东皇尉公慕长宇令端独澹',
-  ],
-);
+const SURNAME_START = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝伊上诸东皇尉公慕长宇令端独澹',
+]);
 
 /**
  * A word jieba tags as a person's name (nr, nrt: 王京华, 罗纳尔多, 安倍晋三). Its dictionary also tags thousands of
@@ -303,7 +304,9 @@ function askedEvent(question: string): string[] {
 /** True when a sentence tells what is to be: a plan word (将, 计划, 预计 …) followed by a verb, not 将 as 把 (将其, 将王位). */
 function tellsPlan(sentence: string): boolean {
   const words = tagWords(sentence);
-  return words.some((w, k) => PLAN_WORDS.has(w.word) && PLANNED.test(words[k + 1]?.tag ?? '') && words[k + 1]?.word !== '其');
+  return words.some(
+    (w, k) => PLAN_WORDS.has(w.word) && PLANNED.test(words[k + 1]?.tag ?? '') && words[k + 1]?.word !== '其',
+  );
 }
 
 /**
@@ -352,9 +355,15 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
   const askedKind = (t: ContentTerm) => namesAskedKind(q.normalized, t.term);
   const aboutSomethingElse =
     // A name (北京大学, 北大, 腾讯) the corpus never mentions.
-    absent.some((t) => !askedKind(t) && (isSalientNoun(t, PROPER_NAME_TAG) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/)))) ||
+    absent.some(
+      (t) =>
+        !askedKind(t) &&
+        (isSalientNoun(t, PROPER_NAME_TAG) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/))),
+    ) ||
     // … a well-known person or place (香港), but not a region named by compass points (西南 for 西部).
-    absent.some((t) => !askedKind(t) && isSalientNoun(t, PERSON_OR_PLACE_TAG, MISSING_NAME_IDF) && !COMPASS_REGION.test(t.term)) ||
+    absent.some(
+      (t) => !askedKind(t) && isSalientNoun(t, PERSON_OR_PLACE_TAG, MISSING_NAME_IDF) && !COMPASS_REGION.test(t.term),
+    ) ||
     // … or an English word the glossary does not know, in a run of capitalized words (Peking University).
     absent.some((t) => q.unknownNames.includes(t.term)) ||
     // A common noun (校长, 有效期) the corpus never mentions, when the passage is not a strong match and holds
@@ -362,7 +371,11 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     // kind of 成果).
     (evidence < MISSING_NOUN_EVIDENCE &&
       absent.some(
-        (t) => !askedKind(t) && isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => topText.includes(c)) && !holdsHead(t.term, topText),
+        (t) =>
+          !askedKind(t) &&
+          isSalientNoun(t, COMMON_NOUN_TAG) &&
+          ![...t.term].every((c) => topText.includes(c)) &&
+          !holdsHead(t.term, topText),
       ));
   // "How many / how much" is answered by a number: a passage that gives none cannot answer it.
   // A date or a year is not a count or an amount, unless time is what is counted (几号签的, 多少年).
@@ -425,8 +438,19 @@ function judge(engine: SearchEngine, q: AnalyzedQuestion, missingTerms: ContentT
     evidence,
     absent,
     weak: evidence < EVIDENCE_FLOOR,
-    elsewhere: missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome || otherParty || opinion,
-    wrongKind: numberless || durationless || sumless || nameless || yearless || roadless || districtless || futureless || planOnly || clockless,
+    elsewhere:
+      missingShare >= MISSING_SHARE_CEILING || aboutSomethingElse || otherYear || laterOutcome || otherParty || opinion,
+    wrongKind:
+      numberless ||
+      durationless ||
+      sumless ||
+      nameless ||
+      yearless ||
+      roadless ||
+      districtless ||
+      futureless ||
+      planOnly ||
+      clockless,
   };
 }
 
@@ -446,8 +470,10 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     // Only question words (这篇报道的大标题是什么, 这篇新闻讲了什么事): a heading question gets the titles; any
     // other names nothing the documents could answer. Input without a word at all is no question.
     const titles = q.asksHeading ? engine.rankHeadings(analyzed, options.top ?? DEFAULT_TOP) : [];
-    if (titles.length > 0) return { kind: 'answer', question, hits: titles.map((r) => toHit(engine, r, q)), evidence: 1 };
-    if (/[\p{Script=Han}\p{Script=Latin}]/u.test(question)) return { kind: 'none', question, reason: 'weak-match', evidence: 0, missing: [] };
+    if (titles.length > 0)
+      return { kind: 'answer', question, hits: titles.map((r) => toHit(engine, r, q)), evidence: 1 };
+    if (/[\p{Script=Han}\p{Script=Latin}]/u.test(question))
+      return { kind: 'none', question, reason: 'weak-match', evidence: 0, missing: [] };
     return { kind: 'invalid', question, error: 'no words to search for: ask with Chinese or English words' };
   }
   const questionText = engine.matchText(question);
@@ -471,7 +497,13 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
     .map((r) => ({ r, v: judge(engine, q, missingTerms, r.passage) }))
     .filter(({ v }) => answers(v));
   const heading = headings[0];
-  if (heading) return { kind: 'answer', question, hits: headings.map(({ r }) => toHit(engine, r, q)), evidence: heading.v.evidence };
+  if (heading)
+    return {
+      kind: 'answer',
+      question,
+      hits: headings.map(({ r }) => toHit(engine, r, q)),
+      evidence: heading.v.evidence,
+    };
   const ranked = engine.rank(analyzed, Math.max(top, ANSWER_KIND_DEPTH));
   const best = ranked[0];
   if (!best) return { kind: 'none', question, reason: 'not-in-corpus', evidence: 0, missing };
@@ -494,13 +526,17 @@ export function answerQuestion(engine: SearchEngine, question: string, options: 
   // sentence dates the event the question counts from.
   const holdsWhole = (s: string) => givesDay(s) && q.contentTerms.every((t) => t.setAside || holds(s, t));
   const timedWhole = () =>
-    TIME_OF_ANOTHER.test(q.normalized) ? undefined : closeAnswer((r) => engine.passageSentences(r.passage)[1].some(holdsWhole), 0);
+    TIME_OF_ANOTHER.test(q.normalized)
+      ? undefined
+      : closeAnswer((r) => engine.passageSentences(r.passage)[1].some(holdsWhole), 0);
   if (verdict.elsewhere || verdict.wrongKind) {
     // The best passage does not give what is asked (no number for 几个方面), or lacks a word the question is about
     // that a passage close to it holds in another form (中科院 in 中国科学院): a close passage answers instead.
     // For "when", a passage further down whose dated sentence holds the whole question answers too.
-    const found = closeAnswer((r) => countsAsked(q, engine.passageMatchText(r.passage))) ?? (q.asksWhen ? timedWhole() : undefined);
-    if (!found) return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: listMissing(verdict.absent) };
+    const found =
+      closeAnswer((r) => countsAsked(q, engine.passageMatchText(r.passage))) ?? (q.asksWhen ? timedWhole() : undefined);
+    if (!found)
+      return { kind: 'none', question, reason: 'not-in-corpus', evidence, missing: listMissing(verdict.absent) };
     answer = found.r;
     evidence = found.v.evidence;
   } else if (q.asksWhen && !givesDay(engine.passageMatchText(best.passage))) {

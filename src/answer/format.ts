@@ -22,11 +22,14 @@ export function escapeHtml(text: string): string {
 
 /** Decodes the four named entities Telegram knows, and numeric ones. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#[xX]([0-9A-Fa-f]+)|(lt|gt|amp|quot));/g, (whole, dec?: string, hex?: string, named?: string) => {
-    if (named) return { lt: '<', gt: '>', amp: '&', quot: '"' }[named as 'lt'];
-    const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return text.replace(
+    /&(?:#(\d+)|#[xX]([0-9A-Fa-f]+)|(lt|gt|amp|quot));/g,
+    (whole, dec?: string, hex?: string, named?: string) => {
+      if (named) return { lt: '<', gt: '>', amp: '&', quot: '"' }[named as 'lt'];
+      const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 /** Our own HTML as plain text (the console chat): tags dropped, entities decoded. */
@@ -62,14 +65,20 @@ export function sourceLineHtml(passage: Passage, lang: Lang, meta: CorpusMeta): 
     ? `${doc.title}${docExtra.length ? (lang === 'en' ? ` (${docExtra.join(', ')})` : `（${docExtra.join('，')}）`) : ''}`
     : passage.documentId;
   // A heading is its own section: the line does not repeat it.
-  const parts = [passage.heading ? undefined : passage.section, topic ? topicTitle(topic, lang) : undefined]
-    .filter((p): p is string => Boolean(p) && p !== doc?.title);
+  const parts = [passage.heading ? undefined : passage.section, topic ? topicTitle(topic, lang) : undefined].filter(
+    (p): p is string => Boolean(p) && p !== doc?.title,
+  );
   const unique = [...new Set(parts)];
   return `<i>${escapeHtml(messages(lang).source)}${lang === 'en' ? ': ' : '：'}${escapeHtml([...unique, docPart].join(' · '))}</i>`;
 }
 
 /** One passage with its best sentence in bold, then its source line. */
-export function formatPassageHtml(passage: Passage, bestSentence: string | undefined, lang: Lang, meta: CorpusMeta): string {
+export function formatPassageHtml(
+  passage: Passage,
+  bestSentence: string | undefined,
+  lang: Lang,
+  meta: CorpusMeta,
+): string {
   return `${boldSentenceHtml(passage.text, bestSentence)}\n${sourceLineHtml(passage, lang, meta)}`;
 }
 
@@ -97,7 +106,10 @@ export function formatNoAnswerHtml(missing: string[], lang: Lang, meta: CorpusMe
   const t = messages(lang);
   const lines = meta.topics.agreements.map((topic) => `• ${agreementLineHtml(topic, lang)}`);
   // Single letters ("b", "x" from pasted markup) say nothing about what is missing.
-  const named = missing.filter((w) => [...w].length > 1).slice(0, MAX_MISSING_SHOWN).map(escapeHtml);
+  const named = missing
+    .filter((w) => [...w].length > 1)
+    .slice(0, MAX_MISSING_SHOWN)
+    .map(escapeHtml);
   return [t.noAnswer(named), '', t.coverageIntro, ...lines, '', t.tryThis].join('\n');
 }
 
@@ -106,7 +118,10 @@ export function formatReplyHtml(answer: Answer, lang: Lang, meta: CorpusMeta, sh
   switch (answer.kind) {
     case 'answer': {
       const showMatched = isEnglishQuestion(answer.question);
-      return answer.hits.slice(0, Math.max(shown, 1)).map((hit) => formatAnswerHtml(hit, lang, meta, showMatched)).join('\n\n');
+      return answer.hits
+        .slice(0, Math.max(shown, 1))
+        .map((hit) => formatAnswerHtml(hit, lang, meta, showMatched))
+        .join('\n\n');
     }
     case 'none':
       return formatNoAnswerHtml(answer.missing, lang, meta);
@@ -126,7 +141,8 @@ interface Token {
   name?: string;
 }
 
-const TOKEN_RE = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>|&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);|[\s\S]/gu;
+const TOKEN_RE =
+  /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>|&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);|[\s\S]/gu;
 const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '.', '…']);
 const CLOSING_PUNCT = new Set(['”', '’', '」', '』', '）', ')', '"', "'", '》']);
 
@@ -160,7 +176,11 @@ function breakClass(tokens: Token[], i: number): number {
   return /\s/.test(token.text) ? 1 : 0;
 }
 
-const closers = (stack: Token[]) => stack.map((t) => `</${t.name}>`).reverse().join('');
+const closers = (stack: Token[]) =>
+  stack
+    .map((t) => `</${t.name}>`)
+    .reverse()
+    .join('');
 const openers = (stack: Token[]) => stack.map((t) => t.text).join('');
 
 /**

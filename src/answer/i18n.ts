@@ -27,7 +27,20 @@ export const EXAMPLE_QUESTION = '上海交大的合作涵盖哪些领域？';
 /** A second example, for /help. */
 export const EXAMPLE_QUESTION_2 = '清华大学将在哪些方面与重庆合作？';
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2020-06" / "2020-06-08" in the reader's language: 2020年6月 / June 2020, 6月8日 / 8 June 2020. */
 export function formatDate(iso: string, lang: Lang): string {
@@ -136,11 +149,17 @@ const zh: Messages = {
     ].join('\n'),
   askAboutButton: '就这项协议提问',
   readPassagesButton: '逐段阅读原文',
-  agreementLine: (command, title, date, parties) => `/${command} — ${title}\n    ${date}签署 · 签约方：${parties.join('、')}`,
+  agreementLine: (command, title, date, parties) =>
+    `/${command} — ${title}\n    ${date}签署 · 签约方：${parties.join('、')}`,
   agreementsHeader: '<b>文档中的合作协议</b>',
   agreementMissing: '文档中没有这项协议签署的段落。',
   inlineNoAnswer: '没有找到答案：点这里看看文档讲了什么',
-  menu: { start: '开始', help: '全部命令和例子', ask: '提问，例如 /ask 上海交大的合作涵盖哪些领域？', agreements: '文档中的合作协议' },
+  menu: {
+    start: '开始',
+    help: '全部命令和例子',
+    ask: '提问，例如 /ask 上海交大的合作涵盖哪些领域？',
+    agreements: '文档中的合作协议',
+  },
 };
 
 const en: Messages = {
@@ -182,11 +201,17 @@ const en: Messages = {
     ].join('\n'),
   askAboutButton: 'Ask about this agreement',
   readPassagesButton: 'Read its passages',
-  agreementLine: (command, title, date, parties) => `/${command} — ${title}\n    signed ${date} · parties: ${parties.join(', ')}`,
+  agreementLine: (command, title, date, parties) =>
+    `/${command} — ${title}\n    signed ${date} · parties: ${parties.join(', ')}`,
   agreementsHeader: '<b>Agreements in the documents</b>',
   agreementMissing: 'The documents have no passage on the signing of this agreement.',
   inlineNoAnswer: 'No answer found: tap to see what the documents cover',
-  menu: { start: 'Welcome', help: 'Every command, with examples', ask: 'Ask a question about the documents', agreements: 'The agreements in the documents' },
+  menu: {
+    start: 'Welcome',
+    help: 'Every command, with examples',
+    ask: 'Ask a question about the documents',
+    agreements: 'The agreements in the documents',
+  },
 };
 
 const TABLE: Record<Lang, Messages> = { zh, en };

@@ -202,7 +202,9 @@ class Extractor {
   signers(signing: string): string[] {
     const clause = clauses(signing).find((c) => SIGN_VERB.test(c)) ?? '';
     const withoutDate = clause.replace(/^.*?\d{1,2}月\d{1,2}日/u, '');
-    const m = /^(?:[^与]*?[,，])?([^,，与]+?)(?:与|和|同)([^,，]+?)(?:正式|共同|在[^,，]*?)?(?:签署|签订|签约)/u.exec(withoutDate);
+    const m = /^(?:[^与]*?[,，])?([^,，与]+?)(?:与|和|同)([^,，]+?)(?:正式|共同|在[^,，]*?)?(?:签署|签订|签约)/u.exec(
+      withoutDate,
+    );
     return m?.[1] && m[2] ? [m[1].trim(), m[2].trim()] : [];
   }
 
@@ -289,7 +291,10 @@ class Extractor {
     const signs = (text: string) => SIGN_VERB.test(text) || ALSO_WITH.test(text);
     return this.sentences
       .filter((s) => s !== signing && AGREEMENT_WORD.test(s.text) && signs(s.text))
-      .map((s) => ({ text: trimAfter(s.text, SIGN_VERB.test(s.text) ? SIGN_VERB : ALSO_WITH, MAX_RELATED_CHARS), passageId: s.passageId }));
+      .map((s) => ({
+        text: trimAfter(s.text, SIGN_VERB.test(s.text) ? SIGN_VERB : ALSO_WITH, MAX_RELATED_CHARS),
+        passageId: s.passageId,
+      }));
   }
 
   /**
@@ -301,7 +306,9 @@ class Extractor {
     for (const s of this.sentences) {
       const m = ASPECT_HEADING.exec(s.text);
       if (!m?.[1]) continue;
-      const rest = clauses(s.text.slice(m[0].length)).filter((c) => !(fieldSentences.includes(s) && FIELD_LIST.test(c)));
+      const rest = clauses(s.text.slice(m[0].length)).filter(
+        (c) => !(fieldSentences.includes(s) && FIELD_LIST.test(c)),
+      );
       let text = '';
       for (const c of rest) {
         if (text && text.length + c.length > MAX_DETAIL_CHARS) break;
@@ -371,7 +378,9 @@ function extractSummary(engine: SearchEngine, topicId: string): TopicSummary | u
   const topic = findTopic(engine, topicId);
   if (!topic) return undefined;
   const passages = topicPassages(engine, topicId);
-  const sentences: Sentence[] = passages.flatMap((p) => splitSentences(p.text).map((text) => ({ text, passageId: p.id })));
+  const sentences: Sentence[] = passages.flatMap((p) =>
+    splitSentences(p.text).map((text) => ({ text, passageId: p.id })),
+  );
   const city = engine.corpus.topics.city;
   const x = new Extractor(topic, city ? [city.name, ...city.aliases] : [], sentences);
 
@@ -389,7 +398,8 @@ function extractSummary(engine: SearchEngine, topicId: string): TopicSummary | u
   if (aspects.length) lines.push({ text: listLine(LABELS.aspects, aspects, MAX_FIELDS_CHARS), priority: 0 });
   for (const d of details) lines.push({ text: `${LABELS.bullet}${labelled(d.aspect, d.text)}`, priority: 5 });
   if (fields.length) lines.push({ text: listLine(LABELS.fields, fields, MAX_FIELDS_CHARS), priority: 3 });
-  if (institutions.length) lines.push({ text: listLine(LABELS.institutions, institutions, MAX_FIELDS_CHARS), priority: 1 });
+  if (institutions.length)
+    lines.push({ text: listLine(LABELS.institutions, institutions, MAX_FIELDS_CHARS), priority: 1 });
   for (const e of events) lines.push({ text: `${LABELS.bullet}${e.text}`, priority: 4 });
   for (const r of related) lines.push({ text: labelled(LABELS.related, r.text), priority: 2 });
 

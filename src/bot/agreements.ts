@@ -45,13 +45,21 @@ export function registerAgreementButtons(bot: Telegraf, deps: ResolvedDeps): voi
       await ctx.answerCbQuery(messages(lang).moreExpired);
       return;
     }
-    await ctx.answerCbQuery().catch((e: unknown) => deps.logger.warn('answerCallbackQuery failed', { updateId: ctx.update.update_id, error: e }));
+    await ctx
+      .answerCbQuery()
+      .catch((e: unknown) =>
+        deps.logger.warn('answerCallbackQuery failed', { updateId: ctx.update.update_id, error: e }),
+      );
     const html = `<b>${index + 1}/${passages.length}</b>\n${formatPassageHtml(passage, undefined, lang, corpus)}`;
     const keyboard = pageKeyboard(topicId, index, passages.length);
     // Paging edits the pager message in place; the first press (from the summary) starts a new one.
     if (edit && ctx.callbackQuery.message) {
       await ctx
-        .editMessageText(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(keyboard ? { reply_markup: keyboard } : {}) })
+        .editMessageText(html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(keyboard ? { reply_markup: keyboard } : {}),
+        })
         // A second tap on the same button asks for the page already shown: nothing to do.
         .catch((e: unknown) => {
           if (!/message is not modified/.test(String((e as Error)?.message))) throw e;

@@ -17,10 +17,14 @@ import { isGroup, langFor, replyToAsker } from './reply.js';
  * The question a group message puts to the bot, or undefined when the message is not addressed to it.
  * An @mention of the bot is cut out of the question; '' means "addressed, but no question".
  */
-export function addressedQuestion(msg: Message.TextMessage, me: Pick<UserFromGetMe, 'id' | 'username'>): string | undefined {
+export function addressedQuestion(
+  msg: Message.TextMessage,
+  me: Pick<UserFromGetMe, 'id' | 'username'>,
+): string | undefined {
   const mentions = (msg.entities ?? []).filter(
     (e) =>
-      (e.type === 'mention' && msg.text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${me.username.toLowerCase()}`) ||
+      (e.type === 'mention' &&
+        msg.text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${me.username.toLowerCase()}`) ||
       (e.type === 'text_mention' && e.user.id === me.id),
   );
   const isReplyToMe = msg.reply_to_message?.from?.id === me.id;
@@ -46,7 +50,8 @@ export async function answerInChat(ctx: Context, text: string, deps: ResolvedDep
   const answer = answerQuestion(deps.engine, question, { top: deps.maxHits });
   deps.logger.debug('question answered', { updateId: ctx.update.update_id, kind: answer.kind, clipped });
   const html = `${clipped ? `${t.questionCut(MAX_QUESTION_CHARS)}\n\n` : ''}${formatReplyHtml(answer, lang, deps.engine.corpus)}`;
-  const keyboard = answer.kind === 'answer' ? moreKeyboard(refsOf(deps.engine.corpus, answer.hits.slice(1)), lang) : undefined;
+  const keyboard =
+    answer.kind === 'answer' ? moreKeyboard(refsOf(deps.engine.corpus, answer.hits.slice(1)), lang) : undefined;
   return replyToAsker(ctx, html, keyboard);
 }
 

@@ -34,7 +34,10 @@ export function signingPassage(passages: Passage[], topic: Topic): { passage: Pa
   }
   if (!best) return undefined;
   const sentences = splitSentences(best.passage.text);
-  const sentence = sentences.reduce<string | undefined>((a, s) => (a === undefined || score(s) > score(a) ? s : a), undefined);
+  const sentence = sentences.reduce<string | undefined>(
+    (a, s) => (a === undefined || score(s) > score(a) ? s : a),
+    undefined,
+  );
   return { passage: best.passage, sentence };
 }
 
@@ -53,7 +56,9 @@ export function agreementHtml(topic: Topic, lang: Lang, deps: ResolvedDeps): str
 function documentsHtml(deps: ResolvedDeps, lang: Lang): string {
   return deps.engine.corpus.documents
     .map((d) => {
-      const extra = [d.source, d.date ? formatDate(d.date, lang) : undefined].filter(Boolean).join(lang === 'en' ? ', ' : '，');
+      const extra = [d.source, d.date ? formatDate(d.date, lang) : undefined]
+        .filter(Boolean)
+        .join(lang === 'en' ? ', ' : '，');
       return escapeHtml(extra ? (lang === 'en' ? `${d.title} (${extra})` : `${d.title}（${extra}）`) : d.title);
     })
     .join('\n');
@@ -65,13 +70,24 @@ export function registerCommands(bot: Telegraf, deps: ResolvedDeps): void {
   bot.start((ctx) => replyToAsker(ctx, messages(langFor(ctx)).start(documentsHtml(deps, langFor(ctx)))));
   bot.help((ctx) => {
     const lang = langFor(ctx);
-    return replyToAsker(ctx, messages(lang).help(topics.map((topic) => agreementLineHtml(topic, lang)), escapeHtml(ctx.me)));
+    return replyToAsker(
+      ctx,
+      messages(lang).help(
+        topics.map((topic) => agreementLineHtml(topic, lang)),
+        escapeHtml(ctx.me),
+      ),
+    );
   });
   bot.command('agreements', (ctx) => {
     const lang = langFor(ctx);
     const t = messages(lang);
     const lines = listAgreements(deps.engine).map((a) =>
-      t.agreementLine(a.command, escapeHtml(topicTitle(a.topic, lang)), escapeHtml(formatDate(a.date, lang)), a.parties.map(escapeHtml)),
+      t.agreementLine(
+        a.command,
+        escapeHtml(topicTitle(a.topic, lang)),
+        escapeHtml(formatDate(a.date, lang)),
+        a.parties.map(escapeHtml),
+      ),
     );
     return replyToAsker(ctx, [t.agreementsHeader, ...lines].join('\n'));
   });
@@ -85,7 +101,9 @@ export function registerCommands(bot: Telegraf, deps: ResolvedDeps): void {
 }
 
 function describe(text: string): string {
-  return [...text].length <= MAX_COMMAND_DESCRIPTION ? text : `${[...text].slice(0, MAX_COMMAND_DESCRIPTION - 1).join('')}…`;
+  return [...text].length <= MAX_COMMAND_DESCRIPTION
+    ? text
+    : `${[...text].slice(0, MAX_COMMAND_DESCRIPTION - 1).join('')}…`;
 }
 
 /** The command menus: private chats (any text is a question) and groups (/ask first). */
@@ -93,7 +111,9 @@ export function commandMenus(topics: Topics, lang: Lang): { private: BotCommand[
   const t = messages(lang);
   const perTopic = topics.agreements.map((topic) => ({
     command: topic.command,
-    description: describe(`${topicTitle(topic, lang)}${lang === 'en' ? ` (${t.signed(formatDate(topic.date, lang))})` : `（${t.signed(formatDate(topic.date, lang))}）`}`),
+    description: describe(
+      `${topicTitle(topic, lang)}${lang === 'en' ? ` (${t.signed(formatDate(topic.date, lang))})` : `（${t.signed(formatDate(topic.date, lang))}）`}`,
+    ),
   }));
   const agreements = { command: 'agreements', description: t.menu.agreements };
   const help = { command: 'help', description: t.menu.help };
@@ -116,5 +136,6 @@ export async function setCommandMenus(bot: Telegraf, topics: Topics, logger: Log
   const results = await Promise.allSettled(calls);
   const failed = results.filter((r) => r.status === 'rejected');
   // A missing menu is cosmetic: warn and keep answering.
-  if (failed.length) logger.warn('setMyCommands failed', { failed: failed.length, error: (failed[0] as PromiseRejectedResult).reason });
+  if (failed.length)
+    logger.warn('setMyCommands failed', { failed: failed.length, error: (failed[0] as PromiseRejectedResult).reason });
 }

@@ -21,7 +21,8 @@ export interface BotDeps {
 }
 
 /** BotDeps with every default filled in. */
-export type ResolvedDeps = Required<Omit<BotDeps, 'summarize' | 'resilience'>> & Pick<BotDeps, 'summarize' | 'resilience'>;
+export type ResolvedDeps = Required<Omit<BotDeps, 'summarize' | 'resilience'>> &
+  Pick<BotDeps, 'summarize' | 'resilience'>;
 
 /** Fills in the defaults documented on BotDeps. */
 export function resolveDeps(deps: BotDeps): ResolvedDeps {

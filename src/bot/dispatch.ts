@@ -35,7 +35,10 @@ export interface UpdateDispatcher {
   drain(timeoutMs: number): Promise<number>;
 }
 
-export function createDispatcher(handle: (update: Update) => Promise<unknown>, options: DispatcherOptions): UpdateDispatcher {
+export function createDispatcher(
+  handle: (update: Update) => Promise<unknown>,
+  options: DispatcherOptions,
+): UpdateDispatcher {
   const { logger, detachAfterMs = 2000, maxInFlight = 1000 } = options;
   const running = new Set<Promise<void>>();
   return {

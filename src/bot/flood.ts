@@ -47,7 +47,10 @@ export function createRateLimiter(options: { perWindow: number; windowMs?: numbe
 
 /** A send would have to wait longer than the pacer allows: the group is flooded. */
 export class PacingError extends Error {
-  constructor(readonly chatId: string, readonly waitMs: number) {
+  constructor(
+    readonly chatId: string,
+    readonly waitMs: number,
+  ) {
     super(`Group ${chatId} is flooded: the next free send slot is ${Math.ceil(waitMs / 1000)} s away`);
     this.name = 'PacingError';
   }
@@ -63,7 +66,10 @@ export interface ChatPacer {
 
 /** True for the chats Telegram's ~20-a-minute limit applies to: groups, supergroups and channels. */
 export function isGroupChatId(chatId: unknown): boolean {
-  return (typeof chatId === 'number' && chatId < 0) || (typeof chatId === 'string' && (/^-\d+$/.test(chatId) || chatId.startsWith('@')));
+  return (
+    (typeof chatId === 'number' && chatId < 0) ||
+    (typeof chatId === 'string' && (/^-\d+$/.test(chatId) || chatId.startsWith('@')))
+  );
 }
 
 /**

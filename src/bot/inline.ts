@@ -25,7 +25,11 @@ function article(id: string, title: string, description: string, html: string): 
     title,
     description,
     // A result's message has the same 4096 limit; passages are far shorter, but never send an invalid one.
-    input_message_content: { message_text: splitMessage(html)[0] ?? html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+    input_message_content: {
+      message_text: splitMessage(html)[0] ?? html,
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+    },
   };
 }
 
@@ -45,14 +49,26 @@ export function inlineResults(query: string, lang: Lang, deps: ResolvedDeps): In
   const { question } = clipQuestion(query);
   if (!question) {
     return corpus.topics.agreements.map((topic) =>
-      article(`a:${topic.id}`, topicTitle(topic, lang), `${topic.party.name} · ${messages(lang).signed(formatDate(topic.date, lang))}`, agreementHtml(topic, lang, deps)),
+      article(
+        `a:${topic.id}`,
+        topicTitle(topic, lang),
+        `${topic.party.name} · ${messages(lang).signed(formatDate(topic.date, lang))}`,
+        agreementHtml(topic, lang, deps),
+      ),
     );
   }
   const answer = answerQuestion(deps.engine, question, { top: deps.inlineResults });
   if (answer.kind !== 'answer') return [];
-  return answer.hits.slice(0, deps.inlineResults).map((hit) =>
-    article(`p:${ordinalOf(corpus, hit.passage.id)}`, passageTitle(hit.passage, lang, deps), firstWords(hit.passage.text), formatAnswerHtml(hit, lang, corpus, isEnglishQuestion(question))),
-  );
+  return answer.hits
+    .slice(0, deps.inlineResults)
+    .map((hit) =>
+      article(
+        `p:${ordinalOf(corpus, hit.passage.id)}`,
+        passageTitle(hit.passage, lang, deps),
+        firstWords(hit.passage.text),
+        formatAnswerHtml(hit, lang, corpus, isEnglishQuestion(question)),
+      ),
+    );
 }
 
 /** Registers the inline_query handler. */

@@ -39,7 +39,12 @@ export function ordinalOf(corpus: Corpus, id: string): number | undefined {
 /** Callback data for the refs, dropping refs from the end until it fits in 64 bytes. */
 export function encodeMore(refs: MoreRef[], lang: Lang = 'zh'): string | undefined {
   for (let n = refs.length; n > 0; n--) {
-    const data = PREFIX[lang] + refs.slice(0, n).map((r) => (r.sentence === undefined ? `${r.ordinal}` : `${r.ordinal}.${r.sentence}`)).join(',');
+    const data =
+      PREFIX[lang] +
+      refs
+        .slice(0, n)
+        .map((r) => (r.sentence === undefined ? `${r.ordinal}` : `${r.ordinal}.${r.sentence}`))
+        .join(',');
     if (Buffer.byteLength(data) <= MAX_CALLBACK_BYTES) return data;
   }
   return undefined;
@@ -70,7 +75,9 @@ export function refsOf(corpus: Corpus, hits: AnswerHit[]): MoreRef[] {
 /** The "更多结果" keyboard for passages still to show, or undefined when there are none. */
 export function moreKeyboard(refs: MoreRef[], lang: Lang): InlineKeyboardMarkup | undefined {
   const data = encodeMore(refs, lang);
-  return data ? Markup.inlineKeyboard([Markup.button.callback(messages(lang).moreButton, data)]).reply_markup : undefined;
+  return data
+    ? Markup.inlineKeyboard([Markup.button.callback(messages(lang).moreButton, data)]).reply_markup
+    : undefined;
 }
 
 function resolveRef(corpus: Corpus, ref: MoreRef): { passage: Passage; sentence?: string } | undefined {
@@ -92,11 +99,17 @@ export function registerMore(bot: Telegraf, deps: ResolvedDeps): void {
       return;
     }
     // Best effort: Telegram refuses answers to queries that are too old, and the passages are still wanted.
-    await ctx.answerCbQuery().catch((e: unknown) => deps.logger.warn('answerCallbackQuery failed', { updateId: ctx.update.update_id, error: e }));
+    await ctx
+      .answerCbQuery()
+      .catch((e: unknown) =>
+        deps.logger.warn('answerCallbackQuery failed', { updateId: ctx.update.update_id, error: e }),
+      );
     const page = found.slice(0, deps.morePageSize).filter((f): f is NonNullable<typeof f> => Boolean(f));
     const html = page.map((f) => formatPassageHtml(f.passage, f.sentence, lang, corpus)).join('\n\n');
     // The pressed button has done its job: take it off, so the chat does not collect stale buttons.
-    await ctx.editMessageReplyMarkup(undefined).catch((e: unknown) => deps.logger.debug('could not remove the button', { error: e }));
+    await ctx
+      .editMessageReplyMarkup(undefined)
+      .catch((e: unknown) => deps.logger.debug('could not remove the button', { error: e }));
     await replyHtml(ctx, html, {
       replyTo: ctx.callbackQuery.message.message_id,
       keyboard: moreKeyboard(refs.slice(deps.morePageSize), lang),

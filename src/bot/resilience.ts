@@ -52,7 +52,10 @@ export interface ResilienceOptions {
 
 /** A chat the bot may not write to (403): the user blocked it, or it was removed from the group. */
 export class ChatUnreachableError extends Error {
-  constructor(readonly chatId: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly chatId: string,
+    options?: { cause?: unknown },
+  ) {
     super(`Chat ${chatId} is unreachable (the bot was blocked or removed): skipped`, options);
     this.name = 'ChatUnreachableError';
   }
@@ -60,17 +63,25 @@ export class ChatUnreachableError extends Error {
 
 /** What to do about a failed call. */
 export type Failure =
-  | { kind: 'retry-after'; ms: number }
-  | { kind: 'transient' }
-  | { kind: 'unreachable' }
-  | { kind: 'permanent' };
+  { kind: 'retry-after'; ms: number } | { kind: 'transient' } | { kind: 'unreachable' } | { kind: 'permanent' };
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+]);
 
 /** Classifies an error thrown by telegraf's callApi. */
 export function classifyFailure(error: unknown): Failure {
   if (error instanceof TelegramError) {
-    if (error.code === 429) return { kind: 'retry-after', ms: Math.max(1, Number(error.parameters?.retry_after ?? 1)) * 1000 };
+    if (error.code === 429)
+      return { kind: 'retry-after', ms: Math.max(1, Number(error.parameters?.retry_after ?? 1)) * 1000 };
     if (error.code >= 500) return { kind: 'transient' };
     if (error.code === 403) return { kind: 'unreachable' };
     return { kind: 'permanent' };
@@ -78,7 +89,8 @@ export function classifyFailure(error: unknown): Failure {
   if (!(error instanceof Error) || error.name === 'AbortError') return { kind: 'permanent' };
   // node-fetch's FetchError: a refused or dropped connection, a reset, a non-JSON body from a proxy.
   const code = (error as { code?: unknown }).code;
-  if (error.name === 'FetchError' || (typeof code === 'string' && NETWORK_CODES.has(code))) return { kind: 'transient' };
+  if (error.name === 'FetchError' || (typeof code === 'string' && NETWORK_CODES.has(code)))
+    return { kind: 'transient' };
   return { kind: 'permanent' };
 }
 
@@ -120,33 +132,57 @@ function resilientCallApi(inner: CallApi, state: State): CallApi {
     const deadline = now() + state.retry.maxWaitMs;
     for (let attempt = 1; ; attempt++) {
       try {
-        if (chatId !== undefined && isSend(method)) await state.pacer.acquire(payload.chat_id, deadline - now(), signal);
+        if (chatId !== undefined && isSend(method))
+          await state.pacer.acquire(payload.chat_id, deadline - now(), signal);
         return await inner(method, payload, { signal });
       } catch (error) {
         const failure = error instanceof PacingError ? ({ kind: 'permanent' } as const) : classifyFailure(error);
         if (failure.kind === 'unreachable' && chatId !== undefined) {
           state.unreachable.add(chatId);
-          logger.warn('chat unreachable, skipping it until it writes again', { method, chatId, error: describe(error) });
+          logger.warn('chat unreachable, skipping it until it writes again', {
+            method,
+            chatId,
+            error: describe(error),
+          });
           throw new ChatUnreachableError(chatId, { cause: error });
         }
         const delayMs =
-          failure.kind === 'retry-after' ? failure.ms
-          : failure.kind === 'transient' ? Math.min(state.retry.maxDelayMs, state.retry.baseDelayMs * 2 ** (attempt - 1))
-          : undefined;
-        if (delayMs === undefined || attempt >= state.retry.maxAttempts || now() + delayMs > deadline || signal.aborted) {
+          failure.kind === 'retry-after'
+            ? failure.ms
+            : failure.kind === 'transient'
+              ? Math.min(state.retry.maxDelayMs, state.retry.baseDelayMs * 2 ** (attempt - 1))
+              : undefined;
+        if (
+          delayMs === undefined ||
+          attempt >= state.retry.maxAttempts ||
+          now() + delayMs > deadline ||
+          signal.aborted
+        ) {
           // Logged here too, where method and chat are known (bot.catch logs the update). A 4xx is the caller's
           // to judge ("message is not modified" is harmless); anything else means a message is lost.
           const callersCall = error instanceof TelegramError && error.code < 500 && error.code !== 429;
-          logger[callersCall ? 'warn' : 'error'](callersCall ? 'Telegram call failed' : 'Telegram call failed, giving up', {
-            method, chatId, attempts: attempt, error: describe(error),
-          });
+          logger[callersCall ? 'warn' : 'error'](
+            callersCall ? 'Telegram call failed' : 'Telegram call failed, giving up',
+            {
+              method,
+              chatId,
+              attempts: attempt,
+              error: describe(error),
+            },
+          );
           throw error;
         }
         logger.warn('Telegram call failed, retrying', { method, chatId, attempt, delayMs, error: describe(error) });
         try {
           await sleep(delayMs, signal);
         } catch (abandoned) {
-          logger.error('Telegram call failed, giving up', { method, chatId, attempts: attempt, error: describe(error), abandoned: describe(abandoned) });
+          logger.error('Telegram call failed, giving up', {
+            method,
+            chatId,
+            attempts: attempt,
+            error: describe(error),
+            abandoned: describe(abandoned),
+          });
           throw abandoned;
         }
       }
@@ -178,7 +214,14 @@ export function installResilience(bot: Telegraf<Context>, options: ResilienceOpt
     if (ctx.chat) state.unreachable.delete(String(ctx.chat.id));
     return next();
   });
-  bot.use(floodControl({ questionsPerMinute: options.questionsPerMinute ?? 10, logger: options.logger, now: options.now, stats: options.floodStats }));
+  bot.use(
+    floodControl({
+      questionsPerMinute: options.questionsPerMinute ?? 10,
+      logger: options.logger,
+      now: options.now,
+      stats: options.floodStats,
+    }),
+  );
 }
 
 /** True when the error only says the chat blocked or removed the bot (already logged, nothing to reply). */

@@ -41,7 +41,12 @@ export type ServingBot = RunningBot & { port?: number };
  * Finishes the answers in flight within the grace, then abandons the rest (logged). Last, ends any other
  * outgoing call still waiting (the command menus, set alongside at start), so nothing holds up the exit.
  */
-async function drainAnswers(bot: Telegraf<Context>, dispatcher: { drain(ms: number): Promise<number> }, graceMs: number, logger: Logger): Promise<void> {
+async function drainAnswers(
+  bot: Telegraf<Context>,
+  dispatcher: { drain(ms: number): Promise<number> },
+  graceMs: number,
+  logger: Logger,
+): Promise<void> {
   const left = await dispatcher.drain(graceMs);
   if (left) logger.error('shutdown grace over: abandoning answers still in flight', { count: left, graceMs });
   abortOutgoing(bot, left ? 'shutdown grace over' : 'bot stopped');
@@ -60,7 +65,10 @@ async function servePolling(bot: Telegraf<Context>, options: ServeOptions): Prom
   let requestStop!: () => void;
   const stopRequested = new Promise<'stop'>((resolve) => (requestStop = () => resolve('stop')));
   const stopped = (async () => {
-    const ended = polling.stopped.then(() => ({ error: undefined }), (error: unknown) => ({ error }));
+    const ended = polling.stopped.then(
+      () => ({ error: undefined }),
+      (error: unknown) => ({ error }),
+    );
     const first = await Promise.race([ended, stopRequested]);
     const started = Date.now();
     if (first === 'stop') {
@@ -84,7 +92,12 @@ async function serveWebhook(bot: Telegraf<Context>, mode: WebhookMode, options: 
   const { logger, shutdownGraceMs = SHUTDOWN_GRACE_MS } = options;
   bot.botInfo ??= await bot.telegram.getMe(); // checks the token before anything listens
   const dispatcher = createDispatcher((update) => bot.handleUpdate(update), options);
-  const webhook = createWebhookServer({ path: mode.url.pathname, secret: mode.secret, dispatch: (u) => dispatcher.dispatch(u), logger });
+  const webhook = createWebhookServer({
+    path: mode.url.pathname,
+    secret: mode.secret,
+    dispatch: (u) => dispatcher.dispatch(u),
+    logger,
+  });
   const port = await listen(webhook.server, mode.port, mode.host);
   try {
     // Listening first, so the first delivery finds us. Pending updates are kept: replicas restart one by one.
@@ -103,7 +116,10 @@ async function serveWebhook(bot: Telegraf<Context>, mode: WebhookMode, options: 
     stopped,
     stop(reason) {
       if (stopping) return;
-      logger.info('stopping: no more updates; finishing the answers in flight', { reason, inFlight: dispatcher.inFlight });
+      logger.info('stopping: no more updates; finishing the answers in flight', {
+        reason,
+        inFlight: dispatcher.inFlight,
+      });
       webhook.refuseUpdates();
       // The webhook stays set: another replica (or this one, restarted) takes the next updates.
       stopping = (async () => {

@@ -47,11 +47,16 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 function isUpdate(value: unknown): value is Update {
-  return typeof value === 'object' && value !== null && Number.isSafeInteger((value as { update_id?: unknown }).update_id);
+  return (
+    typeof value === 'object' && value !== null && Number.isSafeInteger((value as { update_id?: unknown }).update_id)
+  );
 }
 
 class RequestError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -76,7 +81,9 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
 
   const answer = (res: http.ServerResponse, status: number, body = http.STATUS_CODES[status] ?? '', close = false) => {
     if (res.headersSent) return void res.end();
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...(close ? { connection: 'close' } : {}) }).end(body);
+    res
+      .writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...(close ? { connection: 'close' } : {}) })
+      .end(body);
   };
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -57,7 +57,12 @@ export function toText(engine: SearchEngine, answer: Answer): string {
 }
 
 export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
-  const parsed = parseCliArgs(argv, { json: { type: 'boolean' }, top: { type: 'string' }, corpus: { type: 'string' } }, HELP, io);
+  const parsed = parseCliArgs(
+    argv,
+    { json: { type: 'boolean' }, top: { type: 'string' }, corpus: { type: 'string' } },
+    HELP,
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const top = values.top === undefined ? DEFAULT_TOP : Number(values.top);

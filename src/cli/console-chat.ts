@@ -8,7 +8,8 @@ import { messages, questionLang, type Lang } from '../answer/i18n.js';
 import type { SearchEngine } from '../search/engine.js';
 import { EXIT, readLines, type CliIo } from './io.js';
 
-const BANNER = '文档问答（控制台）：每行输入一个问题，回车得到答案，Ctrl+D 结束。\n' +
+const BANNER =
+  '文档问答（控制台）：每行输入一个问题，回车得到答案，Ctrl+D 结束。\n' +
   '没有设置 BOT_TOKEN，所以不连接 Telegram（见 .env.example）。\n';
 const PROMPT = '› ';
 

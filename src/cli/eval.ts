@@ -58,7 +58,10 @@ export function scoreDevSet(engine: SearchEngine, name: string): DevSetScore {
       counts.forEach((c) => c.answerable++);
       if (top && item.expect.some((s) => top.text.includes(s))) counts.forEach((c) => c.correct++);
       else {
-        const why = answer.kind === 'answer' ? `${top?.id} ${top?.text.slice(0, 30)}` : `${answer.kind} ${'reason' in answer ? answer.reason : ''}`;
+        const why =
+          answer.kind === 'answer'
+            ? `${top?.id} ${top?.text.slice(0, 30)}`
+            : `${answer.kind} ${'reason' in answer ? answer.reason : ''}`;
         score.misses.push(`wrong: ${item.question} → ${why}`);
       }
     }
@@ -89,13 +92,18 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
       const questions = dataset.questions.slice(0, limit);
       let t = performance.now();
       const engine = openEngine(dataset.passagesPath);
-      io.stdout(`\n${name}: ${engine.corpus.passages.length} passages, ${questions.length} questions (index ${((performance.now() - t) / 1000).toFixed(1)} s)\n`);
+      io.stdout(
+        `\n${name}: ${engine.corpus.passages.length} passages, ${questions.length} questions (index ${((performance.now() - t) / 1000).toFixed(1)} s)\n`,
+      );
       const retrievers = [engineRetriever(engine)];
-      if (!args['no-peers']) retrievers.push(jiebaCutPeer(engine.corpus.passages), defaultMiniSearchPeer(engine.corpus.passages));
+      if (!args['no-peers'])
+        retrievers.push(jiebaCutPeer(engine.corpus.passages), defaultMiniSearchPeer(engine.corpus.passages));
       for (const r of retrievers) {
         t = performance.now();
         const m = retrievalMetrics(questions.map((q) => ({ ranked: r.search(q.question, 10), gold: q.passage_id })));
-        io.stdout(`  ${r.name.padEnd(22)} ${formatMetrics(m)}  ${((performance.now() - t) / questions.length).toFixed(2)} ms/q\n`);
+        io.stdout(
+          `  ${r.name.padEnd(22)} ${formatMetrics(m)}  ${((performance.now() - t) / questions.length).toFixed(2)} ms/q\n`,
+        );
       }
       // Through the answering path: a declined question counts as a miss.
       let answered = 0;
@@ -105,7 +113,9 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
         if (a.kind !== 'answer') declined++;
         else if (a.hits[0]?.passage.id === q.passage_id) answered++;
       }
-      io.stdout(`  answered top-1 ${(answered / questions.length).toFixed(3)}, wrongly declined ${declined} (${((100 * declined) / questions.length).toFixed(1)}%)\n`);
+      io.stdout(
+        `  answered top-1 ${(answered / questions.length).toFixed(3)}, wrongly declined ${declined} (${((100 * declined) / questions.length).toFixed(1)}%)\n`,
+      );
     }
     return EXIT.OK;
   }
@@ -124,12 +134,16 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
       continue;
     }
     for (const k of Object.keys(traditional) as Array<keyof typeof traditional>) traditional[k] += s.traditional[k];
-    io.stdout(`${name}: top-1 ${s.correct}/${s.answerable} (${pct(s.correct, s.answerable)}), declined ${s.declined}/${s.unanswerable} unanswerable (${pct(s.declined, s.unanswerable)})\n`);
+    io.stdout(
+      `${name}: top-1 ${s.correct}/${s.answerable} (${pct(s.correct, s.answerable)}), declined ${s.declined}/${s.unanswerable} unanswerable (${pct(s.declined, s.unanswerable)})\n`,
+    );
     if (args.verbose) s.misses.forEach((m) => io.stdout(`  ${m}\n`));
   }
   if (sets.length > 1) {
     const t = traditional;
-    io.stdout(`traditional-character questions of these sets: top-1 ${t.correct}/${t.answerable} (${pct(t.correct, t.answerable)}), declined ${t.declined}/${t.unanswerable} unanswerable (${pct(t.declined, t.unanswerable)})\n`);
+    io.stdout(
+      `traditional-character questions of these sets: top-1 ${t.correct}/${t.answerable} (${pct(t.correct, t.answerable)}), declined ${t.declined}/${t.unanswerable} unanswerable (${pct(t.declined, t.unanswerable)})\n`,
+    );
   }
   return ok ? EXIT.OK : EXIT.FAILED;
 }

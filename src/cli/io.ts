@@ -56,9 +56,20 @@ type CliOptions = NonNullable<ParseArgsConfig['options']>;
  * Parses a CLI's arguments, adding -h/--help. Returns the parsed values and positionals, or the exit code
  * when main should stop: 0 after printing help, 2 after printing a usage error.
  */
-export function parseCliArgs<const O extends CliOptions>(argv: string[], options: O, help: string, io: CliIo, allowPositionals = true) {
+export function parseCliArgs<const O extends CliOptions>(
+  argv: string[],
+  options: O,
+  help: string,
+  io: CliIo,
+  allowPositionals = true,
+) {
   try {
-    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } } as O, allowPositionals, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } } as O,
+      allowPositionals,
+      strict: true,
+    });
     if ((parsed.values as { help?: boolean }).help) {
       io.stdout(help);
       return EXIT.OK;

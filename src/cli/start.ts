@@ -27,7 +27,8 @@ const HELP = `Usage: npm start
 /** How the bot gets its updates: a webhook when WEBHOOK_URL is set (config insists on WEBHOOK_SECRET then), else long polling. */
 export function startUpdates(bot: Telegraf, config: Config, logger: Logger): Promise<RunningBot> {
   const { webhookUrl, webhookSecret } = config;
-  const webhook = webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret, port: config.port } : undefined;
+  const webhook =
+    webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret, port: config.port } : undefined;
   return serveUpdates(bot, { logger, webhook });
 }
 
@@ -41,7 +42,10 @@ async function runBot(config: Config & { botToken: string }, engine: SearchEngin
     engine,
     logger,
     apiRoot: config.apiRoot,
-    resilience: { questionsPerMinute: config.rateLimitPerMinute, groupMessagesPerMinute: config.groupMessagesPerMinute },
+    resilience: {
+      questionsPerMinute: config.rateLimitPerMinute,
+      groupMessagesPerMinute: config.groupMessagesPerMinute,
+    },
     // The command's header already shows the title and date: the summary's body follows it.
     summarize: (topicId) => summarizeTopic(engine, topicId)?.body,
   });
@@ -57,14 +61,20 @@ async function runBot(config: Config & { botToken: string }, engine: SearchEngin
   try {
     running = await startUpdates(bot, config, logger);
     if (stopSignal) running.stop(stopSignal);
-    logger.info('bot started', { username: bot.botInfo?.username, apiRoot: config.apiRoot, mode: config.webhookUrl ? 'webhook' : 'polling' });
+    logger.info('bot started', {
+      username: bot.botInfo?.username,
+      apiRoot: config.apiRoot,
+      mode: config.webhookUrl ? 'webhook' : 'polling',
+    });
     // The menus are cosmetic: set them alongside, never delaying answers or shutdown (failures are logged).
     void setCommandMenus(bot, engine.corpus.topics, logger);
     await running.stopped;
     logger.info('bot stopped', { signal: stopSignal });
     return EXIT.OK;
   } catch (e) {
-    const hint = /\b401\b|Unauthorized/.test(message(e)) ? ' (Telegram rejected BOT_TOKEN: check it with @BotFather)' : '';
+    const hint = /\b401\b|Unauthorized/.test(message(e))
+      ? ' (Telegram rejected BOT_TOKEN: check it with @BotFather)'
+      : '';
     io.stderr(`${redact(`Could not run the bot: ${message(e)}`, secrets)}${hint}\n`);
     return EXIT.FAILED;
   } finally {

@@ -17,7 +17,9 @@ const HELP = `Usage: npm run summary -- TOPIC [options]
 /** "Known agreements: tsinghua (清华大学, 6月3日), sjtu (…)" for usage errors. */
 function knownAgreements(engine: SearchEngine): string {
   const known = listAgreements(engine).map((a) => `${a.command} (${a.topic.party.name}, ${a.dateZh})`);
-  return known.length ? `Known agreements: ${known.join(', ')}` : 'This corpus names no agreements (add them to its topics.json).';
+  return known.length
+    ? `Known agreements: ${known.join(', ')}`
+    : 'This corpus names no agreements (add them to its topics.json).';
 }
 
 export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
@@ -27,7 +29,9 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   const engine = openEngine(values.corpus);
   const [name, ...extra] = positionals;
   if (!name || extra.length > 0) {
-    io.stderr(`${name ? `One topic at a time (got ${positionals.join(' ')}).` : 'Which agreement?'}\n${knownAgreements(engine)}\n${HELP}`);
+    io.stderr(
+      `${name ? `One topic at a time (got ${positionals.join(' ')}).` : 'Which agreement?'}\n${knownAgreements(engine)}\n${HELP}`,
+    );
     return EXIT.USAGE;
   }
   const topic = findAgreement(engine, name);

@@ -42,7 +42,9 @@ export function loadDataset(name: string, dir = process.env.DATASETS_DIR ?? DEFA
   const passagesPath = join(folder, 'passages.jsonl');
   const questionsPath = join(folder, 'questions.jsonl');
   if (!existsSync(passagesPath) || !existsSync(questionsPath)) {
-    throw new Error(`Dataset "${name}" not found in ${folder} (set DATASETS_DIR to the folder holding ${DATASET_NAMES.join(', ')})`);
+    throw new Error(
+      `Dataset "${name}" not found in ${folder} (set DATASETS_DIR to the folder holding ${DATASET_NAMES.join(', ')})`,
+    );
   }
   return { name, passagesPath, questions: readJsonl<DatasetQuestion>(questionsPath) };
 }
@@ -97,6 +99,7 @@ export const DEV_SETS = {
 
 export function loadDevSet(name: string): DevQuestion[] {
   const path = join(REPO_ROOT, DEV_SETS[name as keyof typeof DEV_SETS] ?? name);
-  if (!existsSync(path)) throw new Error(`Question set not found: ${path} (known: ${Object.keys(DEV_SETS).join(', ')})`);
+  if (!existsSync(path))
+    throw new Error(`Question set not found: ${path} (known: ${Object.keys(DEV_SETS).join(', ')})`);
   return readJsonl<DevQuestion>(path);
 }

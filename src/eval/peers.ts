@@ -23,7 +23,14 @@ export const jiebaCutTokens = (text: string): string[] => plainJiebaCut(text).fi
 function miniSearchPeer(name: string, passages: Passage[], tokenize?: (text: string) => string[]): Retriever {
   const ms = new MiniSearch<Passage>(peerOptions(tokenize));
   ms.addAll(passages);
-  return { name, search: (q, limit) => ms.search(q).slice(0, limit).map((r) => r.id as string) };
+  return {
+    name,
+    search: (q, limit) =>
+      ms
+        .search(q)
+        .slice(0, limit)
+        .map((r) => r.id as string),
+  };
 }
 
 /** MiniSearch out of the box: it splits on spaces and punctuation, so Chinese runs become one term each. */

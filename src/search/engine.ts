@@ -1,6 +1,17 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
-import { addUserWords, generalIdf, givesAspects, gluedVerb, hanBigrams, locativeStem, numberPieces, stopWords, tagWords, wordTerms } from '../text/tokenize.js';
+import {
+  addUserWords,
+  generalIdf,
+  givesAspects,
+  gluedVerb,
+  hanBigrams,
+  locativeStem,
+  numberPieces,
+  stopWords,
+  tagWords,
+  wordTerms,
+} from '../text/tokenize.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
@@ -289,18 +300,20 @@ export class SearchEngine {
       [...term].length > 1 &&
       [...term].every((c) => stopWords().has(c)) &&
       tagWords(term).every((w) => w.word === term && w.tag.startsWith('n'));
-    const contentTerms = q.contentTerms.filter((t) => !glued(t.term)).map((t) => {
-      const reading = this.mentions(t.term) ? undefined : (gluedVerb(t.term) ?? locativeStem(t.term));
-      if (reading !== undefined && this.mentions(reading)) {
-        readings.push(reading);
-        return { ...t, term: reading, idf: generalIdf(reading) };
-      }
-      if (this.vocabulary.words.has(t.term)) return t;
-      const alternatives = this.synonymsInCorpus(t.term);
-      if (alternatives.length === 0) return t;
-      synonymWords.push(...alternatives.flatMap((a) => wordTerms(a, 'search')));
-      return { ...t, alternatives: [...new Set([...(t.alternatives ?? []), ...alternatives])] };
-    });
+    const contentTerms = q.contentTerms
+      .filter((t) => !glued(t.term))
+      .map((t) => {
+        const reading = this.mentions(t.term) ? undefined : (gluedVerb(t.term) ?? locativeStem(t.term));
+        if (reading !== undefined && this.mentions(reading)) {
+          readings.push(reading);
+          return { ...t, term: reading, idf: generalIdf(reading) };
+        }
+        if (this.vocabulary.words.has(t.term)) return t;
+        const alternatives = this.synonymsInCorpus(t.term);
+        if (alternatives.length === 0) return t;
+        synonymWords.push(...alternatives.flatMap((a) => wordTerms(a, 'search')));
+        return { ...t, alternatives: [...new Set([...(t.alternatives ?? []), ...alternatives])] };
+      });
     return { ...q, contentTerms, words: [...q.words, ...readings], synonymWords };
   }
 
@@ -317,7 +330,8 @@ export class SearchEngine {
     for (const head of parts) {
       const tail = word.startsWith(head) ? word.slice(head.length) : '';
       if ([...head].length < 2 || [...tail].length < 2 || !parts.has(tail)) continue;
-      const joined = (a: string, b: string) => this.vocabulary.words.has(a) && this.vocabulary.words.has(b) && this.mentions(a + b);
+      const joined = (a: string, b: string) =>
+        this.vocabulary.words.has(a) && this.vocabulary.words.has(b) && this.mentions(a + b);
       for (const h of synonymsOf(head)) if (joined(h, tail)) found.add(h + tail);
       for (const t of synonymsOf(tail)) if (joined(head, t)) found.add(head + t);
     }
@@ -431,7 +445,10 @@ export class SearchEngine {
   rankHeadings(q: AnalyzedQuestion, limit = 10): RankedPassage[] {
     const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
     if (terms.length === 0) {
-      return this.headings.filter((p) => p.heading === 'title').slice(0, limit).map((passage) => ({ passage, sentence: 0, score: 1 }));
+      return this.headings
+        .filter((p) => p.heading === 'title')
+        .slice(0, limit)
+        .map((passage) => ({ passage, sentence: 0, score: 1 }));
     }
     return this.headings
       .map((passage) => {
@@ -452,7 +469,8 @@ export class SearchEngine {
     if (q.words.length === 0 && q.bigrams.length === 0 && q.synonymWords.length === 0) return [];
     // Terms held by a large share of a large corpus cost the most (long posting lists) and rank the least.
     const maxDf = Math.max(this.ranking.pruneMinPassages, this.ranking.pruneShare * this.indexedCount);
-    const searched = (terms: string[], counts: Map<string, number>) => terms.filter((t) => (counts.get(t) ?? 0) <= maxDf);
+    const searched = (terms: string[], counts: Map<string, number>) =>
+      terms.filter((t) => (counts.get(t) ?? 0) <= maxDf);
     const words = searched(q.words, this.vocabulary.words);
     const bigrams = searched(q.bigrams, this.vocabulary.bigrams);
     const synonyms = searched(q.synonymWords, this.vocabulary.words);
@@ -464,7 +482,13 @@ export class SearchEngine {
         { queries: [bigrams.join(' ')], fields: ['bigrams'] },
         ...(synonyms.length === 0
           ? []
-          : [{ queries: [synonyms.join(' ')], fields: ['words', 'section'], boost: { words: wordBoost * synonymFactor, section: sectionBoost * synonymFactor } }]),
+          : [
+              {
+                queries: [synonyms.join(' ')],
+                fields: ['words', 'section'],
+                boost: { words: wordBoost * synonymFactor, section: sectionBoost * synonymFactor },
+              },
+            ]),
       ],
     });
     // MiniSearch returns results best first: only the agreement boost can reorder them.
@@ -497,7 +521,8 @@ export class SearchEngine {
         const implied = new Set(terms.filter((t) => this.impliesYear(passage, t.term)).map((t) => t.term));
         const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term), listedWeight);
         // A list of areas may stand in another sentence than the one naming the question's words.
-        const kindMatch = (q.asksWhen && givesTime(matchTexts[index] ?? '')) || (q.asksAspects && matchTexts.some(givesAspects));
+        const kindMatch =
+          (q.asksWhen && givesTime(matchTexts[index] ?? '')) || (q.asksAspects && matchTexts.some(givesAspects));
         return { passage, sentence: index, score: rerankScore(score / top, coverage, kindMatch, this.ranking) };
       })
       .sort((a, b) => b.score - a.score);

@@ -1,6 +1,14 @@
 import { normalizeText } from '../text/normalize.js';
 import { ASKS_FOR_AREAS } from '../text/english.js';
-import { type CountedUnit, generalIdf, isDictionaryWord, MEASURE_WORDS, questionBigrams, tagWords, wordTerms } from '../text/tokenize.js';
+import {
+  type CountedUnit,
+  generalIdf,
+  isDictionaryWord,
+  MEASURE_WORDS,
+  questionBigrams,
+  tagWords,
+  wordTerms,
+} from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
 
 /** A question word that carries meaning, weighted by how informative it is in general Chinese. */
@@ -161,12 +169,13 @@ const PERSON_ROLE =
   '(?:mayor|president|director|dean|chairman|chairwoman|secretary|governor|minister|principal|photographer|reporter' +
   '|journalist|officials?|spokes(?:person|man|woman)|professors?|laureates?|scientists?|academicians?)';
 /** … ending the noun phrase: "the official quoted", not "the official website" or "the mayor's plan". */
-const ROLE_ENDS = "(?![\\w'’-])(?!\\s+(?!(?:who|that|whose|quoted|mentioned|cited|from|of|at|in|for|on|behind|named)\\b)[a-z])";
+const ROLE_ENDS =
+  "(?![\\w'’-])(?!\\s+(?!(?:who|that|whose|quoted|mentioned|cited|from|of|at|in|for|on|behind|named)\\b)[a-z])";
 const ASKS_PERSON_NAME = new RegExp(
-  "(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)" +
+  '(?<!委)(人|者|员|长|师|官|主任|书记)的?(?:叫|是)?(?:啥|什么)?的?(名字|姓名)|谁代表|代表[^，,。？?]{0,12}?(?:是|为)谁|哪位(?!置|于)' +
     "|\\bwhat(?: is|['’]s| was) (?:his|her|the [\\w-]+['’]s) name\\b" +
     `|\\bname of the (?:[\\w'’-]+ ){0,4}?${PERSON_ROLE}${ROLE_ENDS}` +
-    "|\\bwho (?:\\w+ )?(?:represented|on behalf of)\\b|\\bwho\\b[^?]*\\bon behalf of\\b" +
+    '|\\bwho (?:\\w+ )?(?:represented|on behalf of)\\b|\\bwho\\b[^?]*\\bon behalf of\\b' +
     `|\\bwho (?:is|was|were|are) (?:the )?(?:\\w+ )?${PERSON_ROLE}${ROLE_ENDS}` +
     // "which official signed", opening the question: the role then a verb (a past form, or an auxiliary), not
     // "which official website", nor a relative clause ("the agreement which the officials signed").
@@ -175,7 +184,8 @@ const ASKS_PERSON_NAME = new RegExp(
 );
 
 /** A road or street asked for: 哪条路, 什么街上, 门牌号, which street (not 地址, often answered by a district or town). */
-const ASKS_ROAD = /哪一?条(?:路(?![线径程])|街|马路|大街|大道|街道)|(?:什么|啥)(?:路|街|大街|大道)上|门牌|\b(?:which|what) (?:road|street)\b|\bstreet address\b/u;
+const ASKS_ROAD =
+  /哪一?条(?:路(?![线径程])|街|马路|大街|大道|街道)|(?:什么|啥)(?:路|街|大街|大道)上|门牌|\b(?:which|what) (?:road|street)\b|\bstreet address\b/u;
 
 /**
  * A district or county asked for: 哪个区, 什么区, 哪些区县, 哪个县, which district(s) (not 哪个区域, a region; 哪个县市, a
@@ -221,10 +231,12 @@ const ASKS_HEADING =
   /(?<!(?:计划|协议|方案|文件|论文|规划|条例|通知|书|法)的?)(?:标题|小标(?!准))|\bheadlines?\b|\bsubheadings?\b|\bsubheads?\b|\bheadings\b|(?:\b(?:the|a|which|what|its|this|that|each)|['’]s) (?:\w+ )?heading\b(?! (?:to|for|the|a|an|up)\b)/u;
 
 /** A party asked for: 哪所大学, 哪家高校, 跟谁, which university, who. */
-const ASKS_PARTY = /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院校)|谁|\bwhich (?:university|universities|school|college)\b|\bwho\b/u;
+const ASKS_PARTY =
+  /(?:哪|什么)[一]?[所家个]?(?:大学|高校|学校|院校)|谁|\bwhich (?:university|universities|school|college)\b|\bwho\b/u;
 
 /** The reader's opinion asked for: 你觉得, 你认为, 在你看来, do you think, your opinion. */
-const ASKS_OPINION = /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你看来?|\b(?:do|would) you think\b|\bwhat do you think\b|\byour (?:opinion|view|take)\b/u;
+const ASKS_OPINION =
+  /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你看来?|\b(?:do|would) you think\b|\bwhat do you think\b|\byour (?:opinion|view|take)\b/u;
 
 /** Words for an area of activity, what a "which areas" question asks for. */
 const AREA_WORDS = ['领域', '方面', '范畴', '层面'];
@@ -234,7 +246,8 @@ const AREA_WORDS = ['领域', '方面', '范畴', '层面'];
  * ASKS_FOR_AREAS).
  * Not an area that qualifies something else: 哪个方面的负责人, 什么领域的专家.
  */
-const ASKS_ASPECTS = /(?:哪(?:些|几个?|个)?|什么|啥)\p{Script=Han}{0,2}?(?:方面|领域|范畴|层面)(?!的)|分(?:哪几|哪些|几)(?:块|部分|大块)/u;
+const ASKS_ASPECTS =
+  /(?:哪(?:些|几个?|个)?|什么|啥)\p{Script=Han}{0,2}?(?:方面|领域|范畴|层面)(?!的)|分(?:哪几|哪些|几)(?:块|部分|大块)/u;
 
 /** "Name a few" (说几个, 举几个例子): examples asked for, not a number. */
 const NAME_A_FEW = /(?:说|举|列)几个(?:例子?)?(?=[\s，,。？?！!吧呗呀啊]|$)/gu;
@@ -292,7 +305,10 @@ const ASKS_HOW_MANY = new RegExp(`(多少|(?<![哪这那近前后头])几[${MEAS
  * term, so that "2019年" is found in "以2019年为例" but not in "2019—2022年", and 6月8日 is not 6月3日. A year
  * stays a term of its own (2019年6月8日 → 2019年 + 6月8日): "no answer" judges years apart.
  */
-const NUMBER_TERM = new RegExp(`(?<![\\p{Script=Latin}\\d.])(?:\\d{1,2}月(?:\\d{1,2}[日号])?|\\d+[${MEASURE_WORDS}])`, 'gu');
+const NUMBER_TERM = new RegExp(
+  `(?<![\\p{Script=Latin}\\d.])(?:\\d{1,2}月(?:\\d{1,2}[日号])?|\\d+[${MEASURE_WORDS}])`,
+  'gu',
+);
 /** The year a question term names (2020年 → "2020"), or undefined. */
 export function yearOf(term: string): string | undefined {
   return /^(\d{4})年$/u.exec(term)?.[1];
@@ -353,7 +369,12 @@ function dropFinalParticles(text: string): string {
 function meaningsOf(groups: string[][], candidates: string[], own: string[]): Map<string, string[]> {
   const meanings: Array<Set<string>> = [];
   for (const group of groups) {
-    const single = unique(group.map((g) => wordTerms(g, 'exact')).filter((w) => w.length === 1).map((w) => w[0] ?? ''));
+    const single = unique(
+      group
+        .map((g) => wordTerms(g, 'exact'))
+        .filter((w) => w.length === 1)
+        .map((w) => w[0] ?? ''),
+    );
     if (single.length < 2) continue;
     const merged = new Set(single);
     for (const m of meanings.filter((m) => single.some((w) => m.has(w)))) {
@@ -387,7 +408,11 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   // the words it could not translate as they are (still evidence the corpus may lack).
   const own = wordTerms(texts[0] ?? '', 'exact').filter((w) => !(expand && LATIN_WORD.test(w)));
   const candidates = unique([...own, ...texts.slice(1).flatMap((t) => wordTerms(t, 'exact'))]);
-  const alternativesOf = meaningsOf(groups.map((g) => g.map((t) => names.canonicalize(t))), candidates, own);
+  const alternativesOf = meaningsOf(
+    groups.map((g) => g.map((t) => names.canonicalize(t))),
+    candidates,
+    own,
+  );
   const alternate = new Set([...alternativesOf.values()].flat());
   const termsAsCut = candidates
     .filter((term) => !alternate.has(term))
@@ -430,19 +455,24 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const topics = unique(found.map((f) => f.topicId).filter((t): t is string => t !== null));
   const topicsOf = (text: string) => new Set(names.find(text).map((f) => f.topicId));
   const outsideClause = topicsOf(setAside?.rest ?? normalized);
-  const setAsideTopics = [...topicsOf(setAside?.clause ?? '')].filter((t): t is string => t !== null && !outsideClause.has(t));
+  const setAsideTopics = [...topicsOf(setAside?.clause ?? '')].filter(
+    (t): t is string => t !== null && !outsideClause.has(t),
+  );
   // 说几个 asks for examples, not a number.
   const counting = normalized.replace(NAME_A_FEW, '|');
   const asksAspects = ASKS_ASPECTS.test(normalized) || ASKS_FOR_AREAS.test(normalized);
   // The area word a question asks for (哪些领域) names the same kind of answer as 方面 / 范畴 / 层面: a text holding
   // any holds it (哪些领域 against "在…等多方面开展深度合作"). Only that word: 在军事层面 is what the question is about.
   // (English "which areas / fields" is read as fields, 领域.)
-  const askedArea = ASKS_ASPECTS.exec(normalized)?.[0].slice(-2) ?? (ASKS_FOR_AREAS.test(normalized) ? '领域' : undefined);
+  const askedArea =
+    ASKS_ASPECTS.exec(normalized)?.[0].slice(-2) ?? (ASKS_FOR_AREAS.test(normalized) ? '领域' : undefined);
   // … and it is not searched for: it names the kind of answer, a list of areas, not what the question is about
   // (哪些领域合作 would find "在科技创新领域已经开展了多项合作" first for its 领域, not the agreement's list of 方面).
   const searched = (word: string) => word !== askedArea;
   const withAreaWords = contentTerms.map((t) =>
-    t.term === askedArea ? { ...t, alternatives: [...(t.alternatives ?? []), ...AREA_WORDS.filter((k) => k !== t.term)] } : t,
+    t.term === askedArea
+      ? { ...t, alternatives: [...(t.alternatives ?? []), ...AREA_WORDS.filter((k) => k !== t.term)] }
+      : t,
   );
   return {
     normalized,

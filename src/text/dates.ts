@@ -18,7 +18,8 @@ export function givesTime(sentence: string): boolean {
  * A year in a (normalized, simplified) text, however vaguely: 2019年, 二〇一九年, 光绪三十年 (reign years), 去年, 同年,
  * 年底, 90年代, 20世纪. Lenient on purpose: it only tells passages that say nothing of years.
  */
-const GIVES_YEAR = /(\d{2,4}\s*年|[〇零一二三四五六七八九十百千]+年|[去今明前后次同当翌元隔]年|年代|世纪|年间|年初|年底|年末)/u;
+const GIVES_YEAR =
+  /(\d{2,4}\s*年|[〇零一二三四五六七八九十百千]+年|[去今明前后次同当翌元隔]年|年代|世纪|年间|年初|年底|年末)/u;
 
 export function givesYear(text: string): boolean {
   return GIVES_YEAR.test(text);
@@ -33,7 +34,8 @@ export function givesDay(text: string): boolean {
 }
 
 /** A time of day: a clock time (9时, 10点半, 10:30) or a part of the day (上午, 下午, 晚上 …). */
-const GIVES_CLOCK = /\d{1,2}\s*[点时:：]|[零一二两三四五六七八九十]{1,3}[点时](?!代|期|候|间)|上午|下午|中午|晚上|凌晨|傍晚|早上|清晨|夜里|深夜/u;
+const GIVES_CLOCK =
+  /\d{1,2}\s*[点时:：]|[零一二两三四五六七八九十]{1,3}[点时](?!代|期|候|间)|上午|下午|中午|晚上|凌晨|傍晚|早上|清晨|夜里|深夜/u;
 
 export function givesClock(text: string): boolean {
   return GIVES_CLOCK.test(text);
@@ -59,7 +61,8 @@ export function givesDuration(text: string): boolean {
 }
 
 /** Dates and years (2020年6月3日, 6月8日, 8号, 二〇一九年, 十二月): numbers, but no count or amount. */
-const DATES = /((?:\d{4}\s*[—–-]\s*)?\d{1,4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]+年|[一二三四五六七八九十]+月[一二三四五六七八九十]*[日号]?|\d+\s*世纪)/gu;
+const DATES =
+  /((?:\d{4}\s*[—–-]\s*)?\d{1,4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]+年|[一二三四五六七八九十]+月[一二三四五六七八九十]*[日号]?|\d+\s*世纪)/gu;
 
 /** The text with its dates and years blanked out (what is left may still give a count or an amount). */
 export function withoutDates(text: string): string {

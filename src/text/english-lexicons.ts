@@ -33,7 +33,10 @@ export function parseClippings(text: string): Map<string, string> {
 export function parseEnglishSynonyms(text: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [word, variants] of parseSynonyms(text.toLowerCase())) {
-    out.set(word, variants.map((v) => v.replace(/_/gu, ' ')));
+    out.set(
+      word,
+      variants.map((v) => v.replace(/_/gu, ' ')),
+    );
   }
   return out;
 }

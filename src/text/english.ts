@@ -70,11 +70,36 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Irregular forms the suffix stemmer cannot reach. */
 const IRREGULAR: Record<string, string> = {
-  brought: 'bring', built: 'build', held: 'hold', made: 'make', took: 'take', taken: 'take', won: 'win',
-  chose: 'choose', chosen: 'choose', began: 'begin', begun: 'begin', gave: 'give', given: 'give', led: 'lead',
-  met: 'meet', sent: 'send', set: 'set', spent: 'spend', went: 'go', gone: 'go', wrote: 'write', written: 'write',
-  children: 'child', people: 'person', men: 'man', women: 'woman', centre: 'center', centres: 'center',
-  programme: 'program', programmes: 'program',
+  brought: 'bring',
+  built: 'build',
+  held: 'hold',
+  made: 'make',
+  took: 'take',
+  taken: 'take',
+  won: 'win',
+  chose: 'choose',
+  chosen: 'choose',
+  began: 'begin',
+  begun: 'begin',
+  gave: 'give',
+  given: 'give',
+  led: 'lead',
+  met: 'meet',
+  sent: 'send',
+  set: 'set',
+  spent: 'spend',
+  went: 'go',
+  gone: 'go',
+  wrote: 'write',
+  written: 'write',
+  children: 'child',
+  people: 'person',
+  men: 'man',
+  women: 'woman',
+  centre: 'center',
+  centres: 'center',
+  programme: 'program',
+  programmes: 'program',
 };
 
 const VOWEL = /[aeiouy]/;
@@ -125,7 +150,11 @@ export function phraseKey(phrase: string): string {
 
 /** True for a stop word, in any form: as written, without a possessive (the article's), or stemmed. */
 function isStopToken(token: string, stem = stemWord(token)): boolean {
-  return ENGLISH_STOP_WORDS.has(token) || ENGLISH_STOP_WORDS.has(token.replace(/['’]s$/u, '')) || ENGLISH_STOP_WORDS.has(stem);
+  return (
+    ENGLISH_STOP_WORDS.has(token) ||
+    ENGLISH_STOP_WORDS.has(token.replace(/['’]s$/u, '')) ||
+    ENGLISH_STOP_WORDS.has(stem)
+  );
 }
 
 /** True when every word of an English phrase is a stop word (such glosses map nothing useful). */
@@ -134,7 +163,8 @@ export function isStopPhrase(phrase: string): boolean {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_NAME =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 /** "June 8", "Jun. 8th", "8 June", "8th of June", and a month alone ("in December"). */
 const DATE_PATTERNS: Array<{ re: RegExp; month: number; day: number | null }> = [
@@ -144,8 +174,24 @@ const DATE_PATTERNS: Array<{ re: RegExp; month: number; day: number | null }> = 
 ];
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, hundred: 100,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  hundred: 100,
 };
 
 function monthNumber(name: string): number {
@@ -286,7 +332,9 @@ export function createEnglishAnalyzer(
           const terms =
             index.get(key) ??
             (n > 1 ? index.get(fullStems.slice(i, i + n).join(' ')) : undefined) ??
-            (entersGlossaryPhrase(i, n) ? undefined : (synonymTerms.get(`=${words.join(' ')}`) ?? synonymTerms.get(key)));
+            (entersGlossaryPhrase(i, n)
+              ? undefined
+              : (synonymTerms.get(`=${words.join(' ')}`) ?? synonymTerms.get(key)));
           if (!terms) continue;
           matches.push({ english: words.join(' '), chinese: terms.slice(0, TERMS_PER_KEY), kind: 'phrase' });
           i += n;

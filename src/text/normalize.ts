@@ -88,7 +88,9 @@ export function cantoneseToMandarin(text: string): string {
  * case, control characters removed. It may change lengths, so it is for matching only, never for display.
  */
 export function normalizeText(text: string): string {
-  return cantoneseToMandarin(toSimplified(stripControlChars(text).normalize('NFKC')).replace(SHENME, '什么')).toLowerCase();
+  return cantoneseToMandarin(
+    toSimplified(stripControlChars(text).normalize('NFKC')).replace(SHENME, '什么'),
+  ).toLowerCase();
 }
 
 const CJK = '\\p{Script=Han}';

@@ -57,7 +57,12 @@ export function segment(text: string, mode: SegmentMode = 'search'): string[] {
   for (const part of text.split(LATIN_WORD)) {
     if (!part) continue;
     if (LATIN_WORD_WHOLE.test(part)) out.push(part);
-    else out.push(...joinInterrogativeMeasures(mode === 'search' ? nodejieba.cutForSearch(part, true) : nodejieba.cut(part, false)));
+    else
+      out.push(
+        ...joinInterrogativeMeasures(
+          mode === 'search' ? nodejieba.cutForSearch(part, true) : nodejieba.cut(part, false),
+        ),
+      );
   }
   return out;
 }
@@ -220,12 +225,20 @@ const INTERROGATIVE = /^(哪|什么|多少|怎么|怎样|为什么|为啥|如何
 /** True when a jieba token is worth indexing: it has a letter or digit and is not a stop or question word. */
 export function isContentToken(token: string): boolean {
   const t = token.trim();
-  return t.length > 0 && HAS_WORD_CHAR.test(t) && !stopWords().has(t) && !INTERROGATIVE.test(t) && !DEMONSTRATIVE_MEASURE.test(t);
+  return (
+    t.length > 0 &&
+    HAS_WORD_CHAR.test(t) &&
+    !stopWords().has(t) &&
+    !INTERROGATIVE.test(t) &&
+    !DEMONSTRATIVE_MEASURE.test(t)
+  );
 }
 
 /** Content words of normalized text, in order, duplicates kept (BM25 counts them). */
 export function wordTerms(text: string, mode: SegmentMode = 'search'): string[] {
-  return segment(text, mode).map((t) => t.trim()).filter(isContentToken);
+  return segment(text, mode)
+    .map((t) => t.trim())
+    .filter(isContentToken);
 }
 
 const HAN_RUN = /\p{Script=Han}+/gu;

@@ -69,7 +69,10 @@ describe('agreement commands', () => {
     const first = await send(standIn.callbackQuery('a:tsinghua:0', summary.result));
     assert.match(stripTelegramHtml(first.params.text), /^1\/8\n6月3日,重庆市政府与清华大学签署/);
     const next = first.params.reply_markup.inline_keyboard[0];
-    assert.deepEqual(next.map((b: { callback_data: string }) => b.callback_data), ['a:tsinghua:1:e']);
+    assert.deepEqual(
+      next.map((b: { callback_data: string }) => b.callback_data),
+      ['a:tsinghua:1:e'],
+    );
     const edited = await send(standIn.callbackQuery('a:tsinghua:1:e', first.result), 'editMessageText');
     assert.match(stripTelegramHtml(edited.params.text), /^2\/8\n据悉,我市将与清华大学/);
     const last = await send(standIn.callbackQuery('a:tsinghua:7:e', first.result), 'editMessageText');

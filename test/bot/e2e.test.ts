@@ -51,7 +51,9 @@ describe('bot end to end (stand-in Bot API)', () => {
     await standIn.waitForIdle();
     const sent = standIn.calls.slice(since).filter((c) => c.method === 'sendMessage');
     for (const call of sent) {
-      t.diagnostic(`${label} → sendMessage ${JSON.stringify({ ...call.params, reply_markup: call.params.reply_markup })}`);
+      t.diagnostic(
+        `${label} → sendMessage ${JSON.stringify({ ...call.params, reply_markup: call.params.reply_markup })}`,
+      );
     }
     return sent;
   }
@@ -68,7 +70,8 @@ describe('bot end to end (stand-in Bot API)', () => {
   test('start-up registers the command menus: Chinese and English, private and group scopes', () => {
     const menus = standIn.calls.filter((c) => c.method === 'setMyCommands').map((c) => c.params);
     assert.equal(menus.length, 4);
-    const find = (scope: string, lang?: string) => menus.find((m) => m.scope.type === scope && m.language_code === lang)?.commands;
+    const find = (scope: string, lang?: string) =>
+      menus.find((m) => m.scope.type === scope && m.language_code === lang)?.commands;
     const names = (cmds: Array<{ command: string }> | undefined) => cmds?.map((c) => c.command);
     assert.deepEqual(names(find('default')), ['start', 'agreements', 'tsinghua', 'sjtu', 'help']);
     assert.deepEqual(names(find('all_group_chats', 'en')), ['ask', 'agreements', 'tsinghua', 'sjtu', 'help']);
@@ -85,8 +88,15 @@ describe('bot end to end (stand-in Bot API)', () => {
     assert.equal(rest.length, 0);
     assert.equal(reply.params.chat_id, update.message.chat.id);
     const text: string = reply.params.text;
-    assert.match(text, /<b>[^<]*等多方面开展深度合作[^<]*<\/b>/, 'the sentence naming the agreement\'s areas is the bold one');
-    assert.match(text, /\n<i>出处：.* · 重庆市政府与上海交通大学战略合作协议 · 重庆市政府与清华大学、上海交通大学签署战略合作协议（重庆日报，2020年6月）<\/i>$/);
+    assert.match(
+      text,
+      /<b>[^<]*等多方面开展深度合作[^<]*<\/b>/,
+      "the sentence naming the agreement's areas is the bold one",
+    );
+    assert.match(
+      text,
+      /\n<i>出处：.* · 重庆市政府与上海交通大学战略合作协议 · 重庆市政府与清华大学、上海交通大学签署战略合作协议（重庆日报，2020年6月）<\/i>$/,
+    );
     const [[button]] = reply.params.reply_markup.inline_keyboard;
     assert.equal(button.text, '更多结果');
     assert.match(button.callback_data, /^m:[\d.,]+$/);
@@ -108,11 +118,18 @@ describe('bot end to end (stand-in Bot API)', () => {
     assert.equal(more.params.reply_parameters?.message_id, firstAnswer.result.message_id);
     const next = more.params.reply_markup?.inline_keyboard?.[0]?.[0]?.callback_data;
     assert.ok(next && next !== data, 'a button for the remaining passages');
-    assert.ok(standIn.calls.slice(since).some((c) => c.method === 'editMessageReplyMarkup'), 'the pressed button is removed');
+    assert.ok(
+      standIn.calls.slice(since).some((c) => c.method === 'editMessageReplyMarkup'),
+      'the pressed button is removed',
+    );
   });
 
   test('an English question from a Chinese-language user: English UI, matched terms, and 更多结果 pages stay English', async (t) => {
-    const [reply] = await exchange(t, standIn.privateText('Which fields does the SJTU deal cover?'), 'private English question');
+    const [reply] = await exchange(
+      t,
+      standIn.privateText('Which fields does the SJTU deal cover?'),
+      'private English question',
+    );
     assertValidHtml(reply);
     assert.match(reply.params.text, /<i>Source: /);
     assert.match(reply.params.text, /<i>matched: [^<]*上海交通大学/);
@@ -131,7 +148,11 @@ describe('bot end to end (stand-in Bot API)', () => {
       const since = standIn.calls.length;
       const sent = await exchange(t, press, `callback "${data}"`);
       assert.equal(sent.length, 0);
-      assert.ok(standIn.calls.slice(since).some((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === press.callback_query.id));
+      assert.ok(
+        standIn.calls
+          .slice(since)
+          .some((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === press.callback_query.id),
+      );
     }
   });
 
@@ -153,14 +174,17 @@ describe('bot end to end (stand-in Bot API)', () => {
   });
 
   test('group: a reply to the bot is answered, in the same forum topic', async (t) => {
-    const update = standIn.groupText('那清华呢？双方在人才交流方面怎么合作？', { replyToBotMessage: true, messageThreadId: 7 });
+    const update = standIn.groupText('那清华呢？双方在人才交流方面怎么合作？', {
+      replyToBotMessage: true,
+      messageThreadId: 7,
+    });
     const [reply] = await exchange(t, update, `group reply-to-bot "${update.message.text}"`);
     assertValidHtml(reply);
     assert.equal(reply.params.reply_parameters?.message_id, update.message.message_id);
     assert.equal(reply.params.message_thread_id, 7);
   });
 
-  test('group: unaddressed chatter, other bots\' commands and edits get no reply', async (t) => {
+  test("group: unaddressed chatter, other bots' commands and edits get no reply", async (t) => {
     for (const text of ['今天的会几点开始？', `/ask@other_bot 你好`, '清华大学真不错', '@someone_else 在吗']) {
       assert.deepEqual(await exchange(t, standIn.groupText(text), `group "${text}"`), [], text);
     }
@@ -193,7 +217,10 @@ describe('bot end to end (stand-in Bot API)', () => {
     const since = standIn.calls.length;
     standIn.pushUpdate(standIn.inlineQuery(''));
     const call = await standIn.waitForCall('answerInlineQuery', { since });
-    assert.deepEqual(call.params.results.map((r: any) => r.title), engine.corpus.topics.agreements.map((a) => a.title));
+    assert.deepEqual(
+      call.params.results.map((r: any) => r.title),
+      engine.corpus.topics.agreements.map((a) => a.title),
+    );
   });
 
   test('hostile input gets a reply that is valid Telegram HTML', async (t) => {
@@ -215,7 +242,19 @@ describe('bot end to end (stand-in Bot API)', () => {
 
   test('a sticker in a private chat gets a short hint', async (t) => {
     const { message } = standIn.privateText('');
-    const sticker = { ...message, text: undefined, sticker: { file_id: 'S1', file_unique_id: 'U1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } };
+    const sticker = {
+      ...message,
+      text: undefined,
+      sticker: {
+        file_id: 'S1',
+        file_unique_id: 'U1',
+        type: 'regular',
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    };
     const [reply] = await exchange(t, { message: sticker }, 'private sticker');
     assertValidHtml(reply);
     assert.match(reply.params.text, /我只能读文字消息/);
@@ -223,7 +262,10 @@ describe('bot end to end (stand-in Bot API)', () => {
 
   test('an edited message does not crash the bot: it stays silent and keeps answering', async (t) => {
     const { message } = standIn.privateText('上海交大的合作涵盖哪些领域？（改）');
-    assert.deepEqual(await exchange(t, { edited_message: { ...message, edit_date: message.date + 5 } }, 'edited message'), []);
+    assert.deepEqual(
+      await exchange(t, { edited_message: { ...message, edit_date: message.date + 5 } }, 'edited message'),
+      [],
+    );
     const [reply] = await exchange(t, standIn.privateText('清华大学'), 'private "清华大学"');
     assertValidHtml(reply);
   });
@@ -234,7 +276,8 @@ describe('bot end to end (stand-in Bot API)', () => {
     assert.match(start.params.text, /重庆市政府与清华大学、上海交通大学签署战略合作协议/);
     const [help] = await exchange(t, standIn.privateText('/help'), '/help');
     assertValidHtml(help);
-    for (const cmd of ['/ask', '/agreements', '/tsinghua', '/sjtu', '/start', '/help', `@${BOT}`]) assert.ok(help.params.text.includes(cmd), cmd);
+    for (const cmd of ['/ask', '/agreements', '/tsinghua', '/sjtu', '/start', '/help', `@${BOT}`])
+      assert.ok(help.params.text.includes(cmd), cmd);
     const [list] = await exchange(t, standIn.privateText('/agreements'), '/agreements');
     assertValidHtml(list);
     assert.match(list.params.text, /\/sjtu — 重庆市政府与上海交通大学战略合作协议\n.*6月8日签署/);
@@ -243,7 +286,10 @@ describe('bot end to end (stand-in Bot API)', () => {
     assert.match(thu.params.text, /<b>6月3日,重庆市政府与清华大学签署战略合作协议。<\/b>/);
     const [en] = await exchange(t, standIn.privateText('/sjtu', { language_code: 'en-US' }), '/sjtu (en)');
     assertValidHtml(en);
-    assert.match(en.params.text, /^<b>Chongqing–Shanghai Jiao Tong University strategic cooperation agreement<\/b> \(signed 8 June 2020\)/);
+    assert.match(
+      en.params.text,
+      /^<b>Chongqing–Shanghai Jiao Tong University strategic cooperation agreement<\/b> \(signed 8 June 2020\)/,
+    );
     assert.match(en.params.text, /<b>6月8日,重庆市人民政府与上海交通大学签署战略合作协议。<\/b>/);
     const [unknown] = await exchange(t, standIn.privateText('/nonsense'), '/nonsense');
     assert.match(unknown?.params.text ?? '', /\/help/);

@@ -10,7 +10,12 @@ import type { SearchEngine } from '../../src/search/engine.ts';
 import { startBotApiStandIn, type ApiCall, type BotApiStandIn } from '../support/bot-api-stand-in.ts';
 import { startTestBot, type TestBot } from '../support/resilient-bot.ts';
 
-const QUESTIONS = ['上海交大的合作涵盖哪些领域？', '清华大学将在哪些方面与重庆合作？', '协议是哪天签署的？', '重庆和清华大学签了什么协议？'];
+const QUESTIONS = [
+  '上海交大的合作涵盖哪些领域？',
+  '清华大学将在哪些方面与重庆合作？',
+  '协议是哪天签署的？',
+  '重庆和清华大学签了什么协议？',
+];
 const SLOW_DOWN = /提问太快了|asking faster/;
 
 let engine: SearchEngine;
@@ -20,7 +25,10 @@ before(() => {
 
 /** A successful sendMessage to `chatId`, from the `since`-th call on. */
 function answerTo(standIn: BotApiStandIn, chatId: number, since = 0): Promise<ApiCall> {
-  return standIn.waitForCall((c) => c.method === 'sendMessage' && c.params.chat_id === chatId && c.result !== undefined, { since, timeoutMs: 8000 });
+  return standIn.waitForCall(
+    (c) => c.method === 'sendMessage' && c.params.chat_id === chatId && c.result !== undefined,
+    { since, timeoutMs: 8000 },
+  );
 }
 
 async function until(ready: () => boolean, timeoutMs: number): Promise<void> {
@@ -41,7 +49,9 @@ describe('faults on outgoing calls and on polling', () => {
 
   before(async () => {
     standIn = await startBotApiStandIn();
-    bot = await startTestBot(standIn, engine, { resilience: { questionsPerMinute: 0, retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 200 } } });
+    bot = await startTestBot(standIn, engine, {
+      resilience: { questionsPerMinute: 0, retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 200 } },
+    });
     await standIn.waitForIdle();
   });
 
@@ -53,7 +63,12 @@ describe('faults on outgoing calls and on polling', () => {
   test('429 with retry_after on sendMessage: the bot waits that long, then the answer arrives', async () => {
     standIn.injectFault('sendMessage', {
       status: 429,
-      body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } },
+      body: {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 1',
+        parameters: { retry_after: 1 },
+      },
     });
     const since = standIn.calls.length;
     const user = ask();
@@ -86,13 +101,21 @@ describe('faults on outgoing calls and on polling', () => {
     const user = ask(QUESTIONS[3]);
     const reply = await answerTo(standIn, user, since);
     assert.match(reply.params.text, /出错了/, 'the error reply (bot.catch) reaches the asker');
-    const gaveUp = bot.logs.find((r) => r.level === 'error' && r.msg === 'Telegram call failed, giving up' && r.chatId === String(user));
+    const gaveUp = bot.logs.find(
+      (r) => r.level === 'error' && r.msg === 'Telegram call failed, giving up' && r.chatId === String(user),
+    );
     assert.ok(gaveUp, 'the lost answer is logged at error level');
-    assert.ok(bot.logs.some((r) => r.level === 'error' && r.msg === 'update failed'), 'bot.catch logs the update');
+    assert.ok(
+      bot.logs.some((r) => r.level === 'error' && r.msg === 'update failed'),
+      'bot.catch logs the update',
+    );
   });
 
   test('403 (blocked by the user): logged, not retried, the chat skipped until it writes again', async () => {
-    standIn.injectFault('sendMessage', { status: 403, body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' } });
+    standIn.injectFault('sendMessage', {
+      status: 403,
+      body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+    });
     const since = standIn.calls.length;
     const user = ask();
     await standIn.waitForCall((c) => c.faulted === true && c.params.chat_id === user, { since });
@@ -100,7 +123,9 @@ describe('faults on outgoing calls and on polling', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const toUser = standIn.calls.slice(since).filter((c) => c.params.chat_id === user);
     assert.equal(toUser.length, 1, 'one attempt, no retry and no error reply to a chat that blocked the bot');
-    assert.ok(bot.logs.some((r) => r.level === 'warn' && r.msg.startsWith('chat unreachable') && r.chatId === String(user)));
+    assert.ok(
+      bot.logs.some((r) => r.level === 'warn' && r.msg.startsWith('chat unreachable') && r.chatId === String(user)),
+    );
     // The user unblocks the bot and asks again: answered.
     const again = standIn.calls.length;
     standIn.pushUpdate(standIn.privateText(QUESTIONS[1]!, { id: user }));
@@ -144,17 +169,24 @@ describe('a burst of 1,000 updates from 50 users', () => {
     const LIMIT = 10;
     const started = Date.now();
     for (let round = 0; round < EACH; round++) {
-      for (let u = 0; u < USERS; u++) standIn.pushUpdate(standIn.privateText(QUESTIONS[(u + round) % QUESTIONS.length]!, { id: 20_000 + u }));
+      for (let u = 0; u < USERS; u++)
+        standIn.pushUpdate(standIn.privateText(QUESTIONS[(u + round) % QUESTIONS.length]!, { id: 20_000 + u }));
     }
     const expected = USERS * LIMIT + USERS; // the answers, and one notice each
-    await standIn.waitForCall((c) => c.method === 'sendMessage' && c.result !== undefined, { count: expected, timeoutMs: 45_000 });
+    await standIn.waitForCall((c) => c.method === 'sendMessage' && c.result !== undefined, {
+      count: expected,
+      timeoutMs: 45_000,
+    });
     await standIn.waitForIdle({ timeoutMs: 10_000 });
     const ms = Date.now() - started;
     let answered = 0;
     let noticed = 0;
     for (let u = 0; u < USERS; u++) {
       const sent = standIn.calls.filter((c) => c.method === 'sendMessage' && c.params.chat_id === 20_000 + u);
-      assert.ok(sent.every((c) => c.result !== undefined), 'every send succeeded');
+      assert.ok(
+        sent.every((c) => c.result !== undefined),
+        'every send succeeded',
+      );
       const notices = sent.filter((c) => SLOW_DOWN.test(c.params.text));
       assert.equal(notices.length, 1, `user ${u}: exactly one notice`);
       assert.equal(sent.length - notices.length, LIMIT, `user ${u}: ${LIMIT} answers`);
@@ -177,7 +209,13 @@ describe('outgoing pace in a group', () => {
   before(async () => {
     standIn = await startBotApiStandIn();
     // Real clock, recorded waits: the pacer's schedule without a minute of waiting.
-    bot = await startTestBot(standIn, engine, { resilience: { groupMessagesPerMinute: 2, retry: { maxWaitMs: 200_000 }, sleep: async (ms) => void waits.push(ms) } });
+    bot = await startTestBot(standIn, engine, {
+      resilience: {
+        groupMessagesPerMinute: 2,
+        retry: { maxWaitMs: 200_000 },
+        sleep: async (ms) => void waits.push(ms),
+      },
+    });
     await standIn.waitForIdle();
   });
 
@@ -187,12 +225,19 @@ describe('outgoing pace in a group', () => {
   });
 
   test('a group gets at most N messages a minute: the rest wait for their slot, in order, none dropped', async () => {
-    for (let u = 0; u < 5; u++) standIn.pushUpdate(standIn.groupText(`/ask ${QUESTIONS[u % QUESTIONS.length]}`, { from: { id: 30_000 + u } }));
-    const sent = await standIn.waitForCall((c) => c.method === 'sendMessage' && c.result !== undefined, { count: 5, timeoutMs: 8000 });
+    for (let u = 0; u < 5; u++)
+      standIn.pushUpdate(standIn.groupText(`/ask ${QUESTIONS[u % QUESTIONS.length]}`, { from: { id: 30_000 + u } }));
+    const sent = await standIn.waitForCall((c) => c.method === 'sendMessage' && c.result !== undefined, {
+      count: 5,
+      timeoutMs: 8000,
+    });
     assert.ok(sent.every((c) => c.params.chat_id < 0));
     // Two slots a minute: sends 3 and 4 wait about a minute, send 5 about two.
     assert.equal(waits.length, 3, `waits: ${waits.join(', ')}`);
-    assert.ok(waits.slice(0, 2).every((ms) => ms > 55_000 && ms <= 60_000), `waits: ${waits.join(', ')}`);
+    assert.ok(
+      waits.slice(0, 2).every((ms) => ms > 55_000 && ms <= 60_000),
+      `waits: ${waits.join(', ')}`,
+    );
     assert.ok(waits[2]! > 115_000 && waits[2]! <= 120_000, `waits: ${waits.join(', ')}`);
   });
 });

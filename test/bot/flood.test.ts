@@ -8,12 +8,18 @@ import { classifyFailure } from '../../src/bot/resilience.ts';
 test('rate limiter: the first N of a window pass, the next gets the notice, the rest are silent; a new window starts afresh', () => {
   let now = 0;
   const limiter = createRateLimiter({ perWindow: 3, windowMs: 60_000, now: () => now });
-  assert.deepEqual([1, 2, 3, 4, 5, 6].map(() => limiter.take('u1')), ['ok', 'ok', 'ok', 'notice', 'limited', 'limited']);
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6].map(() => limiter.take('u1')),
+    ['ok', 'ok', 'ok', 'notice', 'limited', 'limited'],
+  );
   assert.equal(limiter.take('u2'), 'ok', 'users are counted apart');
   now = 59_999;
   assert.equal(limiter.take('u1'), 'limited');
   now = 60_000;
-  assert.deepEqual([1, 2, 3, 4].map(() => limiter.take('u1')), ['ok', 'ok', 'ok', 'notice']);
+  assert.deepEqual(
+    [1, 2, 3, 4].map(() => limiter.take('u1')),
+    ['ok', 'ok', 'ok', 'notice'],
+  );
 });
 
 test('rate limiter: 0 turns it off', () => {
@@ -62,7 +68,8 @@ test('group chat ids: negative numbers and @channel names', () => {
 });
 
 test('failure classes: 429 waits retry_after, 5xx and network errors are transient, 403 unreachable, other 4xx final', () => {
-  const tg = (error_code: number, parameters?: object) => new TelegramError({ error_code, description: 'x', ...(parameters ? { parameters } : {}) });
+  const tg = (error_code: number, parameters?: object) =>
+    new TelegramError({ error_code, description: 'x', ...(parameters ? { parameters } : {}) });
   assert.deepEqual(classifyFailure(tg(429, { retry_after: 7 })), { kind: 'retry-after', ms: 7000 });
   assert.deepEqual(classifyFailure(tg(502)), { kind: 'transient' });
   assert.deepEqual(classifyFailure(tg(403)), { kind: 'unreachable' });

@@ -33,12 +33,18 @@ describe('webhook mode', () => {
   });
 
   /** POSTs a private question as Telegram would, with the given secret header (or none). */
-  async function post(secret: string | undefined, text = '上海交大的合作涵盖哪些领域？'): Promise<{ status: number; user: number }> {
+  async function post(
+    secret: string | undefined,
+    text = '上海交大的合作涵盖哪些领域？',
+  ): Promise<{ status: number; user: number }> {
     const user = nextUser++;
     const update = { update_id: 900_000 + user, ...standIn.privateText(text, { id: user }) };
     const res = await fetch(`${base}${URL_PUBLIC.pathname}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(secret === undefined ? {} : { 'x-telegram-bot-api-secret-token': secret }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(secret === undefined ? {} : { 'x-telegram-bot-api-secret-token': secret }),
+      },
       body: JSON.stringify(update),
     });
     await res.arrayBuffer();
@@ -97,11 +103,21 @@ describe('webhook mode', () => {
     };
     assert.equal(await status(hook, { method: 'POST', headers, body: '{not json' }), 400);
     assert.equal(await status(hook, { method: 'POST', headers, body: '[1,2,3]' }), 400);
-    assert.equal(await status(hook, { method: 'POST', headers, body: JSON.stringify({ update_id: 1, message: 'x'.repeat(2 * 1024 * 1024) }) }), 413);
+    assert.equal(
+      await status(hook, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ update_id: 1, message: 'x'.repeat(2 * 1024 * 1024) }),
+      }),
+      413,
+    );
     assert.equal(await status(hook), 405);
     assert.equal(await status(`${base}/elsewhere`, { method: 'POST', headers, body: '{}' }), 404);
     // A hostile update that is valid JSON but nothing the bot knows: accepted, no reply, no crash.
-    assert.equal(await status(hook, { method: 'POST', headers, body: JSON.stringify({ update_id: 5, message: { chat: null } }) }), 200);
+    assert.equal(
+      await status(hook, { method: 'POST', headers, body: JSON.stringify({ update_id: 5, message: { chat: null } }) }),
+      200,
+    );
     const { status: ok, user } = await post(SECRET, '清华大学将在哪些方面与重庆合作？');
     assert.equal(ok, 200);
     await standIn.waitForCall((c) => c.method === 'sendMessage' && c.params.chat_id === user);

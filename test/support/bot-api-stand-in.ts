@@ -25,12 +25,17 @@ export interface ApiCall {
 }
 
 /** A fault for injectFault(): an HTTP error response, or a socket destroyed without any response. */
-export type Fault = { status: number; body?: object | string; times?: number } | { dropConnection: true; times?: number };
+export type Fault =
+  { status: number; body?: object | string; times?: number } | { dropConnection: true; times?: number };
 /** An update as passed to pushUpdate(): anything but its update_id, which the stand-in assigns. */
-export type UpdateInput = (Update extends infer U ? (U extends Update ? Omit<U, 'update_id'> : never) : never) | Record<string, unknown>;
+export type UpdateInput =
+  (Update extends infer U ? (U extends Update ? Omit<U, 'update_id'> : never) : never) | Record<string, unknown>;
 export type TextUpdate = Omit<Update.MessageUpdate<Message.TextMessage>, 'update_id'>;
 type CallMatcher = string | ((call: ApiCall) => boolean);
-interface WaitOptions { timeoutMs?: number; /** Only look at calls from this index of the log on. */ since?: number }
+interface WaitOptions {
+  timeoutMs?: number;
+  /** Only look at calls from this index of the log on. */ since?: number;
+}
 
 export interface BotApiStandIn {
   /** e.g. http://127.0.0.1:41234, to use as telegraf's apiRoot. */
@@ -47,11 +52,18 @@ export interface BotApiStandIn {
   /** Builds a private-chat text message update (bot_command / mention entities filled in). */
   privateText(text: string, from?: Partial<User>): TextUpdate;
   /** Builds a supergroup text message update, optionally replying to the bot's last message there or in a forum topic. */
-  groupText(text: string, opts?: { from?: Partial<User>; replyToBotMessage?: boolean; messageThreadId?: number; entities?: MessageEntity[] }): TextUpdate;
+  groupText(
+    text: string,
+    opts?: { from?: Partial<User>; replyToBotMessage?: boolean; messageThreadId?: number; entities?: MessageEntity[] },
+  ): TextUpdate;
   /** Builds an inline_query update. */
   inlineQuery(query: string, from?: Partial<User>): Omit<Update.InlineQueryUpdate, 'update_id'>;
   /** Builds a callback_query update for a button on `message` (e.g. a recorded call's `result`). */
-  callbackQuery(data: string, message: Message, from?: Partial<User>): Omit<Update.CallbackQueryUpdate<CallbackQuery.DataQuery>, 'update_id'>;
+  callbackQuery(
+    data: string,
+    message: Message,
+    from?: Partial<User>,
+  ): Omit<Update.CallbackQueryUpdate<CallbackQuery.DataQuery>, 'update_id'>;
   /** Resolves with the first matching call (already recorded or future); rejects after timeoutMs (default 3000) listing the calls seen. */
   waitForCall(match: CallMatcher, opts?: WaitOptions): Promise<ApiCall>;
   /** Same, resolving once `count` calls match, with the first `count` of them. */
@@ -67,7 +79,13 @@ export interface BotApiStandIn {
 }
 
 class ApiError extends Error {
-  constructor(readonly code: number, readonly description: string, readonly parameters?: object) { super(description); }
+  constructor(
+    readonly code: number,
+    readonly description: string,
+    readonly parameters?: object,
+  ) {
+    super(description);
+  }
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -86,7 +104,7 @@ function autoEntities(text: string): MessageEntity[] {
 function parseMultipart(body: Buffer, boundary: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const delimiter = Buffer.from(`--${boundary}`);
-  for (let pos = body.indexOf(delimiter); pos !== -1; ) {
+  for (let pos = body.indexOf(delimiter); pos !== -1;) {
     const start = pos + delimiter.length;
     const next = body.indexOf(delimiter, start);
     if (next === -1 || body.subarray(start, start + 2).toString() === '--') break;
@@ -96,7 +114,8 @@ function parseMultipart(body: Buffer, boundary: string): Record<string, unknown>
     const content = part.subarray(split + 4);
     const name = /;\s*name="([^"]*)"/.exec(head)?.[1];
     const filename = /filename="([^"]*)"/.exec(head)?.[1];
-    if (name) out[name] = filename === undefined ? content.toString('utf8') : { filename, size: content.length, data: content };
+    if (name)
+      out[name] = filename === undefined ? content.toString('utf8') : { filename, size: content.length, data: content };
     pos = next;
   }
   // Give tests the same shapes as a JSON call: telegraf adds `method` and stringifies everything.
@@ -111,15 +130,27 @@ function parseMultipart(body: Buffer, boundary: string): Record<string, unknown>
 }
 
 /** Starts the stand-in on a random 127.0.0.1 port. `validateHtml` (default true) rejects parse_mode HTML text failing checkTelegramHtml with Telegram's 400. */
-export async function startBotApiStandIn(options: { token?: string; botUsername?: string; validateHtml?: boolean } = {}): Promise<BotApiStandIn> {
+export async function startBotApiStandIn(
+  options: { token?: string; botUsername?: string; validateHtml?: boolean } = {},
+): Promise<BotApiStandIn> {
   const token = options.token ?? '123456:TEST-token-stand-in';
   const botInfo: UserFromGetMe = {
-    id: Number(token.split(':')[0]) || 123456, is_bot: true, first_name: 'ZhDoc Test Bot',
-    username: options.botUsername ?? 'zhdoc_test_bot', can_join_groups: true,
-    can_read_all_group_messages: false, supports_inline_queries: true,
+    id: Number(token.split(':')[0]) || 123456,
+    is_bot: true,
+    first_name: 'ZhDoc Test Bot',
+    username: options.botUsername ?? 'zhdoc_test_bot',
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
   };
   const botUser: User = { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username };
-  const defaultUser: User = { id: 1001, is_bot: false, first_name: '小明', username: 'xiaoming', language_code: 'zh-hans' };
+  const defaultUser: User = {
+    id: 1001,
+    is_bot: false,
+    first_name: '小明',
+    username: 'xiaoming',
+    language_code: 'zh-hans',
+  };
   const groupChat: Chat.SupergroupChat = { id: -1001000000001, type: 'supergroup', title: '测试群' };
   const calls: ApiCall[] = [];
   const pollCalls: ApiCall[] = [];
@@ -138,16 +169,31 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
   let commands: unknown[] = [];
   let closed = false;
 
-  const notify = () => { for (const w of watchers) w.check(); };
+  const notify = () => {
+    for (const w of watchers) w.check();
+  };
   const userOf = (from?: Partial<User>): User => ({ ...defaultUser, ...from });
   const chatOf = (raw: number | string): Chat => {
     const id = /^-?\d+$/.test(String(raw)) ? Number(raw) : String(raw); // multipart sends chat_id as a string
-    return chats.get(id) ?? (typeof id === 'string' ? { id: -1002000000001, type: 'channel', title: id }
-      : id > 0 ? { id, type: 'private', first_name: 'User' } : { id, type: 'supergroup', title: 'Group' });
+    return (
+      chats.get(id) ??
+      (typeof id === 'string'
+        ? { id: -1002000000001, type: 'channel', title: id }
+        : id > 0
+          ? { id, type: 'private', first_name: 'User' }
+          : { id, type: 'supergroup', title: 'Group' })
+    );
   };
   const messageKey = (chatId: number | string, messageId: unknown) => `${chatOf(chatId).id}:${messageId}`;
   const textMessage = (chat: Chat, from: User, text: string, entities = autoEntities(text)): Message.TextMessage =>
-    ({ message_id: nextMessageId++, from, chat, date: now(), text, ...(entities.length ? { entities } : {}) }) as Message.TextMessage;
+    ({
+      message_id: nextMessageId++,
+      from,
+      chat,
+      date: now(),
+      text,
+      ...(entities.length ? { entities } : {}),
+    }) as Message.TextMessage;
   const sendJson = (res: http.ServerResponse, status: number, payload: unknown) => {
     if (res.writableEnded || res.destroyed) return;
     const body = JSON.stringify(payload);
@@ -178,7 +224,11 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
     const key = messageKey(p.chat_id, p.message_id);
     const old = botMessages.get(key);
     if (!old) throw new ApiError(400, 'Bad Request: message to edit not found');
-    if (same(old)) throw new ApiError(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+    if (same(old))
+      throw new ApiError(
+        400,
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
     const message = { ...old, ...changes, edit_date: now() };
     botMessages.set(key, message);
     return message;
@@ -186,25 +236,47 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
 
   function respond(method: string, p: any): unknown {
     switch (method) {
-      case 'getMe': return botInfo;
-      case 'getWebhookInfo': return { url: webhookUrl, has_custom_certificate: false, pending_update_count: queue.length - head };
-      case 'setWebhook': webhookUrl = String(p.url ?? ''); return true;
-      case 'deleteWebhook': if (p.drop_pending_updates) head = queue.length; webhookUrl = ''; return true;
-      case 'setMyCommands': commands = p.commands ?? []; return true;
-      case 'getMyCommands': return commands;
-      case 'getChat': return chatOf(p.chat_id);
+      case 'getMe':
+        return botInfo;
+      case 'getWebhookInfo':
+        return { url: webhookUrl, has_custom_certificate: false, pending_update_count: queue.length - head };
+      case 'setWebhook':
+        webhookUrl = String(p.url ?? '');
+        return true;
+      case 'deleteWebhook':
+        if (p.drop_pending_updates) head = queue.length;
+        webhookUrl = '';
+        return true;
+      case 'setMyCommands':
+        commands = p.commands ?? [];
+        return true;
+      case 'getMyCommands':
+        return commands;
+      case 'getChat':
+        return chatOf(p.chat_id);
       case 'editMessageText':
         checkText(p.text, p.parse_mode, 4096);
-        return edit(p, { text: p.text, reply_markup: p.reply_markup }, (old) => old.text === p.text && JSON.stringify(old.reply_markup) === JSON.stringify(p.reply_markup));
+        return edit(
+          p,
+          { text: p.text, reply_markup: p.reply_markup },
+          (old) => old.text === p.text && JSON.stringify(old.reply_markup) === JSON.stringify(p.reply_markup),
+        );
       case 'editMessageReplyMarkup':
-        return edit(p, { reply_markup: p.reply_markup }, (old) => JSON.stringify(old.reply_markup) === JSON.stringify(p.reply_markup));
+        return edit(
+          p,
+          { reply_markup: p.reply_markup },
+          (old) => JSON.stringify(old.reply_markup) === JSON.stringify(p.reply_markup),
+        );
     }
     if (!method.startsWith('send') || method === 'sendChatAction') return true;
     if (p.chat_id === undefined || p.chat_id === '') throw new ApiError(400, 'Bad Request: chat_id is empty');
     if (method === 'sendMessage') checkText(p.text, p.parse_mode, 4096);
     else if (typeof p.caption === 'string' && p.caption !== '') checkText(p.caption, p.parse_mode, 1024);
     const message = {
-      message_id: nextMessageId++, from: botUser, chat: chatOf(p.chat_id), date: now(),
+      message_id: nextMessageId++,
+      from: botUser,
+      chat: chatOf(p.chat_id),
+      date: now(),
       ...(p.message_thread_id ? { message_thread_id: p.message_thread_id, is_topic_message: true } : {}),
       ...(method === 'sendMessage' ? { text: p.text } : p.caption !== undefined ? { caption: p.caption } : {}),
       ...(p.reply_markup?.inline_keyboard ? { reply_markup: p.reply_markup } : {}),
@@ -215,18 +287,30 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
   }
 
   function getUpdates(p: any, res: http.ServerResponse): void {
-    if (webhookUrl) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    if (webhookUrl)
+      throw new ApiError(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
     const offset = Number(p.offset ?? 0);
     const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100)));
     const timeout = Number(p.timeout ?? 0);
     if (offset < 0) head = Math.max(head, queue.length + offset);
     while (head < queue.length && queue[head]!.update_id < offset) head++;
     if (head > 1024 && head * 2 > queue.length) [queue, head] = [queue.slice(head), 0];
-    for (const other of polls) finishPoll(other, [], 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
+    for (const other of polls)
+      finishPoll(
+        other,
+        [],
+        'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+      );
     if (head < queue.length || timeout <= 0 || closed) return sendJson(res, 200, { ok: true, result: batch(limit) });
     const poll = { res, limit, timer: setTimeout(() => finishPoll(poll, []), timeout * 1000) };
     polls.add(poll);
-    res.on('close', () => { clearTimeout(poll.timer); polls.delete(poll); });
+    res.on('close', () => {
+      clearTimeout(poll.timer);
+      polls.delete(poll);
+    });
     notify();
   }
 
@@ -242,10 +326,13 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
     const type = req.headers['content-type'] ?? '';
     const call: ApiCall = { method, params: Object.fromEntries(url.searchParams), at: Date.now() };
     try {
-      if (type.startsWith('application/json') && body.length) Object.assign(call.params, JSON.parse(body.toString('utf8')));
-      if (type.startsWith('application/x-www-form-urlencoded')) Object.assign(call.params, Object.fromEntries(new URLSearchParams(body.toString())));
+      if (type.startsWith('application/json') && body.length)
+        Object.assign(call.params, JSON.parse(body.toString('utf8')));
+      if (type.startsWith('application/x-www-form-urlencoded'))
+        Object.assign(call.params, Object.fromEntries(new URLSearchParams(body.toString())));
       const boundary = /boundary=([^;]+)/.exec(type)?.[1];
-      if (type.startsWith('multipart/form-data') && boundary) Object.assign(call.params, parseMultipart(body, boundary));
+      if (type.startsWith('multipart/form-data') && boundary)
+        Object.assign(call.params, parseMultipart(body, boundary));
     } catch (e) {
       call.params = { unparsable: body.toString('utf8') };
     }
@@ -253,17 +340,23 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
     const pending = faults.get(method);
     const fault = pending?.[0];
     if (fault && pending) {
-      if ((fault.times ?? 1) <= 1) pending.shift(); else fault.times = (fault.times ?? 1) - 1;
+      if ((fault.times ?? 1) <= 1) pending.shift();
+      else fault.times = (fault.times ?? 1) - 1;
       call.faulted = true;
       if ('dropConnection' in fault) {
         call.error = 'connection dropped';
         req.socket.destroy();
       } else if (typeof fault.body === 'string' || (fault.body === undefined && fault.status >= 500)) {
-        const text = fault.body ?? `<html><body><h1>${fault.status} ${http.STATUS_CODES[fault.status]}</h1></body></html>`;
+        const text =
+          fault.body ?? `<html><body><h1>${fault.status} ${http.STATUS_CODES[fault.status]}</h1></body></html>`;
         call.error = `HTTP ${fault.status}`;
         res.writeHead(fault.status, { 'content-type': 'text/html' }).end(text);
       } else {
-        const payload = fault.body ?? { ok: false, error_code: fault.status, description: http.STATUS_CODES[fault.status] };
+        const payload = fault.body ?? {
+          ok: false,
+          error_code: fault.status,
+          description: http.STATUS_CODES[fault.status],
+        };
         call.error = String((payload as { description?: unknown }).description ?? `HTTP ${fault.status}`);
         sendJson(res, fault.status, payload);
       }
@@ -274,7 +367,12 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         call.error = e.description;
-        sendJson(res, e.code, { ok: false, error_code: e.code, description: e.description, ...(e.parameters ? { parameters: e.parameters } : {}) });
+        sendJson(res, e.code, {
+          ok: false,
+          error_code: e.code,
+          description: e.description,
+          ...(e.parameters ? { parameters: e.parameters } : {}),
+        });
       }
     }
     notify();
@@ -289,18 +387,34 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
   function watch<T>(ready: () => T | undefined, timeoutMs: number, explain: () => string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const watcher = {
-        check: () => { const value = ready(); if (value !== undefined) { done(); resolve(value); } },
-        fail: (e: Error) => { done(); reject(e); },
+        check: () => {
+          const value = ready();
+          if (value !== undefined) {
+            done();
+            resolve(value);
+          }
+        },
+        fail: (e: Error) => {
+          done();
+          reject(e);
+        },
       };
       const timer = setTimeout(() => watcher.fail(new Error(explain())), timeoutMs);
-      const done = () => { clearTimeout(timer); watchers.delete(watcher); };
+      const done = () => {
+        clearTimeout(timer);
+        watchers.delete(watcher);
+      };
       watchers.add(watcher);
       watcher.check();
     });
   }
 
   const standIn: BotApiStandIn = {
-    url: `http://127.0.0.1:${port}`, token, botInfo, calls, pollCalls,
+    url: `http://127.0.0.1:${port}`,
+    token,
+    botInfo,
+    calls,
+    pollCalls,
     pushUpdate(update) {
       const full = { ...update, update_id: nextUpdateId++ } as Update;
       const message = (full as any).message ?? (full as any).callback_query?.message;
@@ -312,25 +426,42 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
     },
     privateText(text, from) {
       const user = userOf(from);
-      const chat: Chat.PrivateChat = { id: user.id, type: 'private', first_name: user.first_name, ...(user.username ? { username: user.username } : {}) };
+      const chat: Chat.PrivateChat = {
+        id: user.id,
+        type: 'private',
+        first_name: user.first_name,
+        ...(user.username ? { username: user.username } : {}),
+      };
       return { message: textMessage(chat, user, text) as TextUpdate['message'] };
     },
     groupText(text, opts = {}) {
       const chat: Chat.SupergroupChat = opts.messageThreadId ? { ...groupChat, is_forum: true } : groupChat;
       const message: any = textMessage(chat, userOf(opts.from), text, opts.entities);
-      if (opts.messageThreadId) Object.assign(message, { message_thread_id: opts.messageThreadId, is_topic_message: true });
+      if (opts.messageThreadId)
+        Object.assign(message, { message_thread_id: opts.messageThreadId, is_topic_message: true });
       if (opts.replyToBotMessage) {
-        message.reply_to_message = lastBotMessage.get(chat.id) ?? textMessage(chat, botUser, '（机器人之前的回答）', []);
+        message.reply_to_message =
+          lastBotMessage.get(chat.id) ?? textMessage(chat, botUser, '（机器人之前的回答）', []);
       }
       return { message };
     },
     inlineQuery(query, from) {
-      return { inline_query: { id: String(nextQueryId++), from: userOf(from), query, offset: '', chat_type: 'private' } };
+      return {
+        inline_query: { id: String(nextQueryId++), from: userOf(from), query, offset: '', chat_type: 'private' },
+      };
     },
     callbackQuery(data, message, from) {
       const key = messageKey(message.chat.id, message.message_id);
       if (message.from?.is_bot && !botMessages.has(key)) botMessages.set(key, message);
-      return { callback_query: { id: String(nextQueryId++), from: userOf(from), message, chat_instance: '-7000000000000000001', data } };
+      return {
+        callback_query: {
+          id: String(nextQueryId++),
+          from: userOf(from),
+          message,
+          chat_instance: '-7000000000000000001',
+          data,
+        },
+      };
     },
     waitForCall(match: CallMatcher, opts: WaitOptions & { count?: number } = {}): Promise<any> {
       const predicate = typeof match === 'string' ? (c: ApiCall) => c.method === match : match;
@@ -339,30 +470,50 @@ export async function startBotApiStandIn(options: { token?: string; botUsername?
       const timeoutMs = opts.timeoutMs ?? 3000;
       const found: ApiCall[] = [];
       let scanned = opts.since ?? 0;
-      return watch(() => {
-        for (; scanned < log.length; scanned++) if (predicate(log[scanned]!)) found.push(log[scanned]!);
-        if (found.length < want) return undefined;
-        return opts.count === undefined ? found[0] : found.slice(0, want);
-      }, timeoutMs, () => `waitForCall(${typeof match === 'string' ? match : match.name || 'predicate'}): ${found.length}/${want} matching call(s) after ${timeoutMs}ms. ` +
-        `Calls seen (${log.length}${log.length > 50 ? ', last 50 shown' : ''}):\n${log.map(describeCall).slice(-50).join('\n') || '  (none)'}`);
+      return watch(
+        () => {
+          for (; scanned < log.length; scanned++) if (predicate(log[scanned]!)) found.push(log[scanned]!);
+          if (found.length < want) return undefined;
+          return opts.count === undefined ? found[0] : found.slice(0, want);
+        },
+        timeoutMs,
+        () =>
+          `waitForCall(${typeof match === 'string' ? match : match.name || 'predicate'}): ${found.length}/${want} matching call(s) after ${timeoutMs}ms. ` +
+          `Calls seen (${log.length}${log.length > 50 ? ', last 50 shown' : ''}):\n${log.map(describeCall).slice(-50).join('\n') || '  (none)'}`,
+      );
     },
     waitForIdle({ timeoutMs = 3000 } = {}) {
-      return watch(() => (polls.size > 0 && head === queue.length ? true : undefined), timeoutMs,
-        () => `waitForIdle: not idle after ${timeoutMs}ms (${polls.size} pending long poll(s), ${queue.length - head} unconfirmed update(s))`).then(() => undefined);
+      return watch(
+        () => (polls.size > 0 && head === queue.length ? true : undefined),
+        timeoutMs,
+        () =>
+          `waitForIdle: not idle after ${timeoutMs}ms (${polls.size} pending long poll(s), ${queue.length - head} unconfirmed update(s))`,
+      ).then(() => undefined);
     },
     injectFault(method, fault) {
       faults.set(method, [...(faults.get(method) ?? []), { ...fault }]);
     },
     sentMessages() {
-      return calls.filter((c) => (c.method === 'sendMessage' || c.method === 'editMessageText') && c.result !== undefined).map((c) => c.params);
+      return calls
+        .filter((c) => (c.method === 'sendMessage' || c.method === 'editMessageText') && c.result !== undefined)
+        .map((c) => c.params);
     },
     async close() {
       if (closed) return;
       closed = true;
-      const ending = [...polls].map((poll) => new Promise((resolve) => { poll.res.once('close', resolve); finishPoll(poll, []); }));
+      const ending = [...polls].map(
+        (poll) =>
+          new Promise((resolve) => {
+            poll.res.once('close', resolve);
+            finishPoll(poll, []);
+          }),
+      );
       for (const w of watchers) w.fail(new Error('Bot API stand-in closed'));
       await Promise.race([Promise.all(ending), new Promise((resolve) => setTimeout(resolve, 200).unref())]);
-      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
     },
   };
   return standIn;

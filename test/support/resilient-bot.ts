@@ -35,7 +35,11 @@ export const FAST_RETRY = { baseDelayMs: 20, maxDelayMs: 200, maxWaitMs: 10_000 
 export async function startTestBot(
   standIn: BotApiStandIn,
   engine: SearchEngine,
-  options: { resilience?: Omit<ResilienceOptions, 'logger'>; serve?: Omit<ServeOptions, 'logger'>; secrets?: string[] } = {},
+  options: {
+    resilience?: Omit<ResilienceOptions, 'logger'>;
+    serve?: Omit<ServeOptions, 'logger'>;
+    secrets?: string[];
+  } = {},
 ): Promise<TestBot> {
   const logLines: string[] = [];
   const logs: LogRecord[] = [];
@@ -55,7 +59,11 @@ export async function startTestBot(
   });
   const running = await serveUpdates(bot, { logger, ...options.serve });
   return {
-    bot, running, logs, logLines, floodStats,
+    bot,
+    running,
+    logs,
+    logLines,
+    floodStats,
     async stop() {
       running.stop('test end');
       await running.stopped;

@@ -16,7 +16,9 @@ describe('Bot API stand-in with a real telegraf bot', () => {
     bot = new Telegraf(standIn.token, { telegram: { apiRoot: standIn.url } });
     bot.on('text', (ctx) => ctx.reply('echo: ' + ctx.message.text));
     // Without bot.catch, telegraf rethrows a handler error out of the polling loop: polling stops and launch() rejects.
-    bot.catch((err) => { handlerErrors.push(err); });
+    bot.catch((err) => {
+      handlerErrors.push(err);
+    });
     // launch() resolves only when polling stops: keep the promise, wait for the first long poll instead.
     stopped = bot.launch();
     await standIn.waitForIdle();
@@ -64,7 +66,13 @@ describe('Bot API stand-in with a real telegraf bot', () => {
     const [, ok] = await standIn.waitForCall('sendMessage', { since, count: 2 });
     assert.equal(ok!.faulted, undefined);
     assert.equal(ok!.params.text, 'echo: second');
-    assert.deepEqual(standIn.sentMessages().map((p) => p.text).slice(-2), ['echo: 你好，文档里说了什么？', 'echo: second']);
+    assert.deepEqual(
+      standIn
+        .sentMessages()
+        .map((p) => p.text)
+        .slice(-2),
+      ['echo: 你好，文档里说了什么？', 'echo: second'],
+    );
   });
 
   test('a burst of 1,000 updates is delivered and answered quickly', async () => {
@@ -75,24 +83,34 @@ describe('Bot API stand-in with a real telegraf bot', () => {
   });
 
   test('waitForCall rejects with a message listing the calls seen', async () => {
-    await assert.rejects(standIn.waitForCall('sendPhoto', { timeoutMs: 50 }), /waitForCall\(sendPhoto\): 0\/1 .*Calls seen \(\d+, last 50 shown\):\n  #\d+ sendMessage/);
+    await assert.rejects(
+      standIn.waitForCall('sendPhoto', { timeoutMs: 50 }),
+      /waitForCall\(sendPhoto\): 0\/1 .*Calls seen \(\d+, last 50 shown\):\n  #\d+ sendMessage/,
+    );
   });
 });
 
 describe('Bot API stand-in over raw HTTP', () => {
   let standIn: BotApiStandIn;
-  before(async () => { standIn = await startBotApiStandIn(); });
+  before(async () => {
+    standIn = await startBotApiStandIn();
+  });
   after(() => standIn.close());
 
   const post = async (method: string, body: object, token = standIn.token) => {
     const res = await fetch(`${standIn.url}/bot${token}/${method}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     return { status: res.status, json: (await res.json()) as any };
   };
 
   test('a wrong token gets 401 Unauthorized', async () => {
-    assert.deepEqual(await post('getMe', {}, '1:wrong'), { status: 401, json: { ok: false, error_code: 401, description: 'Unauthorized' } });
+    assert.deepEqual(await post('getMe', {}, '1:wrong'), {
+      status: 401,
+      json: { ok: false, error_code: 401, description: 'Unauthorized' },
+    });
   });
 
   test('getUpdates holds the request until an update arrives, honours offset and limit', async () => {
@@ -110,9 +128,15 @@ describe('Bot API stand-in over raw HTTP', () => {
     assert.ok(mention.message.message_id > update.message.message_id);
     const id1 = standIn.pushUpdate(mention);
     const id2 = standIn.pushUpdate(standIn.inlineQuery('合同'));
-    assert.deepEqual((await post('getUpdates', { offset: update.update_id + 1, limit: 1 })).json.result.map((u: any) => u.update_id), [id1]);
+    assert.deepEqual(
+      (await post('getUpdates', { offset: update.update_id + 1, limit: 1 })).json.result.map((u: any) => u.update_id),
+      [id1],
+    );
     const rest = (await post('getUpdates', { offset: id1 + 1 })).json.result;
-    assert.deepEqual(rest.map((u: any) => u.update_id), [id2]);
+    assert.deepEqual(
+      rest.map((u: any) => u.update_id),
+      [id2],
+    );
     assert.equal(rest[0].inline_query.query, '合同');
   });
 
@@ -122,7 +146,9 @@ describe('Bot API stand-in over raw HTTP', () => {
     assert.ok(Date.now() - started >= 900);
     const other = await startBotApiStandIn();
     const pending = fetch(`${other.url}/bot${other.token}/getUpdates`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timeout: 50 }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ timeout: 50 }),
     });
     await other.waitForIdle();
     await other.close();
@@ -130,26 +156,53 @@ describe('Bot API stand-in over raw HTTP', () => {
   });
 
   test('faults: 429 with retry_after, dropped connection, then normal again', async () => {
-    const body = { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } };
+    const body = {
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    };
     standIn.injectFault('sendChatAction', { status: 429, body });
     standIn.injectFault('sendChatAction', { dropConnection: true });
     assert.deepEqual(await post('sendChatAction', { chat_id: 1, action: 'typing' }), { status: 429, json: body });
     await assert.rejects(post('sendChatAction', { chat_id: 1, action: 'typing' }));
-    assert.deepEqual(await post('sendChatAction', { chat_id: 1, action: 'typing' }), { status: 200, json: { ok: true, result: true } });
-    assert.deepEqual(standIn.calls.filter((c) => c.method === 'sendChatAction').map((c) => c.faulted ?? false), [true, true, false]);
+    assert.deepEqual(await post('sendChatAction', { chat_id: 1, action: 'typing' }), {
+      status: 200,
+      json: { ok: true, result: true },
+    });
+    assert.deepEqual(
+      standIn.calls.filter((c) => c.method === 'sendChatAction').map((c) => c.faulted ?? false),
+      [true, true, false],
+    );
   });
 
   test('sendMessage rejects invalid HTML and overlong text like Telegram; edits must change something', async () => {
     const bad = await post('sendMessage', { chat_id: 1001, text: '<b>x</b> & y', parse_mode: 'HTML' });
     assert.equal(bad.status, 400);
     assert.match(bad.json.description, /^Bad Request: can't parse entities: Bare "&"/);
-    assert.equal((await post('sendMessage', { chat_id: 1001, text: 'x'.repeat(4097) })).json.description, 'Bad Request: message is too long');
+    assert.equal(
+      (await post('sendMessage', { chat_id: 1001, text: 'x'.repeat(4097) })).json.description,
+      'Bad Request: message is too long',
+    );
     const sent = (await post('sendMessage', { chat_id: 1001, text: '<b>答</b>', parse_mode: 'HTML' })).json.result;
-    const same = await post('editMessageText', { chat_id: 1001, message_id: sent.message_id, text: '<b>答</b>', parse_mode: 'HTML' });
+    const same = await post('editMessageText', {
+      chat_id: 1001,
+      message_id: sent.message_id,
+      text: '<b>答</b>',
+      parse_mode: 'HTML',
+    });
     assert.match(same.json.description, /message is not modified/);
-    const edited = await post('editMessageText', { chat_id: 1001, message_id: sent.message_id, text: '答案', parse_mode: 'HTML' });
+    const edited = await post('editMessageText', {
+      chat_id: 1001,
+      message_id: sent.message_id,
+      text: '答案',
+      parse_mode: 'HTML',
+    });
     assert.equal(edited.json.result.text, '答案');
-    assert.deepEqual(standIn.sentMessages().map((p) => p.text), ['<b>答</b>', '答案']);
+    assert.deepEqual(
+      standIn.sentMessages().map((p) => p.text),
+      ['<b>答</b>', '答案'],
+    );
   });
 });
 
@@ -161,14 +214,27 @@ describe('checkTelegramHtml', () => {
       '<a href="https://example.com/?a=1&amp;b=2">链接</a> <code>x &lt; y</code>',
       '<pre><code class="language-python">print(1)</code></pre><blockquote expandable>引用</blockquote>',
       '<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>',
-    ]) assert.deepEqual(checkTelegramHtml(ok), [], ok);
+    ])
+      assert.deepEqual(checkTelegramHtml(ok), [], ok);
   });
 
   test('rejects what Telegram rejects (or its docs forbid)', () => {
     for (const bad of [
-      '<b>x</b> & <script>', '<b>x', '<i><b>x</i></b>', '&nbsp;', 'a < b', '<br>', '<p>段落</p>', '<span>x</span>',
-      '<code><b>x</b></code>', '<code class="language-js">x</code>', '<a href="x" target="_blank">y</a>', '1 > 0', '&#xD800;',
-    ]) assert.notDeepEqual(checkTelegramHtml(bad), [], bad);
+      '<b>x</b> & <script>',
+      '<b>x',
+      '<i><b>x</i></b>',
+      '&nbsp;',
+      'a < b',
+      '<br>',
+      '<p>段落</p>',
+      '<span>x</span>',
+      '<code><b>x</b></code>',
+      '<code class="language-js">x</code>',
+      '<a href="x" target="_blank">y</a>',
+      '1 > 0',
+      '&#xD800;',
+    ])
+      assert.notDeepEqual(checkTelegramHtml(bad), [], bad);
     assert.deepEqual(checkTelegramHtml('<b>x</b> & <script>'), [
       'Bare "&" at byte offset 9 must be escaped as &amp;',
       'Unsupported start tag "script" at byte offset 11',
@@ -176,6 +242,9 @@ describe('checkTelegramHtml', () => {
   });
 
   test('stripTelegramHtml gives the visible text', () => {
-    assert.equal(stripTelegramHtml('<b>合同</b> &amp; <a href="https://x.y">条款</a> &lt;3 &#x1F600;'), '合同 & 条款 <3 😀');
+    assert.equal(
+      stripTelegramHtml('<b>合同</b> &amp; <a href="https://x.y">条款</a> &lt;3 &#x1F600;'),
+      '合同 & 条款 <3 😀',
+    );
   });
 });

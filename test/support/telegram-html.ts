@@ -80,7 +80,9 @@ export function checkTelegramHtml(text: string): string[] {
     const m = TAG_RE.exec(text);
     if (!m) {
       const [, slash, name = ''] = /^<(\/?)([^\s>]*)/.exec(text.slice(i, i + 40)) ?? [];
-      problems.push(`${slash ? 'Malformed end' : 'Unsupported start'} tag "${name}" ${at(i)}: bare "<" must be escaped as &lt;`);
+      problems.push(
+        `${slash ? 'Malformed end' : 'Unsupported start'} tag "${name}" ${at(i)}: bare "<" must be escaped as &lt;`,
+      );
       i++;
       continue;
     }

@@ -2,6 +2,8 @@
  * Configuration: a pure parse of an explicit environment (process.env plus .env, loaded by main). Nothing is
  * read at import time. Every failure names the variable and the fix; the token never appears in a message.
  */
+import { resolve } from 'node:path';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Config {
@@ -11,6 +13,8 @@ export interface Config {
   apiRoot: string;
   /** CORPUS_PATH, default the bundled corpus/ folder. */
   corpusPath?: string;
+  /** DATA_DIR, default ./data (absolute): everything the bot stores (SQLite store, persisted index, documents). */
+  dataDir: string;
   /** WEBHOOK_URL: public https URL; set → webhook mode instead of long polling. */
   webhookUrl?: URL;
   /** WEBHOOK_SECRET: required in webhook mode; Telegram sends it back in X-Telegram-Bot-Api-Secret-Token. */
@@ -89,6 +93,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     botToken,
     apiRoot,
     corpusPath: env.CORPUS_PATH?.trim() || undefined,
+    dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
     webhookUrl,
     webhookSecret,
     port: parseCount(env, 'PORT', 8080, 65535),

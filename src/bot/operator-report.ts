@@ -19,7 +19,8 @@ export function statsLines(s: Stats, lang: Lang): string[] {
   const asked = (k: keyof Stats['asked']) =>
     `${s.asked[k]}${zh ? '，未回答 ' : ', declined '}${s.declined[k]}${share(s.declined[k], s.asked[k])}`;
   const top = s.topUnanswered.map(
-    (q, i) => `${i + 1}. ${q.text} — ${q.count}×${zh ? `（${q.askers} 人）` : ` (${q.askers} askers)`}`,
+    (q, i) =>
+      `${i + 1}. ${q.text} — ${q.count}×${zh ? `（${q.askers} 人）` : ` (${q.askers} ${q.askers === 1 ? 'asker' : 'askers'})`}`,
   );
   const lines = zh
     ? [

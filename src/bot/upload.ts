@@ -9,23 +9,13 @@ import type { Context, Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Document } from 'telegraf/types';
 import { escapeHtml } from '../answer/format.js';
-import { parseFrontMatter } from '../corpus/load.js';
-import { splitPassages } from '../corpus/split.js';
-import { NameMatcher } from '../corpus/topics.js';
-import type { Topics } from '../corpus/types.js';
-import { MAX_DOCUMENT_BYTES, safeFileName, type CheckedDocument } from '../store/documents.js';
+import { countPassages, MAX_DOCUMENT_BYTES, safeFileName } from '../store/documents.js';
 import type { Store } from '../store/store.js';
 import { actorOf, operatorStore } from './admin.js';
 import type { ResolvedDeps } from './deps.js';
 import { operatorMessages } from './operator-messages.js';
 import { langFor, replyToAsker } from './reply.js';
 import { showTyping } from './typing.js';
-
-/** Passages a document would add (headings not counted), split as the corpus loader splits it. */
-export function countPassages(doc: Pick<CheckedDocument, 'id' | 'text'>, topics: Topics): number {
-  const { meta, body } = parseFrontMatter(doc.text);
-  return splitPassages(doc.id, meta.title ?? doc.id, body, new NameMatcher(topics)).length;
-}
 
 /** Downloads a file the bot received (Telegram allows bots 20 MB; we read at most `limit` + 1 bytes). */
 async function download(ctx: Context, fileId: string, limit: number): Promise<Buffer> {

@@ -9,6 +9,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { documentFiles, documentId, parseFrontMatter } from '../corpus/load.js';
+import { splitPassages } from '../corpus/split.js';
+import { NameMatcher } from '../corpus/topics.js';
+import type { Topics } from '../corpus/types.js';
 import type { Db } from './db.js';
 
 export const DOCUMENTS_DIR = 'documents';
@@ -93,6 +96,12 @@ export function checkText(bytes: Buffer): { text: string } | UploadProblem {
   if (text.includes('\u0000') || controls > text.length / 100) return { problem: 'type', detail: 'binary content' };
   if (!parseFrontMatter(text).body.trim()) return { problem: 'empty' };
   return { text };
+}
+
+/** Passages a document would add (headings not counted), split as the corpus loader splits it. */
+export function countPassages(doc: Pick<CheckedDocument, 'id' | 'text'>, topics: Topics): number {
+  const { meta, body } = parseFrontMatter(doc.text);
+  return splitPassages(doc.id, meta.title ?? doc.id, body, new NameMatcher(topics)).length;
 }
 
 export class DocumentShelf {

@@ -12,6 +12,7 @@ import { registerMore } from './more.js';
 import { registerPrivacy } from './privacy.js';
 import { HANDLER_TIMEOUT_MS, installResilience, isChatUnreachable } from './resilience.js';
 import { isGroup, langFor, replyToAsker } from './reply.js';
+import { trackInFlight } from './typing.js';
 import { registerUpload } from './upload.js';
 
 export type { BotDeps } from './deps.js';
@@ -21,6 +22,7 @@ export function createBot(token: string, deps: BotDeps): Telegraf {
   const resolved = resolveDeps(deps);
   const bot = new Telegraf(token, { telegram: { apiRoot: resolved.apiRoot }, handlerTimeout: HANDLER_TIMEOUT_MS });
   installResilience(bot, { logger: resolved.logger, ...resolved.resilience }); // first: retries, rate limit
+  trackInFlight(bot); // the typing indicator is left out under a burst
   registerCommands(bot, resolved);
   registerPrivacy(bot, resolved);
   registerAdmin(bot, resolved); // operators: /stats, /unanswered, /docs, /remove

@@ -3,7 +3,6 @@ import { normalizeText } from '../text/normalize.js';
 import {
   addUserWords,
   generalIdf,
-  givesAspects,
   gluedVerb,
   hanBigrams,
   locativeStem,
@@ -18,7 +17,8 @@ import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
 import { bestSentence, rerankScore } from './rerank.js';
-import { givesTime, relativeYear, yearsNamed } from '../text/dates.js';
+import { relativeYear, yearsNamed } from '../text/dates.js';
+import { askedRules } from '../question/rules.js';
 
 /** What MiniSearch indexes per passage: terms computed by our own pipeline, space-joined. */
 interface IndexedPassage {
@@ -156,9 +156,12 @@ export interface RankedPassage {
   sentence: number;
 }
 
+/** The saved index's format: an index of another version is rebuilt, not read. */
+export const INDEX_VERSION = 17;
+
 /** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
 export interface SerializedEngine {
-  version: 17;
+  version: typeof INDEX_VERSION;
   corpus: Corpus;
   index: unknown;
   /** The vocabulary (see Vocabulary), each term with the number of passages holding it. */
@@ -217,7 +220,8 @@ export class SearchEngine {
   /** Restores an engine saved with toJSON(), with the same options factory that built it. */
   static fromJSON(json: string, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
     const data = JSON.parse(json) as SerializedEngine;
-    if (data.version !== 17) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
+    if (data.version !== INDEX_VERSION)
+      throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
     const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
     const vocabulary: Vocabulary = {
@@ -230,7 +234,7 @@ export class SearchEngine {
 
   toJSON(): SerializedEngine {
     return {
-      version: 17,
+      version: INDEX_VERSION,
       corpus: this.corpus,
       index: this.index.toJSON(),
       vocabulary: {
@@ -512,17 +516,24 @@ export class SearchEngine {
     // The second stage looks for the sentence that answers: what the question sets aside is not asked about.
     const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
     // A question that enumerates, counts or asks whether something is among others asks about the list itself.
-    const aboutList = q.normalized.includes('、') || q.asksHowMany || q.asksWhetherIncluded;
+    const aboutList = q.normalized.includes('、') || q.asks.has('number') || q.asks.has('whether-included');
     const listedWeight = aboutList ? 1 : this.ranking.listedWeight;
+    // The kind of answer asked for (a time for "when", a list of areas): the rule table's ranking rules tell.
+    const kindRules = askedRules(q.asks, 'rank');
+    const asked = { normalized: q.normalized, terms: q.contentTerms };
     const reranked = candidates
       .slice(0, this.ranking.rerankDepth)
       .map(({ passage, score }) => {
         const [, matchTexts] = this.passageSentences(passage);
         const implied = new Set(terms.filter((t) => this.impliesYear(passage, t.term)).map((t) => t.term));
         const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term), listedWeight);
-        // A list of areas may stand in another sentence than the one naming the question's words.
-        const kindMatch =
-          (q.asksWhen && givesTime(matchTexts[index] ?? '')) || (q.asksAspects && matchTexts.some(givesAspects));
+        const view = {
+          text: this.passageMatchText(passage),
+          sentences: matchTexts,
+          documentYear: this.documentYear(passage.documentId),
+          about: () => matchTexts[index] ?? '',
+        };
+        const kindMatch = kindRules.some((rule) => rule.gives?.(view, asked) ?? false);
         return { passage, sentence: index, score: rerankScore(score / top, coverage, kindMatch, this.ranking) };
       })
       .sort((a, b) => b.score - a.score);

@@ -10,7 +10,9 @@ import { clipQuestion, formatReplyHtml } from '../answer/format.js';
 import { messages, questionLang } from '../answer/i18n.js';
 import { stripControlChars } from '../text/normalize.js';
 import type { ResolvedDeps } from './deps.js';
+import { recordQuestion, withVoteButtons } from './feedback.js';
 import { moreKeyboard, refsOf } from './more.js';
+import { showTyping } from './typing.js';
 import { isGroup, langFor, replyToAsker } from './reply.js';
 
 /**
@@ -47,12 +49,21 @@ export async function answerInChat(ctx: Context, text: string, deps: ResolvedDep
   const t = messages(lang);
   if (!text.trim()) return replyToAsker(ctx, t.askUsage);
   const { question, clipped } = clipQuestion(stripControlChars(text));
-  const answer = answerQuestion(deps.engine, question, { top: deps.maxHits });
+  const typing = showTyping(ctx, deps);
+  const started = performance.now();
+  const engine = deps.engine; // one engine for the whole answer, even if documents change meanwhile
+  const answer = answerQuestion(engine, question, { top: deps.maxHits });
+  const questionId = recordQuestion(ctx, deps, answer, lang, performance.now() - started); // committed before the reply
   deps.logger.debug('question answered', { updateId: ctx.update.update_id, kind: answer.kind, clipped });
-  const html = `${clipped ? `${t.questionCut(MAX_QUESTION_CHARS)}\n\n` : ''}${formatReplyHtml(answer, lang, deps.engine.corpus)}`;
+  const html = `${clipped ? `${t.questionCut(MAX_QUESTION_CHARS)}\n\n` : ''}${formatReplyHtml(answer, lang, engine.corpus)}`;
   const keyboard =
-    answer.kind === 'answer' ? moreKeyboard(refsOf(deps.engine.corpus, answer.hits.slice(1)), lang) : undefined;
-  return replyToAsker(ctx, html, keyboard);
+    answer.kind === 'answer' ? moreKeyboard(refsOf(engine.corpus, answer.hits.slice(1)), lang) : undefined;
+  await typing;
+  return replyToAsker(
+    ctx,
+    html,
+    withVoteButtons(ctx, keyboard, answer.kind === 'answer' ? questionId : undefined, lang),
+  );
 }
 
 /** Registers /ask and the text handler. Register after the other commands: unknown commands end up here. */

@@ -1,14 +1,18 @@
 /** createBot: the Telegram bot, one feature a file, wired in the order telegraf matches them. */
 import { Telegraf } from 'telegraf';
 import { messages } from '../answer/i18n.js';
+import { registerAdmin } from './admin.js';
 import { registerAsk } from './ask.js';
 import { registerCommands } from './commands.js';
 import { resolveDeps, type BotDeps } from './deps.js';
 import { registerHints } from './hints.js';
 import { registerInline } from './inline.js';
+import { registerFeedback } from './feedback.js';
 import { registerMore } from './more.js';
+import { registerPrivacy } from './privacy.js';
 import { HANDLER_TIMEOUT_MS, installResilience, isChatUnreachable } from './resilience.js';
 import { isGroup, langFor, replyToAsker } from './reply.js';
+import { registerUpload } from './upload.js';
 
 export type { BotDeps } from './deps.js';
 
@@ -18,6 +22,10 @@ export function createBot(token: string, deps: BotDeps): Telegraf {
   const bot = new Telegraf(token, { telegram: { apiRoot: resolved.apiRoot }, handlerTimeout: HANDLER_TIMEOUT_MS });
   installResilience(bot, { logger: resolved.logger, ...resolved.resilience }); // first: retries, rate limit
   registerCommands(bot, resolved);
+  registerPrivacy(bot, resolved);
+  registerAdmin(bot, resolved); // operators: /stats, /unanswered, /docs, /remove
+  registerFeedback(bot, resolved); // 👍 / 👎 (before more.ts's catch-all for callbacks)
+  registerUpload(bot, resolved); // documents from operators (before hints.ts)
   registerMore(bot, resolved);
   registerInline(bot, resolved);
   registerAsk(bot, resolved); // after the commands: its text handler takes what they leave

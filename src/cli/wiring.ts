@@ -24,9 +24,12 @@ export function glossaryExpander(corpusPath: string = DEFAULT_CORPUS): QueryExpa
   });
 }
 
-/** Loads a corpus (folder or JSONL), indexes it, and lets English questions in through its glossary. */
-export function openEngine(corpusPath: string = DEFAULT_CORPUS): SearchEngine {
-  const engine = SearchEngine.build(loadCorpus(corpusPath));
+/**
+ * Loads a corpus (folder or JSONL), indexes it, and lets English questions in through its glossary. A folder
+ * corpus takes the documents of `extraDirs` too (DATA_DIR/documents: those operators added).
+ */
+export function openEngine(corpusPath: string = DEFAULT_CORPUS, extraDirs: string[] = []): SearchEngine {
+  const engine = SearchEngine.build(loadCorpus(corpusPath, extraDirs));
   engine.setExpander(glossaryExpander(corpusPath));
   return engine;
 }

@@ -17,6 +17,7 @@ import { CHINESE_WHEN, holdsTerm, type AnalyzedQuestion, type ContentTerm } from
 import { bestSentence } from '../search/rerank.js';
 import { escapeRegExp } from '../text/regexp.js';
 import { synonymsOf } from '../text/synonyms.js';
+import type { Question } from '../question/types.js';
 
 /** Questions longer than this are refused by the answering core (the bot cuts them before asking). */
 export const MAX_QUESTION_CHARS = 500;
@@ -458,12 +459,14 @@ const answers = (v: Verdict): boolean => !v.weak && !v.elsewhere && !v.wrongKind
 
 /**
  * Answers a question from the engine's corpus: the best passages, or a plain "no answer" when the corpus
- * does not hold the question's information (see DESIGN.md, "No answer").
+ * does not hold the question's information (see DESIGN.md, "No answer"). The question may come as text or as
+ * understood already (src/question: understand(text, engine)), read by this engine.
  */
-export function answerQuestion(engine: SearchEngine, question: string, options: AnswerOptions = {}): Answer {
+export function answerQuestion(engine: SearchEngine, asked: string | Question, options: AnswerOptions = {}): Answer {
+  const question = typeof asked === 'string' ? asked : asked.text;
   const error = validateQuestion(question);
   if (error) return { kind: 'invalid', question, error };
-  const analyzed = engine.analyze(question);
+  const analyzed = typeof asked === 'string' ? engine.analyze(question) : asked.analysis;
   // Evidence is weighed as the ranker weighs it: words most passages hold count for little.
   const q = { ...analyzed, contentTerms: engine.weighTerms(analyzed.contentTerms) };
   if (q.contentTerms.length === 0 && q.bigrams.length === 0) {

@@ -21,7 +21,7 @@ export class LiveEngine {
     readonly extraDirs: string[] = [],
     private readonly onReload?: (engine: SearchEngine) => void,
   ) {
-    this.engine = openEngine(corpusPath, extraDirs);
+    this.engine = openEngine(corpusPath, { extraDirs });
   }
 
   current(): SearchEngine {
@@ -30,7 +30,7 @@ export class LiveEngine {
 
   /** Rebuilds and swaps; on failure (e.g. an unreadable file) the current engine stays and the error is thrown. */
   reload(version = this.builtFor): SearchEngine {
-    const next = openEngine(this.corpusPath, this.extraDirs);
+    const next = openEngine(this.corpusPath, { extraDirs: this.extraDirs });
     this.engine = next;
     this.builtFor = version;
     this.onReload?.(next);

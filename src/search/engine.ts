@@ -19,6 +19,7 @@ import type { Corpus, Passage } from '../corpus/types.js';
 import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
 import { bestSentence, rerankScore } from './rerank.js';
 import { givesTime, relativeYear, yearsNamed } from '../text/dates.js';
+import { readQuestion } from '../reading/read.js';
 
 /** What MiniSearch indexes per passage: terms computed by our own pipeline, space-joined. */
 interface IndexedPassage {
@@ -290,7 +291,7 @@ export class SearchEngine {
    *   its alternatives, searched with the question (签 → 签署, 老师 → 教师).
    */
   analyze(question: string): AnalyzedQuestion {
-    const q = analyzeQuestion(question, this.names, this.expander);
+    const q = readQuestion(question, this, (text) => analyzeQuestion(text, this.names, this.expander));
     const readings: string[] = [];
     const synonymWords: string[] = [];
     // A noun the corpus lacks that is only function characters glued together (合作上将重点… cut 上将, "general",

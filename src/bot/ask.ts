@@ -59,11 +59,9 @@ export async function answerInChat(ctx: Context, text: string, deps: ResolvedDep
   const keyboard =
     answer.kind === 'answer' ? moreKeyboard(refsOf(engine.corpus, answer.hits.slice(1)), lang) : undefined;
   await typing;
-  return replyToAsker(
-    ctx,
-    html,
-    withVoteButtons(ctx, keyboard, answer.kind === 'answer' ? questionId : undefined, lang),
-  );
+  // 👍 / 👎 on answers and on declines (a 👎 there says the documents should have answered), not on invalid input.
+  const votable = answer.kind === 'invalid' ? undefined : questionId;
+  return replyToAsker(ctx, html, withVoteButtons(ctx, keyboard, votable, lang));
 }
 
 /** Registers /ask and the text handler. Register after the other commands: unknown commands end up here. */

@@ -2,6 +2,7 @@
 import type { SearchEngine } from '../search/engine.js';
 import type { Logger } from '../log.js';
 import type { ResilienceOptions } from './resilience.js';
+import type { ConversationStoreOptions } from '../dialogue/state.js';
 
 export interface BotDeps {
   engine: SearchEngine;
@@ -18,11 +19,13 @@ export interface BotDeps {
   inlineResults?: number;
   /** Retries, the per-user question limit and group pacing (defaults in resilience.ts: 10 questions and 18 group messages a minute). */
   resilience?: Omit<ResilienceOptions, 'logger'>;
+  /** Conversation memory: turns kept, idle time, conversations kept (defaults in dialogue/state.ts: 5, 15 min, 50,000). */
+  conversation?: ConversationStoreOptions;
 }
 
 /** BotDeps with every default filled in. */
-export type ResolvedDeps = Required<Omit<BotDeps, 'summarize' | 'resilience'>> &
-  Pick<BotDeps, 'summarize' | 'resilience'>;
+export type ResolvedDeps = Required<Omit<BotDeps, 'summarize' | 'resilience' | 'conversation'>> &
+  Pick<BotDeps, 'summarize' | 'resilience' | 'conversation'>;
 
 /** Fills in the defaults documented on BotDeps. */
 export function resolveDeps(deps: BotDeps): ResolvedDeps {

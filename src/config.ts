@@ -83,6 +83,11 @@ function parseAdminIds(raw: string | undefined): number[] {
   return [...new Set(ids)];
 }
 
+/** DATA_DIR, absolute (default ./data): for tools that need no other setting. */
+export function dataDirOf(env: Record<string, string | undefined>): string {
+  return resolve(env.DATA_DIR?.trim() || 'data');
+}
+
 /** Parses and validates the environment once, at start-up. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const botToken = env.BOT_TOKEN?.trim() || undefined;
@@ -119,7 +124,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     botToken,
     apiRoot,
     corpusPath: env.CORPUS_PATH?.trim() || undefined,
-    dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
+    dataDir: dataDirOf(env),
     webhookUrl,
     webhookSecret,
     port: parseCount(env, 'PORT', 8080, 65535),

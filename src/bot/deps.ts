@@ -3,6 +3,7 @@ import type { SearchEngine } from '../search/engine.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { ResilienceOptions } from './resilience.js';
+import type { ConversationStoreOptions } from '../dialogue/state.js';
 
 export interface BotDeps {
   engine: SearchEngine;
@@ -27,11 +28,13 @@ export interface BotDeps {
   retentionDays?: number;
   /** The engine, swapped when documents are added or removed: when set, `engine` reads live.current(). */
   live?: { current(): SearchEngine; reload(version?: number): SearchEngine };
+  /** Conversation memory: turns kept, idle time, conversations kept (defaults in dialogue/state.ts: 5, 15 min, 50,000). */
+  conversation?: ConversationStoreOptions;
 }
 
 /** BotDeps with every default filled in. */
-export type ResolvedDeps = Required<Omit<BotDeps, 'summarize' | 'resilience' | 'store' | 'live'>> &
-  Pick<BotDeps, 'summarize' | 'resilience' | 'store' | 'live'>;
+export type ResolvedDeps = Required<Omit<BotDeps, 'summarize' | 'resilience' | 'store' | 'live' | 'conversation'>> &
+  Pick<BotDeps, 'summarize' | 'resilience' | 'store' | 'live' | 'conversation'>;
 
 /** Fills in the defaults documented on BotDeps. */
 export function resolveDeps(deps: BotDeps): ResolvedDeps {

@@ -23,7 +23,7 @@ export class LiveEngine {
     readonly corpusPath: string = DEFAULT_CORPUS,
     readonly extraDirs: string[] = [],
   ) {
-    this.engine = openEngine(corpusPath, extraDirs);
+    this.engine = openEngine(corpusPath, { extraDirs });
   }
 
   current(): SearchEngine {
@@ -32,7 +32,7 @@ export class LiveEngine {
 
   /** Rebuilds and swaps; on failure (e.g. an unreadable file) the current engine stays and the error is thrown. */
   reload(version = this.builtFor): SearchEngine {
-    const next = openEngine(this.corpusPath, this.extraDirs);
+    const next = openEngine(this.corpusPath, { extraDirs: this.extraDirs });
     this.engine = next;
     this.builtFor = version;
     this.onReload?.(next);

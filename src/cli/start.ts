@@ -119,6 +119,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     return EXIT.USAGE;
   }
   const { botToken } = config;
-  if (!botToken) return runConsoleChat(openEngine(config.corpusPath, documentDirs(config)), io);
+  if (!botToken)
+    return runConsoleChat(
+      openEngine(config.corpusPath, { extraDirs: documentDirs(config), dataDir: config.dataDir }),
+      io,
+    );
   return runBot({ ...config, botToken }, io);
 }

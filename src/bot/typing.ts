@@ -32,11 +32,15 @@ export function trackInFlight(bot: Telegraf): void {
   });
 }
 
-/** Sends "typing" to the update's chat; the promise settles (never rejects) when sent, failed or timed out. */
-export function showTyping(ctx: Context, deps: Pick<ResolvedDeps, 'logger'>): Promise<void> {
+/**
+ * Sends "typing" to the update's chat. Awaiting the result waits (never rejects) until the request is done or
+ * TYPING_WAIT_MS passed, counted from the await, not from the send: an answer that took long to compute must not
+ * have used the wait up, or the reply could overtake the typing request.
+ */
+export function showTyping(ctx: Context, deps: Pick<ResolvedDeps, 'logger'>): PromiseLike<void> {
   if (!ctx.chat || (ctx.state as TypingState).busy) return Promise.resolve();
   const sent = ctx
     .sendChatAction('typing')
     .catch((error: unknown) => deps.logger.debug('sendChatAction failed', { updateId: ctx.update.update_id, error }));
-  return settleWithin(sent, TYPING_WAIT_MS);
+  return { then: (onDone, onFailed) => settleWithin(sent, TYPING_WAIT_MS).then(onDone, onFailed) };
 }

@@ -13,6 +13,7 @@ import { registerMore } from './more.js';
 import { registerPrivacy } from './privacy.js';
 import { HANDLER_TIMEOUT_MS, installResilience, isChatUnreachable } from './resilience.js';
 import { isGroup, langFor, replyToAsker } from './reply.js';
+import { trackInFlight } from './typing.js';
 import { registerUpload } from './upload.js';
 
 export type { BotDeps } from './deps.js';
@@ -23,6 +24,7 @@ export function createBot(token: string, deps: BotDeps): Telegraf {
   const bot = new Telegraf(token, { telegram: { apiRoot: resolved.apiRoot }, handlerTimeout: HANDLER_TIMEOUT_MS });
   installResilience(bot, { logger: resolved.logger, ...resolved.resilience }); // first: retries, rate limit
   bot.use((ctx, next) => (isFromOtherBot(ctx) ? undefined : next())); // two bots answering each other never stop
+  trackInFlight(bot); // the typing indicator is left out under a burst
   registerCommands(bot, resolved);
   registerPrivacy(bot, resolved);
   registerAdmin(bot, resolved); // operators: /stats, /unanswered, /docs, /remove

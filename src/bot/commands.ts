@@ -12,6 +12,7 @@ import type { Passage, Topic, Topics } from '../corpus/types.js';
 import type { Logger } from '../log.js';
 import { SIGNING_VERBS } from '../text/lexicon.js';
 import { listAgreements } from '../answer/summarize.js';
+import { DIALOGUE_MESSAGES } from '../dialogue/messages.js';
 import { agreementKeyboard, registerAgreementButtons } from './agreements.js';
 import type { ResolvedDeps } from './deps.js';
 import { langFor, replyToAsker } from './reply.js';
@@ -117,9 +118,10 @@ export function commandMenus(topics: Topics, lang: Lang): { private: BotCommand[
   }));
   const agreements = { command: 'agreements', description: t.menu.agreements };
   const help = { command: 'help', description: t.menu.help };
+  const reset = { command: 'reset', description: DIALOGUE_MESSAGES[lang].resetMenu };
   return {
-    private: [{ command: 'start', description: t.menu.start }, agreements, ...perTopic, help],
-    group: [{ command: 'ask', description: describe(t.menu.ask) }, agreements, ...perTopic, help],
+    private: [{ command: 'start', description: t.menu.start }, agreements, ...perTopic, reset, help],
+    group: [{ command: 'ask', description: describe(t.menu.ask) }, agreements, ...perTopic, reset, help],
   };
 }
 

@@ -11,7 +11,7 @@ import { COUNTING_MEASURES, DIGITS, LIANG, TEN } from '../text/lexicon.js';
 import { escapeRegExp } from '../text/regexp.js';
 import { isDictionaryWord, tagWords } from '../text/tokenize.js';
 import type { PassageView } from '../question/rule.js';
-import { askedRules } from '../question/rules.js';
+import { askedRules, isOn } from '../question/rules.js';
 
 /**
  * "No answer" thresholds (see DESIGN.md), calibrated on the development sets in test/questions for declines
@@ -183,20 +183,19 @@ function namesSomethingElse(q: AnalyzedQuestion, absent: ContentTerm[], text: st
   const commonNoun = (t: ContentTerm) =>
     isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => text.includes(c)) && !holdsHead(t.term, text);
   return (
-    about.some((t) => name(t) || personOrPlace(t)) ||
-    absent.some((t) => q.unknownNames.includes(t.term)) ||
-    (evidence < MISSING_NOUN_EVIDENCE && about.some(commonNoun))
+    (isOn('absent-name') &&
+      (about.some((t) => name(t) || personOrPlace(t)) || absent.some((t) => q.unknownNames.includes(t.term)))) ||
+    (isOn('absent-noun') && evidence < MISSING_NOUN_EVIDENCE && about.some(commonNoun))
   );
 }
 
 /**
  * True when the passage is of another agreement than the one the question names and does not name the question's
- * party either: it answers for the wrong party (清华在重庆设立的研究院 against SJTU's 重庆研究院), unless the question
- * asks for a party, naming the other as a landmark (跟清华签约五天后重庆又跟谁签约了).
+ * party either: it answers for the wrong party (清华在重庆设立的研究院 against SJTU's 重庆研究院).
  */
 function ofOtherParty(engine: SearchEngine, q: AnalyzedQuestion, passage: Passage, text: string): boolean {
   return (
-    !q.asks.has('party') &&
+    isOn('other-party') &&
     passage.topic !== null &&
     q.topics.length > 0 &&
     !q.topics.includes(passage.topic) &&
@@ -232,11 +231,11 @@ export function judge(
   return {
     evidence,
     absent,
-    weak: evidence < EVIDENCE_FLOOR,
+    weak: isOn('weak-evidence') && evidence < EVIDENCE_FLOOR,
     elsewhere:
-      missingShare >= MISSING_SHARE_CEILING ||
+      (isOn('missing-share') && missingShare >= MISSING_SHARE_CEILING) ||
       namesSomethingElse(q, absent, text, evidence) ||
-      otherYear ||
+      (isOn('other-year') && otherYear) ||
       ofOtherParty(engine, q, passage, text),
     wrongKind: askedRules(q.asks, 'decline')
       .filter((rule) => rule.gives && !rule.gives(view, asked))

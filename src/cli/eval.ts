@@ -11,6 +11,7 @@ import { defaultMiniSearchPeer, jiebaCutPeer, type Retriever } from '../eval/pee
 import type { SearchEngine } from '../search/engine.js';
 import { EXIT, isEntryPoint, parseCliArgs, run, type CliIo } from './io.js';
 import { openEngine } from './wiring.js';
+import { ablationMain } from './eval-ablation.js';
 
 const HELP = `Usage: npm run eval [-- options]
   (no options)            score the development sets in test/questions (${Object.keys(DEV_SETS).join(', ')})
@@ -19,6 +20,8 @@ const HELP = `Usage: npm run eval [-- options]
   --limit N               only the first N dataset questions
   --no-peers              skip the peers
   --verbose               list every miss
+  --without RULE          also score with a rule of the table switched off, and show the difference (repeatable)
+  --ablation              each rule of the table switched off in turn: what it earns on every set (a Markdown table)
 `;
 
 /** Our engine as a Retriever (ranking only; the "no answer" decision is scored separately). */
@@ -78,6 +81,8 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
       limit: { type: 'string' },
       'no-peers': { type: 'boolean' },
       verbose: { type: 'boolean' },
+      without: { type: 'string', multiple: true },
+      ablation: { type: 'boolean' },
     },
     HELP,
     io,
@@ -85,6 +90,7 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   );
   if (typeof parsed === 'number') return parsed;
   const args = parsed.values;
+  if (args.without?.length || args.ablation) return ablationMain(args, io);
   if (args.dataset?.length) {
     const limit = args.limit ? Number(args.limit) : Infinity;
     for (const name of args.dataset) {

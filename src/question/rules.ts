@@ -35,7 +35,6 @@ export const RULES: readonly Rule[] = [
   'number',
   'areas',
   'party',
-  'whether-included',
   'place',
   'organisation',
   'reason',
@@ -46,17 +45,34 @@ export const RULES: readonly Rule[] = [
 /** The ids of the table. */
 export type RuleId = string;
 
+/**
+ * The checks of "no answer" about the subject (src/answer/judge.ts), named so the ablation can switch them off too:
+ * they are mechanisms over any question, not kinds of answer, so they have no record of the table.
+ */
+export const SUBJECT_CHECKS = {
+  'weak-evidence': 'a passage holding less than 30 % of the question cannot answer it',
+  'missing-share': 'a question half of whose information the corpus never mentions is about something else',
+  'absent-name': 'a name the corpus never mentions (北京大学, 香港, Peking University) marks another subject',
+  'absent-noun': 'an informative common noun the corpus never mentions marks another subject, unless matched well',
+  'other-year': 'a passage of another year than the one asked cannot answer',
+  'other-party': "a passage of another agreement that does not name the question's party cannot answer",
+} as const;
+
 const switchedOff = new Set<RuleId>();
+
+/** True unless the rule or check is switched off for the ablation. */
+export function isOn(id: RuleId): boolean {
+  return !switchedOff.has(id);
+}
 
 /**
  * Switches rules off (for the ablation: `npm run eval -- --without ID`), or all on again with none. Throws on an
  * unknown id, naming the known ones.
  */
 export function withoutRules(ids: readonly string[]): void {
-  const unknown = ids.filter((id) => !RULES.some((r) => r.id === id));
-  if (unknown.length > 0) {
-    throw new Error(`unknown rule ${unknown.join(', ')}: the rules are ${RULES.map((r) => r.id).join(', ')}`);
-  }
+  const known = [...RULES.map((r) => r.id), ...Object.keys(SUBJECT_CHECKS)];
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new Error(`unknown rule ${unknown.join(', ')}: the rules are ${known.join(', ')}`);
   switchedOff.clear();
   for (const id of ids) switchedOff.add(id);
 }

@@ -484,8 +484,8 @@ export class SearchEngine {
     if (top <= 0) return [];
     // The second stage looks for the sentence that answers: what the question sets aside is not asked about.
     const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
-    // A question that enumerates, counts or asks whether something is among others asks about the list itself.
-    const aboutList = q.normalized.includes('、') || q.asks.has('number') || q.asks.has('whether-included');
+    // A question that enumerates or counts asks about the list itself.
+    const aboutList = q.normalized.includes('、') || q.asks.has('number');
     const listedWeight = aboutList ? 1 : this.ranking.listedWeight;
     // The kind of answer asked for (a time for "when", a list of areas): the rule table's ranking rules tell.
     const kindRules = askedRules(q.asks, 'rank');

@@ -10,7 +10,6 @@ import {
   LIANG,
   ONE_TO_TEN,
   oneOf,
-  PARTS_OF_DAY,
   RELATIVE_DAYS,
   TEN,
   VAGUE_NUMERALS,
@@ -52,16 +51,6 @@ const RELATIVE_DAY = new RegExp(`(${oneOf(RELATIVE_DAYS)})`, 'u');
 /** True when a sentence gives a time, or a day relative to its story. */
 export function givesDay(text: string): boolean {
   return givesTime(text) || RELATIVE_DAY.test(text);
-}
-
-/** A time of day: a clock time (9时, 10点半, 10:30) or a part of the day (上午, 下午, 晚上 …). */
-const GIVES_CLOCK = new RegExp(
-  `\\d{1,2}\\s*[点时:：]|[零${DIGITS}${LIANG}${TEN}]{1,3}[点时](?!代|期|候|间)|${oneOf(PARTS_OF_DAY)}`,
-  'u',
-);
-
-export function givesClock(text: string): boolean {
-  return GIVES_CLOCK.test(text);
 }
 
 /** A time told relative to another event (在完成阶段性研究后, …): when, without a date. */

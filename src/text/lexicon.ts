@@ -63,8 +63,6 @@ export const WHEN_WORDS = [
   '日期',
 ];
 
-/** Parts of the day (当天下午): a time of day without a clock. */
-export const PARTS_OF_DAY = ['上午', '下午', '中午', '晚上', '凌晨', '傍晚', '早上', '清晨', '夜里', '深夜'];
 /** A day told relative to the story (当天下午…揭牌, 同日). */
 export const RELATIVE_DAYS = ['当天', '当日', '同日', '同一天', '当晚', '次日', '日前', '近日'];
 

@@ -18,6 +18,14 @@ const ASKS_DEFINITION =
 
 export const LABEL_RULES: Rule[] = [
   {
+    id: 'time-of-day',
+    kind: 'time-of-day',
+    use: 'label',
+    why: 'at what time of day (几点): a clock time answers (read by the conversation)',
+    asks: (q) => /几点/u.test(q),
+    examples: { asks: ['重庆和清华签约是几点', '几点钟揭牌的'], doesNotAsk: ['重庆和清华哪天签约', '重点是什么'] },
+  },
+  {
     id: 'place',
     kind: 'place',
     use: 'label',

@@ -151,7 +151,7 @@ export const NAME_RULES: Rule[] = [
     id: 'party',
     kind: 'party',
     use: 'label',
-    why: 'a question asking which party (哪所大学, 跟谁) names another as a landmark: the other-party check lets it be',
+    why: 'which party (哪所大学, 跟谁, which university): a party answers (read by the conversation)',
     asks: (q) => ASKS_PARTY.test(q),
     examples: {
       asks: [

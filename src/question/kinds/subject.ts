@@ -34,10 +34,6 @@ const ASKS_OUTCOME = new RegExp(
   'u',
 );
 
-/** Whether something is among others: 包括 / 涵盖 / 涉及 / 都有 … 吗, 是否包括, does it include / cover (not a bare 有…吗). */
-const ASKS_WHETHER_INCLUDED =
-  /(?:包括|包含|涵盖|涉及|含有|都有|也有)[^，,。？?]{0,20}(?:吗|么|没有?)[？?]?$|(?:是否|有没有|是不是)(?:也|都)?(?:包括|包含|涵盖|涉及)|\b(?:does|do|did|is|are|will)\b.*\b(?:include|includes|cover|covers|involve|involves)\b/u;
-
 /**
  * Areas asked for: 哪些方面, 在哪方面, 哪几个重点领域, 什么合作范畴, 分哪几块 (which areas, what other fields:
  * ASKS_FOR_AREAS).
@@ -148,17 +144,6 @@ export const SUBJECT_RULES: Rule[] = [
         '在决策咨询、科技创新等多方面开展深度合作',
       ],
       doesNotGive: ['在人才交流方面,双方将加强合作', '重庆大学、西南大学在人工智能领域', '市政府、交大方面表示'],
-    },
-  },
-  {
-    id: 'whether-included',
-    kind: 'yes-no',
-    use: 'label',
-    why: 'whether something is among others (合作内容里有决策咨询吗): the second stage then counts a listed item whole',
-    asks: (q) => ASKS_WHETHER_INCLUDED.test(q),
-    examples: {
-      asks: ['合作内容里包括决策咨询吗', '是否包括人才', 'does it cover talent?'],
-      doesNotAsk: ['合作内容有哪些', '有决策咨询吗'],
     },
   },
 ];

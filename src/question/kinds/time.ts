@@ -1,13 +1,5 @@
 /** Rules about time: when, which year, what time of day, when it is expected, how long. */
-import {
-  givesClock,
-  givesDay,
-  givesDuration,
-  givesRelativeTime,
-  givesTime,
-  givesYear,
-  yearsNamed,
-} from '../../text/dates.js';
+import { givesDay, givesDuration, givesRelativeTime, givesTime, givesYear, yearsNamed } from '../../text/dates.js';
 import { oneOf, PLAN_WORDS, WHEN_WORDS } from '../../text/lexicon.js';
 import { tagWords, wordTerms } from '../../text/tokenize.js';
 import type { PassageView, Rule } from '../rule.js';
@@ -95,20 +87,6 @@ function namesLaterYear(text: string, documentYear: string): boolean {
 }
 
 export const TIME_RULES: Rule[] = [
-  {
-    id: 'time-of-day',
-    kind: 'time-of-day',
-    use: 'decline',
-    why: 'at what time of day (几点) is answered by a clock time or a part of the day, not by a date alone',
-    asks: (q) => /几点/u.test(q),
-    gives: (p) => givesClock(p.text),
-    examples: {
-      asks: ['重庆和清华签约是几点', '几点钟揭牌的'],
-      doesNotAsk: ['重庆和清华哪天签约', '重点是什么'],
-      gives: ['当天下午,研究院揭牌', '上午9时签约', '10:30开始'],
-      doesNotGive: ['6月3日,重庆市政府与清华大学签署协议'],
-    },
-  },
   {
     id: 'expected-time',
     kind: 'expected-time',

@@ -1,0 +1,53 @@
+// Near-synonyms: a word the corpus never uses is searched through those it uses.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadCorpus } from '../src/corpus/load.js';
+import { SearchEngine } from '../src/search/engine.js';
+import { answerQuestion } from '../src/answer/answer.js';
+import { readFileSync } from 'node:fs';
+import { isContentToken } from '../src/text/tokenize.js';
+import { parseSynonyms, synonymsOf } from '../src/text/synonyms.js';
+import { tempCorpus } from './support/temp-corpus.js';
+import * as S from './support/stories.js';
+
+const { corpus, engine, topText } = S;
+
+test('a word the corpus never uses is searched through its near-synonyms (老师 → 教师, 大学老师 → 大学教师)', () => {
+  assert.ok(synonymsOf('老师').includes('教师'));
+  assert.match(topText('某市的大学带来了优秀老师吗？'), /青年教师/);
+  assert.deepEqual(
+    engine.analyze('某市的大学带来了优秀老师吗？').contentTerms.find((t) => t.term === '老师')?.alternatives,
+    ['教师'],
+  );
+  // A compound (jieba's one word 大学老师) through one of its parts.
+  const lectures = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'a.md': '去年，三所大学的大学教师来到某市开展讲座。\n\n某市企业的工人参加了大学组织的技能培训。\n',
+      }),
+    ),
+  );
+  const a = answerQuestion(lectures, '大学老师来某市做了什么？', { top: 1 });
+  assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : a.kind, /讲座/);
+  // No junk from replacing one character inside a word (师娘 → 师母亲: 娘 → 母亲), though every bigram of it is
+  // in this corpus.
+  assert.ok(synonymsOf('娘').includes('母亲'));
+  const junk = SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': '师母亲手做了一桌饭。\n' })));
+  assert.equal(junk.analyze('师娘做了什么？').contentTerms.find((t) => t.term === '师娘')?.alternatives, undefined);
+  // The corpus says 大学 and 协议 itself: their synonyms (高校, 协定) are not searched.
+  assert.ok(synonymsOf('大学').length > 0 && synonymsOf('协议').length > 0);
+  assert.ok(engine.analyze('甲大学签署了什么协议？').contentTerms.every((t) => t.alternatives === undefined));
+  assert.deepEqual(engine.analyze('甲大学签署了什么协议？').synonymWords, []);
+});
+
+test('the synonym lexicon only holds words that are searched: no stop or question word on either side', () => {
+  const lexicon = parseSynonyms(readFileSync(new URL('../src/text/synonyms.tsv', import.meta.url), 'utf8'));
+  assert.ok(lexicon.size > 500);
+  const unsearched = [...lexicon].flatMap(([word, variants]) => [word, ...variants]).filter((w) => !isContentToken(w));
+  assert.deepEqual(unsearched, []);
+});
+
+test('parseSynonyms: word, tab, variants; comments, blank lines and self-references skipped', () => {
+  const parsed = parseSynonyms('# verbs\n帮\t帮助 协助\n\n帮\t助力 帮\n坏行\n钱\t\n');
+  assert.deepEqual([...parsed], [['帮', ['帮助', '协助', '助力']]]);
+});

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answerQuestion } from '../src/answer/answer.js';
 import { openEngine } from '../src/cli/wiring.js';
+import { readKeywords } from '../src/reading/keywords.js';
 import { correctNearMisses } from '../src/reading/near-miss.js';
 import { splitPreamble } from '../src/reading/preamble.js';
 
@@ -77,4 +78,15 @@ test('near-miss correction leaves alone what is written right', () => {
   ])
     assert.equal(correctNearMisses(question, engine), question);
   assert.equal(topAnswer('南开大雪跟重庆是哪一天签约的？'), '(none)');
+});
+
+test('a keyword query asks what its kind noun names, like the full question', () => {
+  assert.equal(readKeywords('清华 签约 日期'), '清华 签约 哪天');
+  assert.equal(readKeywords('上交 签约时间'), '上交 签约什么时候');
+  // A question, or a sentence with a space in it, is no keyword query.
+  assert.equal(readKeywords('清华 签约日期是哪天'), '清华 签约日期是哪天');
+  assert.equal(readKeywords('签约日期'), '签约日期');
+  assert.match(topAnswer('上交 签约 时间'), /6月8日/u);
+  assert.match(topAnswer('清华 签约 日期'), /6月3日/u);
+  assert.equal(topAnswer('北大 签约 日期'), '(none)');
 });

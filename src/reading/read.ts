@@ -1,8 +1,10 @@
 /**
- * Reading a question as a person wrote it, before the rules read it as a question (issue 19, point 7): a long
- * question's preamble is context, not part of what is asked.
+ * Reading a question as a person wrote it, before the rules read it as a question (issue 19, point 7): typos
+ * of a pinyin input method are read as the corpus words they miss, keywords as the question they stand for, and a
+ * long question's preamble is context, not part of what is asked.
  */
 import type { AnalyzedQuestion, ContentTerm } from '../search/query.js';
+import { readKeywords } from './keywords.js';
 import { correctNearMisses, type CorpusVocabulary } from './near-miss.js';
 import { splitPreamble } from './preamble.js';
 
@@ -27,7 +29,7 @@ export function readQuestion(
   corpus: CorpusWords,
   analyze: (text: string) => AnalyzedQuestion,
 ): AnalyzedQuestion {
-  const corrected = correctNearMisses(question, corpus);
+  const corrected = readKeywords(correctNearMisses(question, corpus));
   const split = splitPreamble(corrected);
   if (!split) return analyze(corrected);
   const asked = analyze(split.question);

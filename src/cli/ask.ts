@@ -5,7 +5,11 @@
 import { answerQuestion, DEFAULT_TOP, type Answer } from '../answer/answer.js';
 import type { SearchEngine } from '../search/engine.js';
 import { EXIT, isEntryPoint, parseCliArgs, readLines, run, type CliIo } from './io.js';
+import { LARGE_CORPUS_PASSAGES, type BackendChoice } from '../search/backend/persist.js';
+import { dataDirOf } from '../config.js';
 import { openEngine } from './wiring.js';
+
+const INDEX_KINDS = ['auto', 'minisearch', 'fts5', 'memory'];
 
 const HELP = `Usage:
   npm run ask -- "问题"                 answer one question (passage, section, agreement)
@@ -14,6 +18,9 @@ Options:
   --top K          answers per question (default ${DEFAULT_TOP})
   --corpus PATH    a folder of .md/.txt documents, or a JSONL file of {id, title, text} passages
   --json           JSON lines (with a question argument: one JSON line for it)
+  --index KIND     auto (default: MiniSearch, or SQLite FTS5 from ${LARGE_CORPUS_PASSAGES.toLocaleString('en-US')} passages), minisearch or fts5,
+                   persisted in DATA_DIR/index (default ./data) and reused while the corpus is unchanged;
+                   memory: build in memory, persist nothing
 `;
 
 /** One line of `ask --json` output. */
@@ -56,10 +63,10 @@ export function toText(engine: SearchEngine, answer: Answer): string {
     .join('\n');
 }
 
-export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const parsed = parseCliArgs(
     argv,
-    { json: { type: 'boolean' }, top: { type: 'string' }, corpus: { type: 'string' } },
+    { json: { type: 'boolean' }, top: { type: 'string' }, corpus: { type: 'string' }, index: { type: 'string' } },
     HELP,
     io,
   );
@@ -70,13 +77,33 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
     io.stderr(`--top must be a whole number from 1 to 100 (got "${values.top}")\n`);
     return EXIT.USAGE;
   }
+  const index = values.index ?? 'auto';
+  if (!INDEX_KINDS.includes(index)) {
+    io.stderr(`--index must be one of ${INDEX_KINDS.join(', ')} (got "${index}")\n`);
+    return EXIT.USAGE;
+  }
   if (!values.json && positionals.length === 0) {
     io.stderr(`Give a question, or --json to read questions from stdin.\n${HELP}`);
     return EXIT.USAGE;
   }
   let engine: SearchEngine;
   try {
-    engine = openEngine(values.corpus);
+    engine = openEngine(
+      values.corpus,
+      index === 'memory'
+        ? {}
+        : {
+            dataDir: dataDirOf(env),
+            backend: index as BackendChoice,
+            // Indexing is reported (on stderr), an unchanged index is not.
+            onIndex: (r) => {
+              if (r.added + r.removed > 0)
+                io.stderr(
+                  `index (${r.backend}, ${r.file}): ${r.added} documents indexed, ${r.removed} removed, ${r.kept} kept, ${(r.ms / 1000).toFixed(1)} s\n`,
+                );
+            },
+          },
+    );
   } catch (e) {
     io.stderr(`${(e as Error).message}\n`);
     return EXIT.FAILED;

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answerQuestion } from '../src/answer/answer.js';
 import { openEngine } from '../src/cli/wiring.js';
+import { readKeywords } from '../src/reading/keywords.js';
+import { correctNearMisses } from '../src/reading/near-miss.js';
 import { splitPreamble } from '../src/reading/preamble.js';
 
 const engine = openEngine();
@@ -54,4 +56,37 @@ test('a question after a story is still declined when what it asks about is not 
     topAnswer('我最近在研究腾讯的投资，朋友跟我说起重庆的高校合作，我想问问重庆跟腾讯签了什么协议？'),
     '(none)',
   );
+});
+
+test('a word the corpus lacks, one read-alike character from a corpus word, is read as that word', () => {
+  assert.equal(correctNearMisses('清华大雪跟重庆是哪一天签约的？', engine), '清华大学跟重庆是哪一天签约的？');
+  assert.equal(correctNearMisses('清化大学跟重庆是哪一天签约的？', engine), '清华大学跟重庆是哪一天签约的？');
+  assert.equal(correctNearMisses('重庆和上交签属战略合作协议是几号', engine), '重庆和上交签署战略合作协议是几号');
+  // Traditional characters are read after simplification.
+  assert.equal(correctNearMisses('清華大雪跟重慶是哪一天簽約的？', engine), '清华大学跟重庆是哪一天签约的?');
+  assert.match(topAnswer('清华大雪跟重庆是哪一天签约的？'), /6月3日/u);
+});
+
+test('near-miss correction leaves alone what is written right', () => {
+  for (const question of [
+    // A name the corpus lacks: 大雪 alone is a word (heavy snow), and 南开大学 is no corpus word to confirm it.
+    '南开大雪跟重庆是哪一天签约的？',
+    // Particles, question words and what the corpus knows.
+    '重庆去年的引进目标是什么',
+    '研究院的面积有多长',
+    '北京大学和重庆签约了吗',
+  ])
+    assert.equal(correctNearMisses(question, engine), question);
+  assert.equal(topAnswer('南开大雪跟重庆是哪一天签约的？'), '(none)');
+});
+
+test('a keyword query asks what its kind noun names, like the full question', () => {
+  assert.equal(readKeywords('清华 签约 日期'), '清华 签约 哪天');
+  assert.equal(readKeywords('上交 签约时间'), '上交 签约什么时候');
+  // A question, or a sentence with a space in it, is no keyword query.
+  assert.equal(readKeywords('清华 签约日期是哪天'), '清华 签约日期是哪天');
+  assert.equal(readKeywords('签约日期'), '签约日期');
+  assert.match(topAnswer('上交 签约 时间'), /6月8日/u);
+  assert.match(topAnswer('清华 签约 日期'), /6月3日/u);
+  assert.equal(topAnswer('北大 签约 日期'), '(none)');
 });

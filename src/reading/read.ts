@@ -1,15 +1,15 @@
 /**
- * Reading a question as a person wrote it, before the rules read it as a question (issue 19, point 7): a long
- * question's preamble is context, not part of what is asked.
+ * Reading a question as a person wrote it, before the rules read it as a question (issue 19, point 7): typos
+ * of a pinyin input method are read as the corpus words they miss, keywords as the question they stand for, and a
+ * long question's preamble is context, not part of what is asked.
  */
 import type { AnalyzedQuestion, ContentTerm } from '../search/query.js';
+import { readKeywords } from './keywords.js';
+import { correctNearMisses, type CorpusVocabulary } from './near-miss.js';
 import { splitPreamble } from './preamble.js';
 
 /** What reading needs to know of the corpus. */
-export interface CorpusWords {
-  /** True when the corpus contains the term (SearchEngine.mentions). */
-  mentions(term: string): boolean;
-}
+export type CorpusWords = CorpusVocabulary;
 
 /**
  * Weight of a preamble's words, relative to the question's: context that helps tell passages apart, never
@@ -29,8 +29,9 @@ export function readQuestion(
   corpus: CorpusWords,
   analyze: (text: string) => AnalyzedQuestion,
 ): AnalyzedQuestion {
-  const split = splitPreamble(question);
-  if (!split) return analyze(question);
+  const corrected = readKeywords(correctNearMisses(question, corpus));
+  const split = splitPreamble(corrected);
+  if (!split) return analyze(corrected);
   const asked = analyze(split.question);
   const context = analyze(split.preamble);
   const own = new Set(asked.contentTerms.map((t) => t.term));

@@ -100,7 +100,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     io.stderr(`${redact(message(e), [env.BOT_TOKEN ?? ''])}\n`);
     return EXIT.USAGE;
   }
-  const engine = openEngine(config.corpusPath, { dataDir: config.dataDir });
+  const engine = openEngine(config.corpusPath, { dataDir: config.dataDir, readonly: config.indexReadonly });
   const { botToken } = config;
   if (!botToken) return runConsoleChat(engine, io);
   // Load jieba's IDF table and warm the answering path before the first real question arrives.

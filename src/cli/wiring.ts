@@ -30,6 +30,8 @@ export interface OpenEngineOptions {
   dataDir?: string;
   /** First stage: MiniSearch, SQLite FTS5, or by corpus size (default). */
   backend?: BackendChoice;
+  /** Open the persisted index without writing (a replica; see PersistOptions.readonly). */
+  readonly?: boolean;
   /** Called once the persisted index is in line with the corpus (what was indexed, how long it took). */
   onIndex?: (report: SyncReport) => void;
 }

@@ -1,16 +1,13 @@
 /**
  * Questions: any text in a private chat; in groups only `/ask …`, a message that @mentions the bot, or a
- * reply to one of its messages. Each is text → answerQuestion → formatReplyHtml → reply.
+ * reply to one of its messages. Each is a turn of the asker's conversation (conversation.ts → src/dialogue).
  */
 import type { Context, Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Message, UserFromGetMe } from 'telegraf/types';
-import { answerQuestion, MAX_QUESTION_CHARS } from '../answer/answer.js';
-import { clipQuestion, formatReplyHtml } from '../answer/format.js';
-import { messages, questionLang } from '../answer/i18n.js';
-import { stripControlChars } from '../text/normalize.js';
+import { messages } from '../answer/i18n.js';
+import { converseInChat } from './conversation.js';
 import type { ResolvedDeps } from './deps.js';
-import { moreKeyboard, refsOf } from './more.js';
 import { isGroup, langFor, replyToAsker } from './reply.js';
 
 /**
@@ -41,18 +38,9 @@ function isCommand(msg: Message.TextMessage): boolean {
   return msg.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) ?? false;
 }
 
-/** Answers a question in the update's chat, replying to the asker. */
-export async function answerInChat(ctx: Context, text: string, deps: ResolvedDeps): Promise<void> {
-  const lang = questionLang(langFor(ctx), text);
-  const t = messages(lang);
-  if (!text.trim()) return replyToAsker(ctx, t.askUsage);
-  const { question, clipped } = clipQuestion(stripControlChars(text));
-  const answer = answerQuestion(deps.engine, question, { top: deps.maxHits });
-  deps.logger.debug('question answered', { updateId: ctx.update.update_id, kind: answer.kind, clipped });
-  const html = `${clipped ? `${t.questionCut(MAX_QUESTION_CHARS)}\n\n` : ''}${formatReplyHtml(answer, lang, deps.engine.corpus)}`;
-  const keyboard =
-    answer.kind === 'answer' ? moreKeyboard(refsOf(deps.engine.corpus, answer.hits.slice(1)), lang) : undefined;
-  return replyToAsker(ctx, html, keyboard);
+/** Answers a question in the update's chat, replying to the asker, in the asker's conversation (src/dialogue). */
+export function answerInChat(ctx: Context, text: string, deps: ResolvedDeps): Promise<void> {
+  return converseInChat(ctx, text, deps, isGroup(ctx) ? ctx.msg?.message_id : undefined);
 }
 
 /** Registers /ask and the text handler. Register after the other commands: unknown commands end up here. */
@@ -61,7 +49,10 @@ export function registerAsk(bot: Telegraf, deps: ResolvedDeps): void {
   bot.on(message('text'), async (ctx) => {
     const msg = ctx.message;
     if (ctx.chat.type === 'private') {
-      if (isCommand(msg)) return replyToAsker(ctx, messages(langFor(ctx)).unknownCommand);
+      if (isCommand(msg)) {
+        await replyToAsker(ctx, messages(langFor(ctx)).unknownCommand);
+        return;
+      }
       return answerInChat(ctx, msg.text, deps);
     }
     if (!isGroup(ctx) || isCommand(msg)) return;

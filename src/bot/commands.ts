@@ -10,14 +10,15 @@ import { splitSentences } from '../corpus/split.js';
 import { chineseDate } from '../corpus/topics.js';
 import type { Passage, Topic, Topics } from '../corpus/types.js';
 import type { Logger } from '../log.js';
+import { SIGNING_VERBS } from '../text/lexicon.js';
 import { listAgreements } from '../answer/summarize.js';
+import { DIALOGUE_MESSAGES } from '../dialogue/messages.js';
 import { agreementKeyboard, registerAgreementButtons } from './agreements.js';
 import type { ResolvedDeps } from './deps.js';
 import { langFor, replyToAsker } from './reply.js';
 
 /** Telegram's limit for a command description in the menu. */
 const MAX_COMMAND_DESCRIPTION = 256;
-const SIGNING_WORDS = ['签署', '签约', '签订'];
 
 /**
  * The passage that tells of an agreement's signing: among the agreement's passages, the one that names its
@@ -25,7 +26,7 @@ const SIGNING_WORDS = ['签署', '签约', '签订'];
  */
 export function signingPassage(passages: Passage[], topic: Topic): { passage: Passage; sentence?: string } | undefined {
   const date = chineseDate(topic.date);
-  const score = (text: string) => (text.includes(date) ? 2 : 0) + (SIGNING_WORDS.some((w) => text.includes(w)) ? 1 : 0);
+  const score = (text: string) => (text.includes(date) ? 2 : 0) + (SIGNING_VERBS.some((w) => text.includes(w)) ? 1 : 0);
   let best: { passage: Passage; score: number } | undefined;
   for (const passage of passages) {
     if (passage.topic !== topic.id || passage.heading) continue;
@@ -117,9 +118,10 @@ export function commandMenus(topics: Topics, lang: Lang): { private: BotCommand[
   }));
   const agreements = { command: 'agreements', description: t.menu.agreements };
   const help = { command: 'help', description: t.menu.help };
+  const reset = { command: 'reset', description: DIALOGUE_MESSAGES[lang].resetMenu };
   return {
-    private: [{ command: 'start', description: t.menu.start }, agreements, ...perTopic, help],
-    group: [{ command: 'ask', description: describe(t.menu.ask) }, agreements, ...perTopic, help],
+    private: [{ command: 'start', description: t.menu.start }, agreements, ...perTopic, reset, help],
+    group: [{ command: 'ask', description: describe(t.menu.ask) }, agreements, ...perTopic, reset, help],
   };
 }
 

@@ -1,6 +1,6 @@
 /** Sending HTML replies: split to Telegram's limit, quoting the asker in groups, the keyboard on the last piece. */
 import type { Context } from 'telegraf';
-import type { InlineKeyboardMarkup } from 'telegraf/types';
+import type { InlineKeyboardMarkup, Message } from 'telegraf/types';
 import { splitMessage } from '../answer/format.js';
 import { langOf, type Lang } from '../answer/i18n.js';
 
@@ -25,10 +25,15 @@ export interface ReplyOptions {
  * Sends Telegram HTML to the update's chat (and forum topic: ctx.reply keeps message_thread_id), in as many
  * messages as the 4096-character limit needs.
  */
-export async function replyHtml(ctx: Context, html: string, options: ReplyOptions = {}): Promise<void> {
+export async function replyHtml(
+  ctx: Context,
+  html: string,
+  options: ReplyOptions = {},
+): Promise<Message.TextMessage[]> {
   const pieces = splitMessage(html);
+  const sent: Message.TextMessage[] = [];
   for (const [i, piece] of pieces.entries()) {
-    await ctx.reply(piece, {
+    const message = await ctx.reply(piece, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(options.replyTo !== undefined && i === 0
@@ -36,11 +41,17 @@ export async function replyHtml(ctx: Context, html: string, options: ReplyOption
         : {}),
       ...(options.keyboard && i === pieces.length - 1 ? { reply_markup: options.keyboard } : {}),
     });
+    sent.push(message);
   }
+  return sent;
 }
 
-/** Replies to the message of the update: quoting it in groups, plainly in private chats. */
-export function replyToAsker(ctx: Context, html: string, keyboard?: InlineKeyboardMarkup): Promise<void> {
+/** Replies to the message of the update: quoting it in groups, plainly in private chats; resolves with what was sent. */
+export function replyToAsker(
+  ctx: Context,
+  html: string,
+  keyboard?: InlineKeyboardMarkup,
+): Promise<Message.TextMessage[]> {
   const replyTo = isGroup(ctx) ? ctx.msg?.message_id : undefined;
   return replyHtml(ctx, html, { replyTo, keyboard });
 }

@@ -26,6 +26,8 @@ export function glossaryExpander(corpusPath: string = DEFAULT_CORPUS): QueryExpa
 }
 
 export interface OpenEngineOptions {
+  /** Folders of documents added to a folder corpus (DATA_DIR/documents: those operators added). */
+  extraDirs?: string[];
   /** DATA_DIR: persist the index in DATA_DIR/index (search/backend/persist.ts); without it, index in memory. */
   dataDir?: string;
   /** First stage: MiniSearch, SQLite FTS5, or by corpus size (default). */
@@ -37,19 +39,17 @@ export interface OpenEngineOptions {
 }
 
 /**
- * Loads a corpus (folder or JSONL), indexes it, and lets English questions in through its glossary. With a
- * DATA_DIR the index is persisted there and only what changed in the corpus since is indexed again.
+ * Loads a corpus (folder or JSONL, plus `extraDirs`), indexes it, and lets English questions in through its
+ * glossary. With a DATA_DIR the index is persisted there and only what changed in the corpus since is indexed
+ * again.
  */
 export function openEngine(corpusPath: string = DEFAULT_CORPUS, options: OpenEngineOptions = {}): SearchEngine {
-  const corpus = loadCorpus(corpusPath);
+  const corpus = loadCorpus(corpusPath, options.extraDirs ?? []);
   let engine: SearchEngine;
   if (options.dataDir === undefined) engine = SearchEngine.build(corpus);
   else {
-    const opened = SearchEngine.open(corpus, {
-      dataDir: options.dataDir,
-      source: corpusPath,
-      backend: options.backend,
-    });
+    const { dataDir, backend, readonly } = options;
+    const opened = SearchEngine.open(corpus, { dataDir, source: corpusPath, backend, readonly });
     options.onIndex?.(opened.report);
     engine = opened.engine;
   }

@@ -45,7 +45,8 @@ export class NameMatcher {
     return this.locate(normalized).map(({ alias, canonical, topicId }) => ({ alias, canonical, topicId }));
   }
 
-  private locate(normalized: string): Array<{ alias: string; canonical: string; topicId: string | null; start: number; end: number }> {
+  /** Like find, with where each name stands in the text ([start, end) of the normalized text). */
+  locate(normalized: string): Array<{ alias: string; canonical: string; topicId: string | null; start: number; end: number }> {
     const taken: boolean[] = new Array(normalized.length).fill(false);
     const found: Array<{ alias: string; canonical: string; topicId: string | null; start: number; end: number }> = [];
     for (const p of this.patterns) {

@@ -2,7 +2,6 @@ import { normalizeText } from '../text/normalize.js';
 import {
   addUserWords,
   generalIdf,
-  givesAspects,
   gluedVerb,
   hanBigrams,
   locativeStem,
@@ -21,7 +20,9 @@ import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, DocumentInfo, Passage } from '../corpus/types.js';
 import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
 import { bestSentence, rerankScore } from './rerank.js';
-import { givesTime, relativeYear, yearsNamed } from '../text/dates.js';
+import { relativeYear, yearsNamed } from '../text/dates.js';
+import { askedRules } from '../question/rules.js';
+import { readQuestion } from '../reading/read.js';
 
 /**
  * Tunables of ranking, with their defaults. Field boosts must be > 0: MiniSearch reads a boost of 0 as 1
@@ -280,7 +281,7 @@ export class SearchEngine {
    *   its alternatives, searched with the question (签 → 签署, 老师 → 教师).
    */
   analyze(question: string): AnalyzedQuestion {
-    const q = analyzeQuestion(question, this.names, this.expander);
+    const q = readQuestion(question, this, (text) => analyzeQuestion(text, this.names, this.expander));
     const readings: string[] = [];
     const synonymWords: string[] = [];
     // A noun the corpus lacks that is only function characters glued together (合作上将重点… cut 上将, "general",
@@ -484,17 +485,24 @@ export class SearchEngine {
     // The second stage looks for the sentence that answers: what the question sets aside is not asked about.
     const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
     // A question that enumerates, counts or asks whether something is among others asks about the list itself.
-    const aboutList = q.normalized.includes('、') || q.asksHowMany || q.asksWhetherIncluded;
+    const aboutList = q.normalized.includes('、') || q.asks.has('number') || q.asks.has('whether-included');
     const listedWeight = aboutList ? 1 : this.ranking.listedWeight;
+    // The kind of answer asked for (a time for "when", a list of areas): the rule table's ranking rules tell.
+    const kindRules = askedRules(q.asks, 'rank');
+    const asked = { normalized: q.normalized, terms: q.contentTerms };
     const reranked = candidates
       .slice(0, this.ranking.rerankDepth)
       .map(({ passage, score }) => {
         const [, matchTexts] = this.passageSentences(passage);
         const implied = new Set(terms.filter((t) => this.impliesYear(passage, t.term)).map((t) => t.term));
         const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term), listedWeight);
-        // A list of areas may stand in another sentence than the one naming the question's words.
-        const kindMatch =
-          (q.asksWhen && givesTime(matchTexts[index] ?? '')) || (q.asksAspects && matchTexts.some(givesAspects));
+        const view = {
+          text: this.passageMatchText(passage),
+          sentences: matchTexts,
+          documentYear: this.documentYear(passage.documentId),
+          about: () => matchTexts[index] ?? '',
+        };
+        const kindMatch = kindRules.some((rule) => rule.gives?.(view, asked) ?? false);
         return { passage, sentence: index, score: rerankScore(score / top, coverage, kindMatch, this.ranking) };
       })
       .sort((a, b) => b.score - a.score);

@@ -73,8 +73,8 @@ describe('bot end to end (stand-in Bot API)', () => {
     const find = (scope: string, lang?: string) =>
       menus.find((m) => m.scope.type === scope && m.language_code === lang)?.commands;
     const names = (cmds: Array<{ command: string }> | undefined) => cmds?.map((c) => c.command);
-    assert.deepEqual(names(find('default')), ['start', 'agreements', 'tsinghua', 'sjtu', 'help']);
-    assert.deepEqual(names(find('all_group_chats', 'en')), ['ask', 'agreements', 'tsinghua', 'sjtu', 'help']);
+    assert.deepEqual(names(find('default')), ['start', 'agreements', 'tsinghua', 'sjtu', 'reset', 'help']);
+    assert.deepEqual(names(find('all_group_chats', 'en')), ['ask', 'agreements', 'tsinghua', 'sjtu', 'reset', 'help']);
     assert.match(find('default')?.[2]?.description ?? '', /清华大学.*6月3日签署/);
     assert.match(find('default', 'en')?.[2]?.description ?? '', /Tsinghua.*3 June 2020/);
   });

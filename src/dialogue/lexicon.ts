@@ -1,0 +1,237 @@
+/**
+ * The words a conversation turns on, as data: the links and particles of a follow-up (那…呢, what about …), the
+ * words that point back (它, 该协议, 对方, it, the other one), that ask about several agreements at once (分别, 都,
+ * 区别, both, compare), and small talk. All in normalized form (simplified, lower case): they are matched on
+ * normalizeText output. Nothing here names a party or an agreement: those come from corpus/topics.json.
+ */
+
+/** Words opening a follow-up that only link it to the previous turn (那清华呢, and SJTU?). Longest first. */
+export const LEAD_WORDS = [
+  'and what about',
+  'what about',
+  'how about',
+  'and also',
+  'and then',
+  'and',
+  'also',
+  'then',
+  'okay',
+  'ok',
+  'so',
+  '那么',
+  '那就',
+  '那',
+  '然后',
+  '另外',
+  '还有',
+  '和',
+  '跟',
+  '同',
+  '与',
+];
+
+/** How a Chinese elliptic question ends (那清华呢, 清华的呢, 那人才培养方面呢). */
+export const ELLIPSIS_END = /(?:的)?呢$/u;
+
+/** A follow-up asking for more of the same (还有呢, 其他的呢, anything else?). */
+export const MORE_WORDS = [
+  '还有',
+  '还有吗',
+  '还有什么',
+  '还有别的',
+  '还有别的吗',
+  '还有其他',
+  '还有其他的',
+  '其他',
+  '其他的',
+  '其它',
+  '其它的',
+  '别的',
+  '更多',
+  '继续',
+  '接着说',
+  'more',
+  'anything else',
+  'what else',
+  'else',
+  'go on',
+  'continue',
+  'tell me more',
+];
+
+/** "The other one": the agreement of the conversation that the previous turn was not about. */
+export const OTHER_ONE =
+  /另(?:外)?(?:一)?(?:个|份|所|家|项|边|方)(?:协议|大学|学校|高校)?|另外那(?:个|份|所|家)|\bthe other(?: one| agreement| university| deal| school)?\b|\bother one\b/u;
+
+/** Ordinal references to the agreements the conversation listed (第一个, 后者, the first one), index by group. */
+export const ORDINALS: ReadonlyArray<RegExp> = [
+  /第一(?:个|份|所|家|项)(?:协议|大学|学校|高校)?|前者|头一(?:个|份|所|家)|\bthe first(?: one| agreement| university| deal)?\b|\bthe former\b/u,
+  /第二(?:个|份|所|家|项)(?:协议|大学|学校|高校)?|后者|\bthe second(?: one| agreement| university| deal)?\b|\bthe latter\b/u,
+  /第三(?:个|份|所|家|项)(?:协议|大学|学校|高校)?|\bthe third(?: one| agreement| university| deal)?\b/u,
+];
+
+/** Words standing for the party of the agreement talked about (a university, the other side). */
+export const PARTY_PRONOUN =
+  /(?:这|该|此|那)(?:一)?(?:个|所|家)?(?:大学|学校|高校|院校|名校)|该校|本校|对方|双方|\b(?:this|that|the) (?:university|school|partner)\b/u;
+
+/** Words standing for the agreement talked about (该协议, 这份协议, that agreement). */
+export const AGREEMENT_PRONOUN =
+  /(?:这|该|此|那)(?:一)?(?:个|份|项)?(?=协议|合作协议|战略合作协议)|\b(?:this|that|the) (?=agreement\b|deal\b)/u;
+
+/** "It": whatever the previous question was about (its subject: 上海交大重庆研究院, or its party). */
+export const IT_PRONOUN = /它(?!们)|\bit\b|\bits\b|\bthat one\b|\bthis one\b/u;
+
+/** Words for several agreements at once (它们, 两份, both …): the agreements of the conversation. */
+export const PLURAL_PRONOUN =
+  /它们|他们|她们|两者|二者|(?:这)?(?:两|二|2)(?:份|个|所|家|项)(?:战略合作协议|合作协议|协议|大学|学校|高校|名校)?|\bthey\b|\bthem\b|\btheir\b|\bboth(?: of them)?\b|\bthe two(?: agreements| deals| universities| signings)?\b|\beach of them\b/u;
+
+/** Words asking one thing of each agreement (分别, 各自, 都, respectively, each). */
+export const EACH_WORDS = /分别|各自|各是|都|\brespectively\b|\beach\b|\bboth\b/u;
+
+/** Words asking how agreements compare: each gets its overview. */
+export const COMPARE_WORDS =
+  /比较|相比|对比|区别|不同|差异|差别|相同|一样|共同|异同|共性|\bcompare[sd]?\b|\bcomparison\b|\bdiffer(?:ence|ences|ent)?\b|\bin common\b|\bsimilar(?:ities|ity)?\b|\bsame\b/u;
+
+/** "Which one … first / last": which agreement came first (or last), answered from topics.json dates. */
+export const WHICH_WORDS = /哪(?:一)?(?:个|份|所|家|项)|谁|\bwhich\b|\bwho\b/u;
+export const FIRST_WORDS = /最先|最早|先|更早|早|\bfirst\b|\bearlier\b|\bearliest\b|\bsooner\b/u;
+export const LAST_WORDS = /最后|最晚|更晚|后|晚|\blast\b|\blater\b|\blatest\b/u;
+
+/** How far apart the signings were (相隔几天, how many days apart). */
+export const INTERVAL_WORDS = /相隔|相差|间隔|隔了|差了|隔|差|前后|\bapart\b|\bbetween\b|\bgap\b|\bseparated?\b/u;
+export const ASKS_DAYS = /几天|多少天|多久|多长时间|\bhow many days\b|\bhow long\b|\bhow many weeks\b/u;
+
+/** Signing and agreement words: a "which one" question says nothing else. */
+export const SIGNING_WORDS =
+  /签署|签约|签订|签了|签的|签|协议|合作|\bsign(?:ed|ing|ings)?\b|\bagreements?\b|\bdeals?\b/u;
+
+/** Question words, to swap in a "kind only" follow-up (When? 在哪呢?). Longest first within a language. */
+export const QUESTION_WORDS_ZH =
+  /什么时候|哪一年|哪一天|几月几号|几月几日|哪天|几号|几点|在哪里|在哪儿|在哪|哪里|哪儿|什么地方|多少钱|多少|几个|几家|几所|谁|为什么|怎么样|怎样|如何|是什么|什么/u;
+export const QUESTION_WORDS_EN = /^(?:when|where|who|whom|why|how many|how much|how long|how|what|which)\b/u;
+
+export type SmallTalkKind = 'greeting' | 'thanks' | 'identity' | 'abilities' | 'goodbye';
+
+/** Small talk phrases, by kind (a message made only of these, fillers and punctuation is small talk). */
+export const SMALL_TALK: ReadonlyArray<[SmallTalkKind, string[]]> = [
+  [
+    'abilities',
+    [
+      '你能做什么',
+      '你会做什么',
+      '你会什么',
+      '你能干什么',
+      '你能干嘛',
+      '你可以做什么',
+      '你有什么用',
+      '能问什么',
+      '可以问什么',
+      '我能问什么',
+      '我可以问什么',
+      '怎么用',
+      '如何使用',
+      '帮助',
+      'what can you do',
+      'what do you do',
+      'what can i ask',
+      'how do i use you',
+      'how does this work',
+      'help',
+    ],
+  ],
+  [
+    'identity',
+    [
+      '你是谁',
+      '你叫什么名字',
+      '你叫什么',
+      '你是什么',
+      '你是机器人吗',
+      '你是人吗',
+      'who are you',
+      'what are you',
+      'are you a bot',
+      "what's your name",
+      'what is your name',
+    ],
+  ],
+  [
+    'greeting',
+    [
+      '你好',
+      '您好',
+      '你们好',
+      '大家好',
+      '嗨',
+      '哈喽',
+      '哈啰',
+      '早上好',
+      '上午好',
+      '中午好',
+      '下午好',
+      '晚上好',
+      '早安',
+      '在吗',
+      '在不在',
+      'hello',
+      'hi',
+      'hey',
+      'hey there',
+      'hi there',
+      'hello there',
+      'good morning',
+      'good afternoon',
+      'good evening',
+      'greetings',
+    ],
+  ],
+  [
+    'thanks',
+    [
+      '谢谢你',
+      '谢谢',
+      '多谢',
+      '谢了',
+      '感谢',
+      '非常感谢',
+      '太感谢了',
+      '辛苦了',
+      'thank you',
+      'thanks',
+      'thx',
+      'many thanks',
+      'cheers',
+    ],
+  ],
+  [
+    'goodbye',
+    ['再见', '拜拜', '回见', '下次见', '晚安', 'goodbye', 'bye', 'bye bye', 'see you', 'see ya', 'good night'],
+  ],
+];
+
+/** Words that carry no question alongside small talk (请问, 好的, ok, 啊). */
+export const FILLERS = [
+  '请问一下',
+  '请问',
+  '麻烦问一下',
+  '问一下',
+  '想问一下',
+  '我想问',
+  '好的',
+  '好',
+  '嗯',
+  '哦',
+  '啊',
+  '呀',
+  '啦',
+  '了',
+  '机器人',
+  'ok',
+  'okay',
+  'please',
+  'there',
+  'bot',
+  'again',
+  'so much',
+  'a lot',
+];

@@ -1,0 +1,93 @@
+/**
+ * What the conversation reads of a text: the agreements (parties from corpus/topics.json) it names and where, the
+ * other names it uses, whether it asks for a party and whether it has words beyond question words. The one place
+ * the dialogue module reads questions, so that switching it to the question module (src/question) is here only.
+ */
+import type { SearchEngine } from '../search/engine.js';
+import { normalizeText, stripControlChars } from '../text/normalize.js';
+import { tagWords } from '../text/tokenize.js';
+
+export interface PartySpan {
+  canonical: string;
+  /** The agreement it is the party of; null for the city. */
+  topicId: string | null;
+  start: number;
+  end: number;
+}
+
+export interface Reading {
+  /** The text as shown back to the user (NFKC, trimmed). */
+  shown: string;
+  /** Normalized (simplified, lower case): what the lexicon's patterns are matched on. */
+  normalized: string;
+  /** True when shown and normalized have the same length, so a span of one is a span of the other. */
+  aligned: boolean;
+  /** Parties named (the city too), where they stand in `normalized`. */
+  parties: PartySpan[];
+  /** Agreements named, in order of first mention, without those set aside (除了清华…). */
+  agreements: string[];
+  /** The question asks which party (哪所大学, 谁, which university). */
+  asksParty: boolean;
+  /** The question asks for a time (哪天, when). */
+  asksWhen: boolean;
+  /** Its content words (question and stop words left out). */
+  contentTerms: string[];
+  /** Written in English. */
+  english: boolean;
+}
+
+export function readText(engine: SearchEngine, text: string): Reading {
+  const shown = stripControlChars(text).normalize('NFKC').trim();
+  const normalized = normalizeText(shown);
+  const analysis = engine.analyze(shown);
+  const parties = engine.names.locate(normalized);
+  const setAside = new Set(analysis.setAsideTopics);
+  const agreements = [...new Set(parties.flatMap((p) => (p.topicId && !setAside.has(p.topicId) ? [p.topicId] : [])))];
+  return {
+    shown,
+    normalized,
+    aligned: normalized.length === shown.length,
+    parties: parties.map(({ canonical, topicId, start, end }) => ({ canonical, topicId, start, end })),
+    agreements,
+    asksParty: analysis.asks.has('party'),
+    asksWhen: analysis.asks.has('when'),
+    contentTerms: analysis.contentTerms.map((t) => t.term),
+    english: !/\p{Script=Han}/u.test(shown) && /[a-z]/i.test(shown),
+  };
+}
+
+/** Words of a text jieba tags as names of organizations, places or people (北京大学), besides the parties. */
+export function otherNameSpans(normalized: string, parties: PartySpan[]): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let at = 0;
+  for (const { word, tag } of tagWords(normalized)) {
+    const start = normalized.indexOf(word, at);
+    if (start < 0) continue;
+    at = start + word.length;
+    const isName = /^(nt|nz|nr|ns)$/.test(tag) || (tag === 'j' && /[大院所校]$/u.test(word));
+    const overlapsParty = parties.some((p) => p.start < at && start < p.end);
+    if (isName && !overlapsParty && word.length >= 2) spans.push({ start, end: at });
+  }
+  return spans;
+}
+
+/**
+ * The subject of a Chinese question: its leading noun phrase (上海交通大学重庆研究院 in 上海交大重庆研究院采取什么建设模式),
+ * past a leading 请问 / 那; '' when it does not open with nouns.
+ */
+export function subjectOf(normalized: string): { start: number; end: number } | undefined {
+  let start = -1;
+  let end = 0;
+  let at = 0;
+  for (const { word, tag } of tagWords(normalized)) {
+    const pos = normalized.indexOf(word, at);
+    at = pos + word.length;
+    if (start < 0 && /^(请问|那|那么|那个|这个)$/u.test(word)) continue;
+    // A user-dictionary word (tag x) is a domain noun: 上海交通大学重庆研究院.
+    const noun = /^(n|nr|ns|nt|nz|nrt|ng|j|vn)$/.test(tag) || (tag === 'x' && /^\p{Script=Han}{2,}$/u.test(word));
+    if (!noun && !(start >= 0 && /^[和与跟]$/u.test(word))) break;
+    if (start < 0) start = pos;
+    if (!/^[和与跟]$/u.test(word)) end = at;
+  }
+  return start < 0 ? undefined : { start, end: end };
+}

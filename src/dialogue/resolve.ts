@@ -1,0 +1,377 @@
+/**
+ * Follow-ups resolved before retrieval: a turn that leaves something out (那清华呢, 还有呢, When?) or points back
+ * (它, 该协议, 对方, 它们, the other one) is rewritten into a question that stands on its own, from the previous
+ * turn's question (as understood) and the agreements the conversation was about. Questions about several
+ * agreements (分别, 区别, both), "which one first" and "how far apart" are told apart here too. Parties and their
+ * dates come from corpus/topics.json only; the words are the lexicon's.
+ */
+import type { Topic } from '../corpus/types.js';
+import type { SearchEngine } from '../search/engine.js';
+import {
+  AGREEMENT_PRONOUN,
+  ASKS_DAYS,
+  COMPARE_WORDS,
+  EACH_WORDS,
+  ELLIPSIS_END,
+  FIRST_WORDS,
+  INTERVAL_WORDS,
+  IT_PRONOUN,
+  LAST_WORDS,
+  LEAD_WORDS,
+  MORE_WORDS,
+  ORDINALS,
+  OTHER_ONE,
+  PARTY_PRONOUN,
+  PLURAL_PRONOUN,
+  QUESTION_WORDS_EN,
+  QUESTION_WORDS_ZH,
+  SIGNING_WORDS,
+  WHICH_WORDS,
+} from './lexicon.js';
+import { otherNameSpans, readText, subjectOf, type Reading } from './reading.js';
+import type { TurnRecord } from './state.js';
+
+export type Resolution =
+  /** Answer `question`; `changed` when context rewrote it; `soft` when the standalone reading may still win. */
+  | { kind: 'question'; question: string; changed: boolean; soft?: boolean }
+  /** Answer `question` once per agreement (in date order); `compare`: each agreement's overview. */
+  | { kind: 'each'; question: string; agreements: string[]; compare: boolean; changed: boolean }
+  /** Which of the agreements was signed first (or last). */
+  | { kind: 'which'; agreements: string[]; order: 'first' | 'last' }
+  /** How far apart the agreements were signed. */
+  | { kind: 'interval'; agreements: string[] }
+  /** More of the previous answer (还有呢). */
+  | { kind: 'more'; previous: TurnRecord }
+  /** An agreement named alone with nothing to follow (那清华呢 as a first turn): its overview. */
+  | { kind: 'overview'; agreement: string };
+
+const PUNCTUATION = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+const trimPunctuation = (s: string) => s.replace(PUNCTUATION, '');
+
+/** The agreements in date order (ties by topics.json order). */
+export function byDate(topics: readonly Topic[], ids: readonly string[]): string[] {
+  return topics
+    .filter((t) => ids.includes(t.id))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((t) => t.id);
+}
+
+/** The party's name for a text in that language. */
+function nameOf(engine: SearchEngine, id: string, english: boolean): string {
+  const topic = engine.corpus.topics.agreements.find((t) => t.id === id);
+  if (!topic) return id;
+  return english ? (topic.party.nameEn ?? topic.party.name) : topic.party.name;
+}
+
+/** The one agreement a turn was about: the one it named, else the one its answer was about. */
+export function focusOf(turn: TurnRecord | undefined): string | undefined {
+  if (!turn) return undefined;
+  if (turn.agreements.length === 1) return turn.agreements[0];
+  if (turn.agreements.length === 0 && turn.answerAgreements.length === 1) return turn.answerAgreements[0];
+  return undefined;
+}
+
+/** Every agreement a turn was about (named or answered), in order. */
+function agreementsOf(turn: TurnRecord | undefined): string[] {
+  return turn ? [...new Set([...turn.agreements, ...turn.answerAgreements])] : [];
+}
+
+/** Replaces [start, end) spans of a reading (in normalized positions) and returns the shown text. */
+function replaceSpans(r: Reading, edits: Array<{ start: number; end: number; text: string }>): string {
+  const base = r.aligned ? r.shown : r.normalized;
+  let out = base;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** Removes the first match of each pattern (and the linking words before a follow-up) from a reading. */
+function strip(r: Reading, patterns: RegExp[]): string {
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  for (const p of patterns) {
+    const m = new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`);
+    for (const hit of r.normalized.matchAll(m))
+      edits.push({ start: hit.index ?? 0, end: (hit.index ?? 0) + hit[0].length, text: '' });
+  }
+  return replaceSpans(r, dropOverlaps(edits));
+}
+
+function dropOverlaps<T extends { start: number; end: number }>(edits: T[]): T[] {
+  const kept: T[] = [];
+  for (const e of [...edits].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (kept.every((k) => k.end <= e.start || e.end <= k.start)) kept.push(e);
+  }
+  return kept;
+}
+
+/** The linking words opening a follow-up (那, what about, and), as a length in the normalized text. */
+function leadLength(r: Reading): number {
+  let at = 0;
+  for (let changed = true; changed;) {
+    changed = false;
+    const rest = r.normalized.slice(at);
+    const skip = /^[\s\p{P}]+/u.exec(rest)?.[0].length ?? 0;
+    if (skip) {
+      at += skip;
+      changed = true;
+      continue;
+    }
+    for (const w of LEAD_WORDS) {
+      if (!rest.startsWith(w)) continue;
+      const after = rest.slice(w.length);
+      const latin = /^[a-z]/.test(w);
+      if (latin && /^[a-z0-9]/.test(after)) continue;
+      // A one-character link (和, 跟) only before a party: 同济大学 is no 同 + 济大学.
+      if (!latin && w.length === 1 && w !== '那' && !r.parties.some((p) => p.start === at + w.length)) continue;
+      at += w.length;
+      changed = true;
+      break;
+    }
+  }
+  return at;
+}
+
+/** What an elliptic follow-up keeps once its links and closing particles are gone (那清华呢 → 清华). */
+function ellipsisCore(r: Reading): { core: string; start: number; end: number } {
+  const start = leadLength(r);
+  let core = r.normalized.slice(start).replace(/[\s\p{P}\p{S}]+$/u, '');
+  core = core.replace(ELLIPSIS_END, '').replace(/[\s\p{P}]+$/u, '');
+  return { core, start, end: start + core.length };
+}
+
+const hasQuestionWord = (s: string) =>
+  QUESTION_WORDS_ZH.test(s) ||
+  /[吗么]$/.test(s) ||
+  QUESTION_WORDS_EN.test(s) ||
+  /\b(?:is|are|was|were|did|does|do|will|can)\b/.test(s);
+
+/** The words of a text that are neither parties nor any of the patterns nor punctuation. */
+function leftover(r: Reading, patterns: RegExp[], filler: RegExp): string {
+  let s = r.normalized;
+  for (const p of [...r.parties].sort((a, b) => b.start - a.start)) s = s.slice(0, p.start) + ' ' + s.slice(p.end);
+  for (const p of patterns) s = s.replace(new RegExp(p.source, `${p.flags.replace('g', '')}g`), ' ');
+  return s.replace(filler, ' ').replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+const WHICH_FILLER =
+  /\b(?:was|were|is|the|one|did|do|does|with|or|and|a|an|of|to|by|university|universities|chongqing|get|got|come|came)\b|[的是了呢吗个份所和与跟同和大学高校学校市政府政府重庆]/gu;
+
+function isWhichFirst(r: Reading): 'first' | 'last' | undefined {
+  if (r.agreements.length === 1 || !WHICH_WORDS.test(r.normalized)) return undefined;
+  const order = FIRST_WORDS.test(r.normalized) ? 'first' : LAST_WORDS.test(r.normalized) ? 'last' : undefined;
+  if (!order) return undefined;
+  const rest = leftover(r, [WHICH_WORDS, FIRST_WORDS, LAST_WORDS, SIGNING_WORDS, PLURAL_PRONOUN], WHICH_FILLER);
+  return rest.length <= 1 ? order : undefined;
+}
+
+function isInterval(r: Reading): boolean {
+  return r.agreements.length !== 1 && INTERVAL_WORDS.test(r.normalized) && ASKS_DAYS.test(r.normalized);
+}
+
+/** The agreements a question about several means: those it names, else the last turn's, else every one. */
+function severalOf(engine: SearchEngine, r: Reading, previous: TurnRecord | undefined): string[] {
+  const all = engine.corpus.topics.agreements.map((t) => t.id);
+  const chosen =
+    r.agreements.length >= 2 ? r.agreements : agreementsOf(previous).length >= 2 ? agreementsOf(previous) : all;
+  return byDate(engine.corpus.topics.agreements, chosen);
+}
+
+/** The agreement "the other one" means: one the conversation talked about besides the focus, else the next by date. */
+function otherOf(engine: SearchEngine, turns: readonly TurnRecord[]): string | undefined {
+  const focus = focusOf(turns.at(-1));
+  for (const turn of [...turns].reverse()) {
+    const other = agreementsOf(turn).find((a) => a !== focus);
+    if (other) return other;
+  }
+  return byDate(
+    engine.corpus.topics.agreements,
+    engine.corpus.topics.agreements.map((t) => t.id),
+  ).find((a) => a !== focus);
+}
+
+/** The agreement an ordinal means (第一个, the latter): in the order the last listing answer named them, else by date. */
+function ordinalOf(engine: SearchEngine, turns: readonly TurnRecord[], index: number): string | undefined {
+  const listed = [...turns].reverse().find((t) => t.answerAgreements.length >= 2)?.answerAgreements;
+  const order =
+    listed ??
+    byDate(
+      engine.corpus.topics.agreements,
+      engine.corpus.topics.agreements.map((t) => t.id),
+    );
+  return index === 1 && order.length === 2 && !listed ? order[1] : order[index];
+}
+
+/** A previous question with its party (or another name, or nothing) replaced by `agreement`'s. */
+function swapParty(engine: SearchEngine, previous: string, agreement: string): string {
+  const r = readText(engine, previous);
+  const name = nameOf(engine, agreement, r.english);
+  const parties = r.parties.filter((p) => p.topicId);
+  if (parties.length)
+    return replaceSpans(
+      r,
+      parties.map((p) => ({ ...p, text: name })),
+    );
+  const other = otherNameSpans(r.normalized, r.parties)[0];
+  if (other) return replaceSpans(r, [{ ...other, text: name }]);
+  return r.english ? `${previous} (${name})` : `${name}${previous}`;
+}
+
+/** A previous question with its question word replaced (在哪揭牌 + 什么时候 → 什么时候揭牌). */
+function swapQuestionWord(engine: SearchEngine, previous: string, asked: Reading): string | undefined {
+  const r = readText(engine, previous);
+  const pattern = asked.english ? QUESTION_WORDS_EN : QUESTION_WORDS_ZH;
+  const word = pattern.exec(asked.normalized)?.[0];
+  const old = pattern.exec(r.normalized);
+  if (!word || !old) return undefined;
+  const start = old.index;
+  const replaced = replaceSpans(r, [{ start, end: start + old[0].length, text: word }]);
+  return asked.english ? replaced.charAt(0).toUpperCase() + replaced.slice(1) : replaced;
+}
+
+/** An aspect follow-up (那人才交流方面呢) put in place of the previous question's (在决策咨询方面), else after its party. */
+function swapAspect(engine: SearchEngine, previous: string, core: string): string {
+  const r = readText(engine, previous);
+  const inPlace = /在([\p{Script=Han}]{1,10}?)(?:方面|领域|方向|部分)/u.exec(r.normalized);
+  if (inPlace && /(?:方面|领域|方向|部分)$/u.test(core))
+    return replaceSpans(r, [{ start: inPlace.index + 1, end: inPlace.index + inPlace[0].length, text: core }]);
+  const party = r.parties.find((p) => p.topicId);
+  const name = party?.topicId ? nameOf(engine, party.topicId, r.english) : '';
+  return r.english ? `${core} ${name}`.trim() : `${name}${core}`;
+}
+
+/** The referent of 它 / it: the previous question's subject when it is more than the city, else its party. */
+function itReferent(engine: SearchEngine, previous: TurnRecord, english: boolean): string | undefined {
+  const r = readText(engine, previous.question);
+  const focus = focusOf(previous);
+  if (!r.english && !english) {
+    const subject = subjectOf(r.normalized);
+    if (subject) {
+      const cityOnly = r.parties.some((p) => p.topicId === null && p.start <= subject.start && p.end >= subject.end);
+      const text = replaceSpans(r, []).slice(subject.start, subject.end);
+      if (
+        !cityOnly &&
+        (focus === undefined ||
+          r.parties.some((p) => p.topicId === focus && p.start >= subject.start && p.end <= subject.end))
+      )
+        return text;
+    }
+  }
+  // English: what "tell me about …" was about (the research institute SJTU is building in Chongqing).
+  const about =
+    /^(?:(?:can you |please )?tell me (?:more )?about|what about|how about|about)\s+(.+?)[\s\p{P}]*$/iu.exec(r.shown);
+  if (about?.[1] && english) return about[1];
+  return focus ? nameOf(engine, focus, english) : undefined;
+}
+
+interface Rewrite {
+  text: string;
+  changed: boolean;
+}
+
+/** Replaces the words pointing back (它, 该协议, 对方, 第一个, the other one) with what they point to. */
+function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly TurnRecord[]): Rewrite {
+  const previous = turns.at(-1);
+  const focus = focusOf(previous);
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  const at = (pattern: RegExp, text: (m: RegExpExecArray) => string | undefined) => {
+    const m = pattern.exec(r.normalized);
+    const t = m ? text(m) : undefined;
+    if (m && t !== undefined) edits.push({ start: m.index, end: m.index + m[0].length, text: t });
+  };
+  const name = (id: string | undefined) => (id ? nameOf(engine, id, r.english) : undefined);
+  at(OTHER_ONE, () => name(otherOf(engine, turns)));
+  ORDINALS.forEach((p, i) => at(p, () => name(ordinalOf(engine, turns, i))));
+  if (focus) {
+    at(AGREEMENT_PRONOUN, () => (r.english ? `${name(focus)} ` : `${name(focus)}的`));
+    at(PARTY_PRONOUN, () => name(focus));
+  }
+  if (previous)
+    at(IT_PRONOUN, (m) => {
+      const referent = itReferent(engine, previous, r.english);
+      return referent && m[0] === 'its' ? `${referent}'s` : referent;
+    });
+  const kept = dropOverlaps(edits);
+  if (!kept.length) return { text: r.shown, changed: false };
+  const lead = leadLength(r);
+  const text = replaceSpans(r, [...kept, ...(lead > 0 ? [{ start: 0, end: lead, text: '' }] : [])]);
+  return { text: trimPunctuation(text) ? text.trim() : r.shown, changed: true };
+}
+
+/**
+ * Resolves one turn against the conversation's earlier turns (oldest first). A question that stands on its own
+ * (it names its party, or asks which party, or the conversation is new) comes back unchanged.
+ */
+export function resolveTurn(engine: SearchEngine, text: string, turns: readonly TurnRecord[]): Resolution {
+  const r = readText(engine, text);
+  const previous = turns.at(-1);
+  const same = (): Resolution => ({ kind: 'question', question: r.shown, changed: false });
+  // Questions on the agreements' dates: which came first, how far apart.
+  const order = isWhichFirst(r);
+  if (order) return { kind: 'which', agreements: severalOf(engine, r, previous), order };
+  if (isInterval(r)) return { kind: 'interval', agreements: severalOf(engine, r, previous) };
+  const { core } = ellipsisCore(r);
+  const coreReading = readText(engine, core);
+  const onlyParties =
+    core !== '' && coreReading.agreements.length > 0 && leftover(coreReading, [], /[的和与跟、,及]|\band\b/gu) === '';
+  const elliptic =
+    (ELLIPSIS_END.test(trimPunctuation(r.normalized)) && !hasQuestionWord(core)) ||
+    onlyParties ||
+    (r.english && leadLength(r) > 0 && !hasQuestionWord(core) && core.split(/\s+/).length <= 4);
+  if (elliptic) {
+    if (core === '' || MORE_WORDS.includes(core)) return previous ? { kind: 'more', previous } : same();
+    if (!previous)
+      return onlyParties && coreReading.agreements.length === 1
+        ? { kind: 'overview', agreement: coreReading.agreements[0]! }
+        : same();
+    if (coreReading.agreements.length >= 2)
+      return {
+        kind: 'each',
+        question: previous.question,
+        agreements: byDate(engine.corpus.topics.agreements, coreReading.agreements),
+        compare: false,
+        changed: true,
+      };
+    const target =
+      coreReading.agreements[0] ??
+      (OTHER_ONE.test(core) ? otherOf(engine, turns) : undefined) ??
+      ORDINALS.map((p, i) => (p.test(core) ? ordinalOf(engine, turns, i) : undefined)).find(Boolean);
+    const question = target
+      ? swapParty(engine, previous.question, target)
+      : swapAspect(engine, previous.question, readText(engine, core).shown);
+    return { kind: 'question', question, changed: question !== r.shown };
+  }
+  // Words pointing back, then questions about several agreements.
+  const rewrite = previous ? replaceReferences(engine, r, turns) : { text: r.shown, changed: false };
+  const rr = rewrite.changed ? readText(engine, rewrite.text) : r;
+  const plural = PLURAL_PRONOUN.test(rr.normalized) && !rr.asksParty && !/哪(?:两|二|2|几)/u.test(rr.normalized);
+  const compare = COMPARE_WORDS.test(rr.normalized);
+  if (
+    plural ||
+    (rr.agreements.length >= 2 && (EACH_WORDS.test(rr.normalized) || compare)) ||
+    (compare && rr.agreements.length === 0 && !rr.asksParty)
+  ) {
+    const agreements =
+      plural && rr.agreements.length < 2 ? severalOf(engine, rr, previous) : severalOf(engine, rr, undefined);
+    if (agreements.length >= 2)
+      return { kind: 'each', question: rewrite.text, agreements, compare, changed: rewrite.changed };
+  }
+  if (rewrite.changed) return { kind: 'question', question: rewrite.text, changed: true };
+  if (!previous) return same();
+  // Only a question word (When? 在哪呢?): the previous question, asking that instead.
+  if (r.contentTerms.length === 0 && hasQuestionWord(trimPunctuation(r.normalized))) {
+    const swapped = swapQuestionWord(engine, previous.question, r);
+    if (swapped) return { kind: 'question', question: swapped, changed: true };
+  }
+  // No party named, in a conversation about one: the party is implied, unless the question stands without it.
+  const focus = focusOf(previous);
+  if (focus && r.agreements.length === 0 && !r.asksParty && r.contentTerms.length > 0) {
+    const name = nameOf(engine, focus, r.english);
+    const body = replaceSpans(r, leadLength(r) ? [{ start: 0, end: leadLength(r), text: '' }] : []);
+    return {
+      kind: 'question',
+      question: r.english ? `${body} (${name})` : `${name}${body}`,
+      changed: true,
+      soft: true,
+    };
+  }
+  return same();
+}

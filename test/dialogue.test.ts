@@ -1,0 +1,191 @@
+/**
+ * Conversations (src/dialogue) through the console chat's reply function: follow-ups, questions about several
+ * agreements, small talk, /reset, the conversation store's bounds, and a corpus with more agreements (the
+ * bundled article plus test/fixtures/third-agreement), which needs no code change.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { consoleReply, createConsoleSession } from '../src/cli/console-chat.ts';
+import { DEFAULT_CORPUS, openEngine } from '../src/cli/wiring.ts';
+import { converse } from '../src/dialogue/converse.ts';
+import { readSmallTalk } from '../src/dialogue/small-talk.ts';
+import { ConversationStore, type TurnRecord } from '../src/dialogue/state.ts';
+
+const engine = openEngine();
+const DECLINED = /抱歉，这些文档没有讲到这个问题|Sorry, the documents don't cover that/;
+
+/** Plays lines as one console conversation; returns the replies. */
+function chat(lines: string[], e = engine, lang: 'zh' | 'en' = 'zh'): string[] {
+  const session = createConsoleSession();
+  return lines.map((line) => consoleReply(e, line, lang, session));
+}
+
+describe('follow-ups', () => {
+  test('an elliptic follow-up takes the previous question with the new party, and says how it was understood', () => {
+    const [, reply] = chat(['上海交大的合作涵盖哪些领域？', '那清华呢？']);
+    assert.match(reply!, /^（按“清华大学的合作涵盖哪些领域\?”回答）/);
+    assert.match(reply!, /产学研协同5个方面/);
+  });
+
+  test('a question complete on its own is never changed by context', () => {
+    const [, reply] = chat(['清华在人才交流方面会为重庆做什么？', '上海交通大学和重庆哪天签约？']);
+    assert.doesNotMatch(reply!, /按“/);
+    assert.match(reply!, /6月8日/);
+  });
+
+  test('它 stands for what the previous question was about, 对方 for its party', () => {
+    const replies = chat(['上海交通大学重庆研究院采取什么建设模式？', '它在哪里揭牌的？', '对方哪天签的协议？']);
+    assert.match(replies[1]!, /按“上海交通大学重庆研究院在哪里揭牌的/);
+    assert.match(replies[1]!, /两江新区/);
+    assert.match(replies[2]!, /6月8日/);
+  });
+
+  test('还有呢 shows the next passage of the same agreement, not one already shown', () => {
+    const [first, more] = chat(['清华会在决策咨询方面帮重庆做什么？', '还有呢？']);
+    assert.match(first!, /智力资源优势/);
+    assert.doesNotMatch(more!, /智力资源优势|上海交通大学战略合作协议/);
+    assert.match(more!, /清华大学战略合作协议/);
+  });
+
+  test('/reset forgets: an elliptic question afterwards gets the agreement overview, not the old aspect', () => {
+    const replies = chat(['上海交大在人才方面跟重庆有什么合作？', '/reset', '那清华呢？']);
+    assert.match(replies[1]!, /忘掉/);
+    assert.doesNotMatch(replies[2]!, /订单培养|挂职任职/);
+    assert.match(replies[2]!, /清华大学（6月3日签署）/);
+  });
+
+  test('a conversation idle longer than the limit starts afresh', () => {
+    let now = 0;
+    const store = new ConversationStore({ idleMs: 1000, now: () => now });
+    const first = consoleReply(engine, '上海交大的合作涵盖哪些领域？', 'zh', store);
+    assert.match(first, /等多方面开展深度合作/);
+    now = 5000;
+    assert.doesNotMatch(consoleReply(engine, '那清华呢？', 'zh', store), /按“/);
+  });
+});
+
+describe('several agreements', () => {
+  test('分别 gets one labelled part per agreement, in date order, each with its key sentence', () => {
+    const [reply] = chat(['两份协议分别是哪天签的？']);
+    const tsinghua = reply!.indexOf('清华大学（6月3日签署）');
+    const sjtu = reply!.indexOf('上海交通大学（6月8日签署）');
+    assert.ok(tsinghua >= 0 && sjtu > tsinghua, reply);
+    assert.match(reply!.slice(tsinghua, sjtu), /6月3日,重庆市政府与清华大学签署/);
+    assert.match(reply!.slice(sjtu), /6月8日,重庆市人民政府与上海交通大学签署/);
+  });
+
+  test('它们 after a question naming both universities asks of each', () => {
+    const [, reply] = chat(['重庆市政府和哪两所大学签了战略合作协议？', '它们分别是哪天签的？']);
+    assert.match(reply!, /6月3日[^]*6月8日/);
+  });
+
+  test('a comparison gets each agreement’s areas', () => {
+    const [reply] = chat(['两份战略合作协议有什么不同？']);
+    assert.match(reply!, /清华大学（6月3日签署）\n合作方面：.*产学研协同/);
+    assert.match(reply!, /上海交通大学（6月8日签署）\n合作方面：.*干部教育培训/);
+  });
+
+  test('which was signed first names it and says why; how far apart counts the days', () => {
+    const [first, apart] = chat(['哪个协议先签的？', '相隔几天？']);
+    assert.match(first!, /清华大学的协议先签：6月3日签署，早于上海交通大学（6月8日）/);
+    assert.match(apart!, /相隔5天/);
+    const [en] = chat(['Which agreement was signed first?'], engine, 'en');
+    assert.match(en!, /Tsinghua University agreement was signed first: on 3 June 2020/);
+  });
+});
+
+describe('small talk', () => {
+  test('greetings, thanks, who / what, goodbye: a friendly reply built from the corpus, never "not mentioned"', () => {
+    for (const text of [
+      '你好',
+      '谢谢！',
+      '你是谁？',
+      '你能做什么？',
+      '再见',
+      'hi',
+      'thanks, bye!',
+      'what can you do?',
+    ]) {
+      const [reply] = chat([text]);
+      assert.doesNotMatch(reply!, DECLINED, text);
+      assert.match(reply!, /重庆市政府与清华大学战略合作协议|Chongqing–Tsinghua University/, text);
+    }
+  });
+
+  test('every example question it offers is answered', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const reply = converse(engine, [], lang === 'en' ? 'hello' : '你好', lang);
+      assert.ok(reply.examples && reply.examples.length >= 2);
+      for (const q of reply.examples) assert.doesNotMatch(chat([q], engine, lang)[0]!, DECLINED, q);
+    }
+  });
+
+  test('a greeting before a question answers the question', () => {
+    assert.deepEqual(readSmallTalk('你好，请问清华协议哪天签的').rest, '清华协议哪天签的');
+    const [reply] = chat(['你好，请问上海交大重庆研究院是在哪里揭牌的？']);
+    assert.match(reply!, /两江新区/);
+    assert.equal(readSmallTalk('你好吗同学').kinds.length, 1);
+    assert.deepEqual(readSmallTalk('Hilton hotels').kinds, []);
+  });
+});
+
+describe('console commands', () => {
+  test('/help, /agreements, one command per agreement and /reset work in the console', () => {
+    const [help, list, sjtu] = chat(['/help', '/agreements', '/sjtu']);
+    assert.match(help!, /\/reset/);
+    assert.match(list!, /\/tsinghua[^]*\/sjtu/);
+    assert.match(sjtu!, /重庆市政府与上海交通大学战略合作协议（6月8日签署）/);
+    assert.doesNotMatch(sjtu!, DECLINED);
+  });
+});
+
+describe('conversation store', () => {
+  const turn: TurnRecord = { question: 'q', agreements: [], passages: [], answerAgreements: [], declined: false };
+
+  test('keeps the last 5 turns, and at most maxConversations conversations (the least recently used go)', () => {
+    const store = new ConversationStore({ maxConversations: 1000 });
+    for (let i = 0; i < 100_000; i++) store.record(`chat${i}`, turn);
+    assert.equal(store.size, 1000);
+    assert.equal(store.turns('chat0').length, 0);
+    assert.equal(store.turns('chat99999').length, 1);
+    for (let i = 0; i < 8; i++) store.record('chat99999', { ...turn, question: `q${i}` });
+    assert.deepEqual(
+      store.turns('chat99999').map((t) => t.question),
+      ['q3', 'q4', 'q5', 'q6', 'q7'],
+    );
+    store.reset('chat99999');
+    assert.equal(store.turns('chat99999').length, 0);
+  });
+});
+
+describe('a corpus with more agreements (no code change)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhdoc-four-'));
+  const fixture = resolve(import.meta.dirname, 'fixtures/third-agreement');
+  cpSync(DEFAULT_CORPUS, dir, { recursive: true });
+  cpSync(join(fixture, 'made-up-news.md'), join(dir, 'made-up-news.md'));
+  const topics = JSON.parse(readFileSync(join(DEFAULT_CORPUS, 'topics.json'), 'utf8'));
+  const extra = JSON.parse(readFileSync(join(fixture, 'topics.json'), 'utf8'));
+  writeFileSync(
+    join(dir, 'topics.json'),
+    JSON.stringify({ ...topics, agreements: [...topics.agreements, ...extra.agreements] }),
+  );
+  const four = openEngine(dir);
+
+  test('follow-ups and both-agreement questions name the new agreements from topics.json', () => {
+    const replies = chat(['四川大学和重庆哪天签的协议？', '那哈工大呢？', '川大和哈工大的协议分别是哪天签的？'], four);
+    assert.match(replies[0]!, /7月1日/);
+    assert.match(replies[1]!, /按“哈尔滨工业大学和重庆哪天签的协议/);
+    assert.match(replies[1]!, /7月6日/);
+    assert.match(replies[2]!, /四川大学（7月1日签署）[^]*7月1日[^]*哈尔滨工业大学（7月6日签署）[^]*7月6日/);
+  });
+
+  test('which was signed first looks at every agreement; small talk lists them all', () => {
+    const [first, hello] = chat(['哪个协议最先签的？', '你好'], four);
+    assert.match(first!, /清华大学的协议先签/);
+    assert.match(hello!, /4项协议/);
+    assert.match(hello!, /哈尔滨工业大学合作框架协议/);
+  });
+});

@@ -206,7 +206,7 @@ async function scaleBuild(p: ScaleBuildParams): Promise<ScaleBuildResult> {
     mkdirSync(dirname(p.indexPath), { recursive: true });
     writeFileSync(p.indexPath, json);
     result.serializeMs = serializeMs;
-    result.indexBytes = Buffer.byteLength(json);
+    result.indexBytes = index.indexBytes?.() ?? Buffer.byteLength(json);
   } catch (e) {
     result.serializeError = `${(e as Error).name}: ${(e as Error).message}`;
   }

@@ -15,6 +15,8 @@ export interface Config {
   corpusPath?: string;
   /** DATA_DIR, default ./data (absolute): everything the bot stores (SQLite store, persisted index, documents). */
   dataDir: string;
+  /** INDEX_READONLY=1: open the persisted index without writing (every replica but the one that writes). */
+  indexReadonly: boolean;
   /** WEBHOOK_URL: public https URL; set → webhook mode instead of long polling. */
   webhookUrl?: URL;
   /** WEBHOOK_SECRET: required in webhook mode; Telegram sends it back in X-Telegram-Bot-Api-Secret-Token. */
@@ -125,6 +127,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     apiRoot,
     corpusPath: env.CORPUS_PATH?.trim() || undefined,
     dataDir: dataDirOf(env),
+    indexReadonly: ['1', 'true', 'yes'].includes(env.INDEX_READONLY?.trim().toLowerCase() ?? ''),
     webhookUrl,
     webhookSecret,
     port: parseCount(env, 'PORT', 8080, 65535),

@@ -84,3 +84,8 @@ test('log levels filter', () => {
     ['shown'],
   );
 });
+
+test('INDEX_READONLY=1 opens the persisted index without writing (a replica)', () => {
+  assert.equal(parseConfig({ INDEX_READONLY: '1' }).indexReadonly, true);
+  assert.equal(parseConfig({}).indexReadonly, false);
+});

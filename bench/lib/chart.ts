@@ -16,6 +16,7 @@ export interface Panel {
 
 export const SERIES_COLORS: Rgb[] = [
   [214, 39, 40], // ours: red
+  [255, 127, 14], // ours with FTS5: orange
   [31, 119, 180], // jieba peer: blue
   [120, 120, 120], // default peer: grey
 ];

@@ -6,7 +6,7 @@
  */
 import type { Logger } from '../log.js';
 import type { SearchEngine } from '../search/engine.js';
-import { DEFAULT_CORPUS, openEngine } from './wiring.js';
+import { DEFAULT_CORPUS, openEngine, type OpenEngineOptions } from './wiring.js';
 
 /** How often a running bot looks for documents added or removed by another process. */
 export const DOCUMENTS_POLL_MS = 2000;
@@ -22,8 +22,10 @@ export class LiveEngine {
   constructor(
     readonly corpusPath: string = DEFAULT_CORPUS,
     readonly extraDirs: string[] = [],
+    /** Where the index is persisted (DATA_DIR): a reload then indexes only the documents that changed. */
+    private readonly index: Pick<OpenEngineOptions, 'dataDir' | 'readonly'> = {},
   ) {
-    this.engine = openEngine(corpusPath, { extraDirs });
+    this.engine = openEngine(corpusPath, { extraDirs, ...index });
   }
 
   current(): SearchEngine {
@@ -32,7 +34,7 @@ export class LiveEngine {
 
   /** Rebuilds and swaps; on failure (e.g. an unreadable file) the current engine stays and the error is thrown. */
   reload(version = this.builtFor): SearchEngine {
-    const next = openEngine(this.corpusPath, { extraDirs: this.extraDirs });
+    const next = openEngine(this.corpusPath, { extraDirs: this.extraDirs, ...this.index });
     this.engine = next;
     this.builtFor = version;
     this.onReload?.(next);

@@ -42,7 +42,10 @@ export function startOperations(config: Config, logger: Logger): Operations {
       }
     }, DAY_MS);
     daily.unref();
-    const live = new LiveEngine(corpusDir, documentDirs(config));
+    const live = new LiveEngine(corpusDir, documentDirs(config), {
+      dataDir: config.dataDir,
+      readonly: config.indexReadonly,
+    });
     live.builtFor = store.documents.version();
     const unwatch = live.watch(() => store.documents.version(), logger);
     return {

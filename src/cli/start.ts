@@ -121,7 +121,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
   const { botToken } = config;
   if (!botToken)
     return runConsoleChat(
-      openEngine(config.corpusPath, { extraDirs: documentDirs(config), dataDir: config.dataDir }),
+      openEngine(config.corpusPath, {
+        extraDirs: documentDirs(config),
+        dataDir: config.dataDir,
+        readonly: config.indexReadonly,
+      }),
       io,
     );
   return runBot({ ...config, botToken }, io);

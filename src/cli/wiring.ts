@@ -32,6 +32,8 @@ export interface OpenEngineOptions {
   dataDir?: string;
   /** First stage: MiniSearch, SQLite FTS5, or by corpus size (default). */
   backend?: BackendChoice;
+  /** Open the persisted index without writing (a replica; see PersistOptions.readonly). */
+  readonly?: boolean;
   /** Called once the persisted index is in line with the corpus (what was indexed, how long it took). */
   onIndex?: (report: SyncReport) => void;
 }
@@ -46,11 +48,8 @@ export function openEngine(corpusPath: string = DEFAULT_CORPUS, options: OpenEng
   let engine: SearchEngine;
   if (options.dataDir === undefined) engine = SearchEngine.build(corpus);
   else {
-    const opened = SearchEngine.open(corpus, {
-      dataDir: options.dataDir,
-      source: corpusPath,
-      backend: options.backend,
-    });
+    const { dataDir, backend, readonly } = options;
+    const opened = SearchEngine.open(corpus, { dataDir, source: corpusPath, backend, readonly });
     options.onIndex?.(opened.report);
     engine = opened.engine;
   }

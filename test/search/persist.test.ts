@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_CORPUS } from '../../src/cli/wiring.js';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { NameMatcher } from '../../src/corpus/topics.js';
+import { indexedChunks, PARALLEL_FROM } from '../../src/search/backend/parallel.js';
+import { indexedPassage } from '../../src/search/backend/terms.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { tempCorpus } from '../support/temp-corpus.js';
 
@@ -104,4 +107,20 @@ test('new domain words (user.dict) re-index every document, since they change ho
   const again = SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder });
   assert.deepEqual(counts(again.report), [0, 2, 0]);
   again.engine.close();
+});
+
+test('a large corpus is cut into terms in worker threads, with the same terms as in this thread', () => {
+  const corpus = loadCorpus(DEFAULT_CORPUS);
+  const source = corpus.passages.filter((p) => !p.heading);
+  // Enough passages to start workers (PARALLEL_FROM), each a passage of the article under its own id.
+  const passages = Array.from({ length: PARALLEL_FROM }, (_, i) => ({ ...source[i % source.length]!, id: `p${i}` }));
+  const names = new NameMatcher(corpus.topics);
+  const byId = new Map<string, string>();
+  for (const chunk of indexedChunks(passages, corpus, names))
+    for (const p of chunk) byId.set(p.id, `${p.words}|${p.bigrams}|${p.section}|${p.numbers}`);
+  assert.equal(byId.size, passages.length);
+  for (const p of passages.slice(0, 40)) {
+    const own = indexedPassage(p, names);
+    assert.equal(byId.get(p.id), `${own.words}|${own.bigrams}|${own.section}|${own.numbers}`);
+  }
 });

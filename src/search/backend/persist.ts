@@ -11,7 +11,8 @@ import type { NameMatcher } from '../../corpus/topics.js';
 import type { Corpus } from '../../corpus/types.js';
 import { Fts5Stage } from './fts5.js';
 import { MiniSearchStage, type SavedMiniSearch } from './minisearch.js';
-import { documentHashes, indexedPassage, isIndexed, tokenizerKey } from './terms.js';
+import { indexedChunks } from './parallel.js';
+import { documentHashes, isIndexed, tokenizerKey } from './terms.js';
 import type { FirstStage, IndexedPassage } from './types.js';
 
 export type BackendChoice = 'minisearch' | 'fts5' | 'auto';
@@ -31,7 +32,10 @@ export interface PersistOptions {
   /** Where the corpus was read from (a folder or a JSONL file): names the index file. */
   source: string;
   backend?: BackendChoice;
-  /** Open an existing FTS5 index without writing (a replica): documents it lacks are not found. */
+  /**
+   * Write nothing (a replica beside the one that writes): an FTS5 index is opened as it is, and documents it
+   * lacks are not found; a MiniSearch index takes the corpus' changes in memory only.
+   */
   readonly?: boolean;
 }
 
@@ -93,36 +97,47 @@ export class PersistedIndex {
     const added = [...current.keys()].filter((id) => this.hashes.get(id) !== current.get(id));
     const kept = current.size - added.length;
     const base = { backend: this.stage.kind, file: this.file, kept, added: added.length, removed: removed.length };
-    if (this.readonly || (removed.length === 0 && added.length === 0))
-      return { ...base, ms: performance.now() - started };
+    // A read-only FTS5 index cannot change: passages it lacks are not found until the writer indexes them.
+    const frozen = this.readonly && this.stage.kind === 'fts5';
+    if (frozen || (removed.length === 0 && added.length === 0)) return { ...base, ms: performance.now() - started };
     const wanted = new Set(added);
     const passages = corpus.passages.filter((p) => isIndexed(p) && wanted.has(p.documentId));
     // A document being added is removed first too: a build cut short may have left some of its passages.
     this.apply(
       [...new Set([...removed, ...added])],
-      passages.map((p) => indexedPassage(p, names)),
+      flatten(indexedChunks(passages, corpus, names)),
       added.map((id) => [id, current.get(id) ?? '']),
     );
     return { ...base, ms: performance.now() - started };
   }
 
   /** Removes documents and adds passages (of documents given with their content hash), then saves. */
-  apply(removed: string[], passages: IndexedPassage[], hashes: Array<[string, string]>): void {
-    if (this.readonly) throw new Error(`The index ${this.file} is open read-only: update it from the writing replica`);
+  apply(removed: string[], passages: Iterable<IndexedPassage>, hashes: Array<[string, string]>): void {
+    if (this.readonly && this.stage.kind === 'fts5')
+      throw new Error(`The index ${this.file} is open read-only: update it from the writing replica`);
+    let count = 0;
+    const counted = function* () {
+      for (const p of passages) {
+        count++;
+        yield p;
+      }
+    };
     const change = () => {
       this.stage.removeDocuments(removed);
       for (const id of removed) this.hashes.delete(id);
-      this.stage.add(passages);
+      this.stage.add(counted());
       for (const [id, hash] of hashes) this.hashes.set(id, hash);
       this.save(removed, hashes);
     };
     // FTS5: one transaction, so that an index on disk never holds half a change.
     if (this.stage instanceof Fts5Stage) this.stage.db.transaction(change)();
     else change();
-    if (this.stage instanceof Fts5Stage && passages.length >= OPTIMIZE_AFTER) this.stage.optimize();
+    if (this.stage instanceof Fts5Stage && count >= OPTIMIZE_AFTER) this.stage.optimize();
   }
 
   private save(removed: string[], hashes: Array<[string, string]>): void {
+    // A read-only MiniSearch index changes in memory only.
+    if (this.readonly) return;
     if (this.stage instanceof Fts5Stage) {
       const db = this.stage.db;
       const drop = db.prepare('DELETE FROM documents WHERE id = ?');
@@ -142,6 +157,10 @@ export class PersistedIndex {
   close(): void {
     this.stage.close();
   }
+}
+
+function* flatten<T>(chunks: Iterable<T[]>): Generator<T> {
+  for (const chunk of chunks) yield* chunk;
 }
 
 interface SavedIndex {

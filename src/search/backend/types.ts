@@ -72,7 +72,7 @@ export interface FirstStage {
   readonly size: number;
   search(query: FirstStageQuery): FirstStageHit[];
   /** Indexes passages (of documents not indexed yet). */
-  add(passages: IndexedPassage[]): void;
+  add(passages: Iterable<IndexedPassage>): void;
   /** Removes every passage of these documents. */
   removeDocuments(documentIds: string[]): void;
   /** Ids of the passages indexed for a document. */

@@ -4,6 +4,7 @@
  * input method gets wrong. Only toward corpus words, only when the question's word is unknown to the corpus, never
  * inside a name (南开大学 stays unknown, so a question about it is still declined).
  */
+import type { TermCounts } from '../search/backend/types.js';
 import { normalizeText } from '../text/normalize.js';
 import { isDictionaryWord, segment, stopWords, tagWords } from '../text/tokenize.js';
 import { syllablesOf } from './homophones.js';
@@ -13,7 +14,7 @@ export interface CorpusVocabulary {
   /** True when the corpus contains the term (SearchEngine.mentions). */
   mentions(term: string): boolean;
   /** Indexed words, each with the number of passages holding it. */
-  readonly vocabulary: { readonly words: ReadonlyMap<string, number> };
+  readonly vocabulary: { readonly words: TermCounts };
 }
 
 /** Spans of this many characters are looked at: a typo inside a longer word leaves the rest a word of its own. */

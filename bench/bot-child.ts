@@ -14,6 +14,10 @@ import { createBot, type BotDeps } from '../src/bot/bot.ts';
 import { startPolling } from '../src/bot/launch.ts';
 import { openEngine } from '../src/cli/wiring.ts';
 import { silentLogger } from '../src/log.ts';
+import { openStore } from '../src/store/store.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { emitResult, progress } from './lib/child.ts';
 
 const [corpusPath = '', apiRoot = '', token = '', profilePath] = process.argv.slice(2);
@@ -28,6 +32,8 @@ async function main(): Promise<void> {
     apiRoot,
     resilience: { questionsPerMinute: 0, groupMessagesPerMinute: 0 },
   };
+  // `npm run bench -- --bot-record`: every question recorded in a fresh DATA_DIR's store, as the real bot does.
+  if (process.env.BENCH_BOT_RECORD === '1') deps.store = openStore(mkdtempSync(join(tmpdir(), 'bench-data-')));
   const bot = createBot(token, deps);
   const running = await startPolling(bot);
   progress(`bot: polling ${apiRoot} over ${engine.corpus.passages.length} passages`);
@@ -49,6 +55,7 @@ async function main(): Promise<void> {
       }
       running.stop('bench done');
       await running.stopped.catch(() => undefined);
+      deps.store?.close();
       emitResult({ profile: session ? profilePath : undefined });
       process.exit(0);
     }

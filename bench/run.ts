@@ -37,6 +37,7 @@ const HELP = `Usage: npm run bench [-- options]
   --peers-up-to N     largest scale tier the peers run at (default 10000: at 100k the jieba peer alone takes
                       ~12 min); "all" runs them at every tier
   --bot-updates N     updates in the bot burst (default 1000)
+  --bot-record        the bot records every question in a fresh DATA_DIR store, as \`npm start\` does (default off)
   --no-profile        take no CPU profiles (by default taken, and shown where a target is missed)
   --out DIR           results folder (default bench/results)
 `;
@@ -225,6 +226,7 @@ async function main(): Promise<number> {
         'cold-runs': { type: 'string' },
         'scale-queries': { type: 'string' },
         'bot-updates': { type: 'string' },
+        'bot-record': { type: 'boolean' },
         'peers-up-to': { type: 'string' },
         'no-profile': { type: 'boolean' },
         out: { type: 'string' },
@@ -298,6 +300,7 @@ async function main(): Promise<number> {
     log('bot: burst of private questions against the loopback Bot API stand-in');
     const drcd = loadDataset('drcd');
     const questions = sampleQuestions([drcd], Number(args['bot-updates'] ?? 1000));
+    if (args['bot-record']) process.env.BENCH_BOT_RECORD = '1'; // read by bench/bot-child.ts
     try {
       results.bot = await measureBotBurst(
         drcd.passagesPath,

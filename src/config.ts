@@ -27,6 +27,12 @@ export interface Config {
   rateLimitPerMinute: number;
   /** GROUP_MESSAGES_PER_MINUTE: outgoing pace per group chat, default 18 (Telegram allows about 20). 0 = no pacing. */
   groupMessagesPerMinute: number;
+  /** CONVERSATION_IDLE_MINUTES: a conversation idle this long is forgotten (default 15; 0 = no follow-ups). */
+  conversationIdleMinutes: number;
+  /** ADMIN_IDS: Telegram user ids of the operators (comma-separated), who get /stats, /unanswered, /docs, uploads. */
+  adminIds: number[];
+  /** LOG_RETENTION_DAYS: days the question log keeps a question (default 90), pruned at start and daily. */
+  logRetentionDays: number;
 }
 
 const TOKEN = /^\d{5,16}:[A-Za-z0-9_-]{30,}$/;
@@ -55,6 +61,33 @@ function parseCount(env: Record<string, string | undefined>, name: string, fallb
   if (!Number.isInteger(n) || n < 0 || n > max)
     throw invalid(name, `must be a whole number from 0 to ${max} (got "${raw}")`);
   return n;
+}
+
+/** LOG_RETENTION_DAYS: 1 to 36500, default 90. */
+function parseRetention(env: Record<string, string | undefined>): number {
+  const days = parseCount(env, 'LOG_RETENTION_DAYS', 90, 36_500);
+  if (days === 0) throw invalid('LOG_RETENTION_DAYS', 'must be at least 1 (days a question stays in the log)');
+  return days;
+}
+
+/** ADMIN_IDS: comma- (or space-) separated positive Telegram user ids; empty → no admins. */
+function parseAdminIds(raw: string | undefined): number[] {
+  const parts = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  const ids = parts.map((part) => {
+    const n = Number(part);
+    if (!/^\d{1,16}$/.test(part) || !Number.isSafeInteger(n) || n <= 0)
+      throw invalid(
+        'ADMIN_IDS',
+        `must list Telegram user ids separated by commas, e.g. 123456789,987654321 (got "${part}"; a user can learn their id from @userinfobot)`,
+      );
+    return n;
+  });
+  return [...new Set(ids)];
+}
+
+/** DATA_DIR, absolute (default ./data): for tools that need no other setting. */
+export function dataDirOf(env: Record<string, string | undefined>): string {
+  return resolve(env.DATA_DIR?.trim() || 'data');
 }
 
 /** Parses and validates the environment once, at start-up. */
@@ -93,12 +126,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     botToken,
     apiRoot,
     corpusPath: env.CORPUS_PATH?.trim() || undefined,
-    dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
+    dataDir: dataDirOf(env),
     webhookUrl,
     webhookSecret,
     port: parseCount(env, 'PORT', 8080, 65535),
     logLevel,
     rateLimitPerMinute: parseCount(env, 'RATE_LIMIT_PER_MINUTE', 10, 10_000),
     groupMessagesPerMinute: parseCount(env, 'GROUP_MESSAGES_PER_MINUTE', 18, 10_000),
+    conversationIdleMinutes: parseCount(env, 'CONVERSATION_IDLE_MINUTES', 15, 10_080),
+    adminIds: parseAdminIds(env.ADMIN_IDS),
+    logRetentionDays: parseRetention(env),
   };
 }

@@ -6,18 +6,10 @@ import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
 import { bestSentence, onlyListed } from '../src/search/rerank.js';
 import { givesTime, yearsNamed } from '../src/text/dates.js';
 import { readFileSync } from 'node:fs';
-import {
-  countsUnit,
-  generalIdf,
-  givesAspects,
-  givesDistrict,
-  givesMoney,
-  givesNumber,
-  givesRoad,
-  isContentToken,
-  locativeStem,
-  wordTerms,
-} from '../src/text/tokenize.js';
+import { generalIdf, isContentToken, locativeStem, wordTerms } from '../src/text/tokenize.js';
+import { countsUnit, givesMoney, givesNumber } from '../src/question/kinds/number.js';
+import { givesDistrict, givesRoad } from '../src/question/kinds/names.js';
+import { givesAspects } from '../src/question/kinds/subject.js';
 import { parseSynonyms, synonymsOf } from '../src/text/synonyms.js';
 import { tempCorpus } from './support/temp-corpus.js';
 
@@ -103,9 +95,14 @@ test('a question that asks "when" prefers the passage that gives a time', () => 
   const q = '某市哪天与甲大学签署协议？';
   assert.doesNotMatch(firstStageTop(q), /^5月10日/);
   assert.match(topText(q), /^5月10日/);
-  assert.ok(engine.analyze('甲大学什么时候签约').asksWhen && engine.analyze('甲大学啥时候签约的').asksWhen);
-  assert.ok(engine.analyze('When did SJTU sign?').asksWhen && engine.analyze('Which year was it founded?').asksWhen);
-  assert.ok(!engine.analyze('甲大学签约了什么协议').asksWhen);
+  assert.ok(
+    engine.analyze('甲大学什么时候签约').asks.has('when') && engine.analyze('甲大学啥时候签约的').asks.has('when'),
+  );
+  assert.ok(
+    engine.analyze('When did SJTU sign?').asks.has('when') &&
+      engine.analyze('Which year was it founded?').asks.has('when'),
+  );
+  assert.ok(!engine.analyze('甲大学签约了什么协议').asks.has('when'));
 });
 
 test('which day / how many are question words, not a question about days or institutes', () => {
@@ -126,7 +123,8 @@ test('which day / how many are question words, not a question about days or inst
   assert.ok(wordTerms('那张教授', 'exact').includes('张'));
   // "Name a few" (说几个, 举几个例子) asks for examples, not for a number.
   assert.ok(
-    !engine.analyze('甲大学和某市有过哪些合作 说几个').asksHowMany && engine.analyze('甲大学签了几个协议').asksHowMany,
+    !engine.analyze('甲大学和某市有过哪些合作 说几个').asks.has('number') &&
+      engine.analyze('甲大学签了几个协议').asks.has('number'),
   );
   // 以前 / 之前 place the question in time; the text says 近年来 or a date, rarely 以前.
   assert.ok(!engine.analyze('甲大学以前和某市签过什么协议？').contentTerms.some((t) => t.term === '以前'));
@@ -191,13 +189,13 @@ test('a common noun said another way (名校 for 知名高校) does not make a q
 test('"how many" needs a passage that gives a number', () => {
   // 两江 is a name, not a number.
   assert.equal(kind('宜昌市政府支持多少家企业研发新产品？'), 'none');
-  assert.ok(!news.analyze('这几年宜昌市政府支持什么？').asksHowMany);
+  assert.ok(!news.analyze('这几年宜昌市政府支持什么？').asks.has('number'));
   assert.equal(kind('宜昌市政府支持企业研发什么？'), 'answer');
   // A size is a number too; a name holding 多大 is not a question about size.
   assert.equal(kind('中国科学院在宜昌市设立的分院离两江新区多远？'), 'none');
   assert.equal(kind('中国科学院在宜昌市设立的分院离两江新区有什么？'), 'answer');
-  assert.ok(news.analyze('面积有多大').asksHowMany && news.analyze('How big is it?').asksHowMany);
-  assert.ok(!news.analyze('科罗拉多大学在哪里').asksHowMany && !news.analyze('有多长时间').asksHowMany);
+  assert.ok(news.analyze('面积有多大').asks.has('number') && news.analyze('How big is it?').asks.has('number'));
+  assert.ok(!news.analyze('科罗拉多大学在哪里').asks.has('number') && !news.analyze('有多长时间').asks.has('number'));
   // How much something matters is no size.
   for (const q of [
     '合作的意义有多大？',
@@ -207,9 +205,9 @@ test('"how many" needs a passage that gives a number', () => {
     '水平有多高',
     'How wide-ranging is it?',
   ]) {
-    assert.ok(!news.analyze(q).asksHowMany, q);
+    assert.ok(!news.analyze(q).asks.has('number'), q);
   }
-  assert.ok(news.analyze('分院离市区多远呢').asksHowMany && news.analyze('有效期多长').asksDuration);
+  assert.ok(news.analyze('分院离市区多远呢').asks.has('number') && news.analyze('有效期多长').asks.has('duration'));
   // What is counted is read after 多少 / 几, wherever a "name a few" clause stands.
   assert.deepEqual(news.analyze('举几个例子，宜昌市支持了多少家企业').countedUnit, { measure: '家', nouns: ['企业'] });
   assert.deepEqual(news.analyze('宜昌市与几所高校合作').countedUnit, { measure: '所', nouns: ['高校'] });
@@ -223,7 +221,9 @@ test('"how many" needs a passage that gives a number', () => {
   // The phrase ends at the verb after it: 深度 in 几个方面深度合作 is no noun counted.
   assert.deepEqual(news.analyze('宜昌市和甲大学在几个方面深度合作').countedUnit, { measure: '个', nouns: ['方面'] });
   // 哪几个 asks "which", not "how many".
-  assert.ok(news.analyze('支持哪几个企业？').asksHowMany === false && news.analyze('支持几个企业？').asksHowMany);
+  assert.ok(
+    news.analyze('支持哪几个企业？').asks.has('number') === false && news.analyze('支持几个企业？').asks.has('number'),
+  );
 });
 
 /** A list passage that counts three areas, then two of the areas' own paragraphs. */
@@ -278,7 +278,7 @@ test('"which areas" is answered by the passage that lists the areas, not by one 
     '合作具体分哪几块',
     'What other areas will they cooperate in?',
   ]) {
-    assert.ok(withBonus.analyze(q).asksAspects, q);
+    assert.ok(withBonus.analyze(q).asks.has('areas'), q);
   }
   assert.equal(top(withBonus, '丙大学和某市合作分哪几块啊'), '某市将与');
   // An area that qualifies something else, one area named, or "which area" (where) asks for no list.
@@ -288,7 +288,7 @@ test('"which areas" is answered by the passage that lists the areas, not by one 
     '他是什么领域的专家',
     'In which area of the city is it?',
   ]) {
-    assert.ok(!withBonus.analyze(q).asksAspects, q);
+    assert.ok(!withBonus.analyze(q).asks.has('areas'), q);
   }
   assert.ok(
     givesAspects('在战略决策咨询、科技创新、人才交流与合作等多方面开展合作') &&
@@ -349,7 +349,7 @@ test('"on which road" needs a road or a house number, not a district', () => {
   assert.equal(answerQuestion(news, '乙大学某市研究院具体在新区哪条路上？').kind, 'none');
   assert.equal(answerQuestion(news, '乙大学某市研究院设在新区的哪一条街道？').kind, 'none');
   // Which line (哪一条路线) is no road.
-  assert.ok(!news.analyze('机场快线和哪一条路线同时建成？').asksRoad);
+  assert.ok(!news.analyze('机场快线和哪一条路线同时建成？').asks.has('road'));
   assert.equal(answerQuestion(news, 'On which street is the 乙大学 研究院?').kind, 'none');
   assert.equal(answerQuestion(news, '丙公司总部在哪条路上').kind, 'answer');
   // Where, without asking for a road: the district answers.
@@ -430,11 +430,11 @@ test("a question about a year finds the passage of that year's document, though 
 test('"which year" needs a passage that gives a year, or a date of its document\'s year', () => {
   // 5月10日 in a 2021 story: the year is the document's.
   assert.match(topText('某市与甲大学是哪一年签署合作协议的？'), /5月10日/);
-  assert.ok(engine.analyze('某市科技局哪一年与甲大学共建实验室？').asksYear);
+  assert.ok(engine.analyze('某市科技局哪一年与甲大学共建实验室？').asks.has('year'));
   // The 签约现场 passage gives no time at all; asked without "which year", it answers.
   assert.equal(topText('某市科技局哪一年与甲大学共建实验室？'), '(none)');
   assert.match(topText('某市科技局与甲大学共建什么？'), /签约现场/);
-  assert.ok(!engine.analyze('某市科技局什么时候与甲大学共建实验室？').asksYear);
+  assert.ok(!engine.analyze('某市科技局什么时候与甲大学共建实验室？').asks.has('year'));
   // 当天 in a dated story is a day of its year.
   const sameDay = SearchEngine.build(
     loadCorpus(
@@ -496,7 +496,7 @@ test("a date is no amount, and a person's name needs a passage that names a pers
   assert.equal(kindOf('某市科技局有关负责人表示了什么？'), 'answer');
   assert.equal(kindOf('照片的记者叫什么名字？'), 'answer');
   for (const q of ['某市与甲大学共建的研究院叫什么名字？', '某市的人才计划叫什么名字？', '管理委员会叫什么名字？']) {
-    assert.ok(!people.analyze(q).asksPersonName, q);
+    assert.ok(!people.analyze(q).asks.has('person'), q);
   }
   // A year range is no amount either.
   assert.ok(!givesNumber('引进计划(2019—2022年)', { dates: false }) && givesNumber('引进100所高校', { dates: false }));
@@ -629,7 +629,7 @@ test('what actually came of a plan, in a year after the document, is not in it; 
     '到2025年那个引进50家的目标最后完成了没？',
     'Did the city reach its target of 50 institutions by 2025?',
   ]) {
-    assert.ok(engine.analyze(q).asksOutcome, q);
+    assert.ok(engine.analyze(q).asks.has('outcome'), q);
   }
   for (const q of [
     '能告诉我某市计划到2025年实现引进多少家研究机构吗',
@@ -639,7 +639,7 @@ test('what actually came of a plan, in a year after the document, is not in it; 
     'What did the city plan to achieve by 2025?',
     'Did they reach an agreement?',
   ]) {
-    assert.ok(!engine.analyze(q).asksOutcome, q);
+    assert.ok(!engine.analyze(q).asks.has('outcome'), q);
   }
   // 最终 / 最后 as often name a plan's target.
   assert.match(topText('到2025年某市最终要引进多少家研究机构？'), /到2025年引进50家研究机构/);
@@ -660,7 +660,7 @@ test('what actually came of a plan, in a year after the document, is not in it; 
     'Which Nobel Prize laureate has set up a lab in the city?',
     'Which professor will head the platform?',
   ]) {
-    assert.ok(engine.analyze(q).asksPersonName, q);
+    assert.ok(engine.analyze(q).asks.has('person'), q);
   }
   for (const q of [
     'Who was the author of the action plan?',
@@ -671,7 +671,7 @@ test('what actually came of a plan, in a year after the document, is not in it; 
     "Which scientists' platforms were set up?",
     'When was the agreement which the officials signed with 甲大学 signed?',
   ]) {
-    assert.ok(!engine.analyze(q).asksPersonName, q);
+    assert.ok(!engine.analyze(q).asks.has('person'), q);
   }
   // jieba's dictionary tags many four-character phrases as names (大力支持 nr): they name no one.
   const support = SearchEngine.build(
@@ -763,14 +763,17 @@ test('"how much money" needs a passage that names a sum, not just a number', () 
     'How much effort will they invest?',
     '培养了多少钱学森这样的人才',
   ]) {
-    assert.ok(!engine.analyze(q).asksMoney, q);
+    assert.ok(!engine.analyze(q).asks.has('money'), q);
   }
-  assert.ok(engine.analyze('需要多少万元').asksMoney && engine.analyze('How many dollars did it cost?').asksMoney);
+  assert.ok(
+    engine.analyze('需要多少万元').asks.has('money') &&
+      engine.analyze('How many dollars did it cost?').asks.has('money'),
+  );
 });
 
 test('"how long" needs a passage that gives a length of time; a date does not say how long', () => {
   assert.equal(topText('某市与甲大学的合作协议签了多少年？'), '(none)');
-  assert.ok(engine.analyze('How long will the agreement last?').asksDuration);
+  assert.ok(engine.analyze('How long will the agreement last?').asks.has('duration'));
   // A span of years is a length of time.
   const plan = answerQuestion(engine, '人才计划为期多少年？', { top: 1 });
   assert.match(plan.kind === 'answer' ? (plan.hits[0]?.passage.text ?? '') : plan.kind, /2020—2025年/);
@@ -792,10 +795,11 @@ test('"how long" needs a passage that gives a length of time; a date does not sa
     '每隔多久开展',
     '是多少年揭牌的',
   ]) {
-    assert.ok(!engine.analyze(q).asksDuration, q);
+    assert.ok(!engine.analyze(q).asks.has('duration'), q);
   }
   assert.ok(
-    engine.analyze('合作要持续多久？').asksDuration && engine.analyze('How many years does it last?').asksDuration,
+    engine.analyze('合作要持续多久？').asks.has('duration') &&
+      engine.analyze('How many years does it last?').asks.has('duration'),
   );
 });
 
@@ -889,7 +893,7 @@ test('a question about a heading is answered by the heading; no other question g
     '那段小标题说了什么',
     '報導中有個小標說什麼',
   ]) {
-    assert.ok(story.analyze(q).asksHeading, q);
+    assert.ok(story.analyze(q).asks.has('heading'), q);
   }
   for (const q of [
     'What is the title of the plan?',
@@ -898,7 +902,7 @@ test('a question about a heading is answered by the heading; no other question g
     '那个计划的标题叫什么',
     '论文标题是什么',
   ]) {
-    assert.ok(!story.analyze(q).asksHeading, q);
+    assert.ok(!story.analyze(q).asks.has('heading'), q);
   }
   // A heading question naming nothing gets the document's title; any other question naming nothing, no answer.
   const titled = SearchEngine.build(
@@ -948,7 +952,7 @@ test('a modal particle closing a spoken question is tone, not content (哪天呀
     '某市和乙大学签署合作协议是哪天呀',
   ]) {
     const a = engine.analyze(q);
-    assert.ok(a.asksWhen, q);
+    assert.ok(a.asks.has('when'), q);
     assert.deepEqual(
       a.contentTerms.map((t) => t.term),
       plain.contentTerms.map((t) => t.term),
@@ -963,7 +967,7 @@ test('a modal particle closing a spoken question is tone, not content (哪天呀
 
 test('a traditional question asking 甚麼時候 asks when, as 什么时候 does', () => {
   const a = engine.analyze('某市與乙大學是甚麼時候簽署合作協議的？');
-  assert.ok(a.asksWhen);
+  assert.ok(a.asks.has('when'));
   assert.deepEqual(
     a.contentTerms.map((t) => t.term),
     engine.analyze('某市与乙大学是什么时候签署合作协议的？').contentTerms.map((t) => t.term),
@@ -993,7 +997,7 @@ test('"which district" is answered by a district named, not by a development zon
     '某市有什么区位优势？',
     '为什么区政府要支持甲大学？',
   ]) {
-    assert.ok(!zones.analyze(q).asksDistrict, q);
+    assert.ok(!zones.analyze(q).asks.has('district'), q);
   }
   for (const q of [
     '建在哪个区',
@@ -1003,7 +1007,7 @@ test('"which district" is answered by a district named, not by a development zon
     'Which county is it in?',
     'Which districts joined?',
   ]) {
-    assert.ok(zones.analyze(q).asksDistrict, q);
+    assert.ok(zones.analyze(q).asks.has('district'), q);
   }
   for (const t of [
     '綦江区华芯智造',
@@ -1067,7 +1071,7 @@ test('"when is it expected" (or "when is the next one") is answered in a dated d
     '实验室哪年能建成',
   ];
   for (const q of [...expected, '下次峰会什么时候开', 'When is the next summit?']) {
-    assert.ok(engine.analyze(q).asksFutureWhen, q);
+    assert.ok(engine.analyze(q).asks.has('expected-time'), q);
   }
   for (const q of [
     'When did the lab open?',
@@ -1076,7 +1080,7 @@ test('"when is it expected" (or "when is the next one") is answered in a dated d
     '《人才计划》是什么时候发布的',
     'When was it signed due to the plan?',
   ]) {
-    assert.ok(!engine.analyze(q).asksFutureWhen, q);
+    assert.ok(!engine.analyze(q).asks.has('expected-time'), q);
   }
 });
 

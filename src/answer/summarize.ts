@@ -10,6 +10,7 @@ import { chineseDate } from '../corpus/topics.js';
 import type { Passage, Topic } from '../corpus/types.js';
 import { normalizeText } from '../text/normalize.js';
 import { escapeRegExp } from '../text/regexp.js';
+import { LIANG, ONE_TO_TEN, oneOf, SIGNING_VERBS } from '../text/lexicon.js';
 import type { SearchEngine } from '../search/engine.js';
 
 /** Longest summary text, in characters: read at a glance, and far below Telegram's 4096. */
@@ -90,15 +91,20 @@ interface Sentence {
   passageId: string;
 }
 
-const SIGN_VERB = /签署|签订|签约/u;
+const SIGN_VERB = new RegExp(oneOf(SIGNING_VERBS), 'u');
 const AGREEMENT_WORD = /协议|协定|备忘录|合同/u;
+/** The two sides of a signing clause: "重庆市政府与清华大学签署…". */
+const SIGNING_PARTIES = new RegExp(
+  `^(?:[^与]*?[,，])?([^,，与]+?)(?:与|和|同)([^,，]+?)(?:正式|共同|在[^,，]*?)?(?:${oneOf(SIGNING_VERBS)})`,
+  'u',
+);
 /** Someone else signing too: "X还与Y签署了…协议". */
 const ALSO_WITH = /还与|还同|也与|同时与/u;
 /** Clause boundaries inside a sentence. */
 const CLAUSE_END = /(?<=[,，;；:：])/u;
 const CLAUSE_PUNCT = /[,，;；:：。！？!?]+$/u;
 /** A count before 方面: 5个方面, 等多方面, 四大方面. */
-const COUNT = '(?:\\d+|[一二三四五六七八九十两几多]+)[个大项]?';
+const COUNT = `(?:\\d+|[${ONE_TO_TEN}${LIANG}几多]+)[个大项]?`;
 /** "在A、B、C5个方面" / "在A、B等多方面" / "在A、B方面": an enumeration of aspects. */
 const ASPECT_LIST = new RegExp(`在([^,，。;；：:]+?、[^,，。;；：:]+?)(?:等)?(?:${COUNT})?方面`, 'u');
 /** "(据悉,)在X方面," opening an aspect's paragraph. */
@@ -202,9 +208,7 @@ class Extractor {
   signers(signing: string): string[] {
     const clause = clauses(signing).find((c) => SIGN_VERB.test(c)) ?? '';
     const withoutDate = clause.replace(/^.*?\d{1,2}月\d{1,2}日/u, '');
-    const m = /^(?:[^与]*?[,，])?([^,，与]+?)(?:与|和|同)([^,，]+?)(?:正式|共同|在[^,，]*?)?(?:签署|签订|签约)/u.exec(
-      withoutDate,
-    );
+    const m = SIGNING_PARTIES.exec(withoutDate);
     return m?.[1] && m[2] ? [m[1].trim(), m[2].trim()] : [];
   }
 

@@ -34,8 +34,8 @@ function pageKeyboard(topicId: string, index: number, count: number): InlineKeyb
 
 /** Registers the passage pager (before more.ts's catch-all, which answers any other callback). */
 export function registerAgreementButtons(bot: Telegraf, deps: ResolvedDeps): void {
-  const { corpus } = deps.engine;
   bot.action(PAGE, async (ctx) => {
+    const { corpus } = deps.engine; // read per press: documents may have been added since
     const lang = langFor(ctx);
     const [, topicId = '', indexText = '0', edit] = ctx.match;
     const passages = topicPassages(deps.engine, topicId);

@@ -1,15 +1,19 @@
 /** createBot: the Telegram bot, one feature a file, wired in the order telegraf matches them. */
 import { Telegraf } from 'telegraf';
 import { messages } from '../answer/i18n.js';
+import { registerAdmin } from './admin.js';
 import { registerAsk } from './ask.js';
 import { registerCommands } from './commands.js';
 import { isFromOtherBot, registerConversation } from './conversation.js';
 import { resolveDeps, type BotDeps } from './deps.js';
 import { registerHints } from './hints.js';
 import { registerInline } from './inline.js';
+import { registerFeedback } from './feedback.js';
 import { registerMore } from './more.js';
+import { registerPrivacy } from './privacy.js';
 import { HANDLER_TIMEOUT_MS, installResilience, isChatUnreachable } from './resilience.js';
 import { isGroup, langFor, replyToAsker } from './reply.js';
+import { registerUpload } from './upload.js';
 
 export type { BotDeps } from './deps.js';
 
@@ -20,6 +24,10 @@ export function createBot(token: string, deps: BotDeps): Telegraf {
   installResilience(bot, { logger: resolved.logger, ...resolved.resilience }); // first: retries, rate limit
   bot.use((ctx, next) => (isFromOtherBot(ctx) ? undefined : next())); // two bots answering each other never stop
   registerCommands(bot, resolved);
+  registerPrivacy(bot, resolved);
+  registerAdmin(bot, resolved); // operators: /stats, /unanswered, /docs, /remove
+  registerFeedback(bot, resolved); // 👍 / 👎 (before more.ts's catch-all for callbacks)
+  registerUpload(bot, resolved); // documents from operators (before hints.ts)
   registerConversation(bot, resolved); // /reset, example buttons (before more.ts's catch-all)
   registerMore(bot, resolved);
   registerInline(bot, resolved);

@@ -10,6 +10,7 @@ import { splitSentences } from '../corpus/split.js';
 import { chineseDate } from '../corpus/topics.js';
 import type { Passage, Topic, Topics } from '../corpus/types.js';
 import type { Logger } from '../log.js';
+import { SIGNING_VERBS } from '../text/lexicon.js';
 import { listAgreements } from '../answer/summarize.js';
 import { DIALOGUE_MESSAGES } from '../dialogue/messages.js';
 import { agreementKeyboard, registerAgreementButtons } from './agreements.js';
@@ -18,7 +19,6 @@ import { langFor, replyToAsker } from './reply.js';
 
 /** Telegram's limit for a command description in the menu. */
 const MAX_COMMAND_DESCRIPTION = 256;
-const SIGNING_WORDS = ['签署', '签约', '签订'];
 
 /**
  * The passage that tells of an agreement's signing: among the agreement's passages, the one that names its
@@ -26,7 +26,7 @@ const SIGNING_WORDS = ['签署', '签约', '签订'];
  */
 export function signingPassage(passages: Passage[], topic: Topic): { passage: Passage; sentence?: string } | undefined {
   const date = chineseDate(topic.date);
-  const score = (text: string) => (text.includes(date) ? 2 : 0) + (SIGNING_WORDS.some((w) => text.includes(w)) ? 1 : 0);
+  const score = (text: string) => (text.includes(date) ? 2 : 0) + (SIGNING_VERBS.some((w) => text.includes(w)) ? 1 : 0);
   let best: { passage: Passage; score: number } | undefined;
   for (const passage of passages) {
     if (passage.topic !== topic.id || passage.heading) continue;

@@ -14,7 +14,9 @@ import { exampleQuestions } from '../dialogue/small-talk.js';
 import { ConversationStore, conversationKey, ThreadIndex, type ConversationStoreOptions } from '../dialogue/state.js';
 import { stripControlChars } from '../text/normalize.js';
 import type { ResolvedDeps } from './deps.js';
+import { recordQuestion, withVoteButtons } from './feedback.js';
 import { moreKeyboard, refsOf } from './more.js';
+import { showTyping } from './typing.js';
 import { isGroup, langFor, replyHtml } from './reply.js';
 
 /** Example buttons: "x:<n>" asks example n in Chinese, "X:<n>" in English. */
@@ -76,15 +78,27 @@ export async function converseInChat(ctx: Context, text: string, deps: ResolvedD
       ? threads.turnsOf(ctx.chat.id, repliedTo.message_id)
       : undefined;
   const turns = thread ?? store.turns(key);
-  const reply = converse(deps.engine, turns, question, userLang, { top: deps.maxHits });
+  const typing = showTyping(ctx, deps);
+  const started = performance.now();
+  const engine = deps.engine; // one engine for the whole answer, even if documents change meanwhile
+  const reply = converse(engine, turns, question, userLang, { top: deps.maxHits });
   if (reply.record) store.record(key, reply.record, turns);
+  // The question log (the store) records answers and declines, as the question was understood.
+  const questionId = reply.answer
+    ? recordQuestion(ctx, deps, reply.answer, reply.lang, performance.now() - started)
+    : undefined;
   deps.logger.debug('question answered', { updateId: ctx.update.update_id, kind: reply.answer?.kind, clipped });
   const html = `${clipped ? `${t.questionCut(MAX_QUESTION_CHARS)}\n\n` : ''}${reply.html}`;
+  const answered = reply.answer?.kind === 'answer' ? reply.answer : undefined;
   const keyboard = reply.examples?.length
     ? examplesKeyboard(reply.examples, reply.lang)
-    : reply.answer?.kind === 'answer'
-      ? moreKeyboard(refsOf(deps.engine.corpus, reply.answer.hits.slice(1)), reply.lang)
-      : undefined;
+    : withVoteButtons(
+        ctx,
+        answered ? moreKeyboard(refsOf(engine.corpus, answered.hits.slice(1)), reply.lang) : undefined,
+        answered ? questionId : undefined,
+        reply.lang,
+      );
+  await typing;
   const sent: Message.TextMessage[] = await replyHtml(ctx, html, { replyTo, keyboard });
   const first = sent[0];
   if (reply.record && first) threads.remember(ctx.chat.id, first.message_id, store.turns(key));

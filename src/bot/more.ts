@@ -86,10 +86,19 @@ function resolveRef(corpus: Corpus, ref: MoreRef): { passage: Passage; sentence?
   return { passage, sentence: ref.sentence === undefined ? undefined : splitSentences(passage.text)[ref.sentence] };
 }
 
+/** The message's keyboard without its "更多结果" button (undefined when nothing else is left). */
+function withoutMoreButton(message: object): InlineKeyboardMarkup | undefined {
+  const markup = 'reply_markup' in message ? (message.reply_markup as InlineKeyboardMarkup | undefined) : undefined;
+  const rows = (markup?.inline_keyboard ?? [])
+    .map((row) => row.filter((b) => !('callback_data' in b && /^[mM]:/.test(b.callback_data))))
+    .filter((row) => row.length);
+  return rows.length ? { inline_keyboard: rows } : undefined;
+}
+
 /** Registers the handler of "更多结果" presses and a catch-all that answers any other callback query. */
 export function registerMore(bot: Telegraf, deps: ResolvedDeps): void {
-  const corpus = deps.engine.corpus;
   bot.action(/^[mM]:/, async (ctx) => {
+    const corpus = deps.engine.corpus; // read per press: documents may have been added since
     const decoded = 'data' in ctx.callbackQuery ? decodeMore(ctx.callbackQuery.data) : undefined;
     const lang = decoded?.lang ?? langFor(ctx);
     const refs = decoded?.refs;
@@ -106,9 +115,9 @@ export function registerMore(bot: Telegraf, deps: ResolvedDeps): void {
       );
     const page = found.slice(0, deps.morePageSize).filter((f): f is NonNullable<typeof f> => Boolean(f));
     const html = page.map((f) => formatPassageHtml(f.passage, f.sentence, lang, corpus)).join('\n\n');
-    // The pressed button has done its job: take it off, so the chat does not collect stale buttons.
+    // The pressed button has done its job: take it off (the vote buttons stay), so the chat does not collect stale buttons.
     await ctx
-      .editMessageReplyMarkup(undefined)
+      .editMessageReplyMarkup(withoutMoreButton(ctx.callbackQuery.message))
       .catch((e: unknown) => deps.logger.debug('could not remove the button', { error: e }));
     await replyHtml(ctx, html, {
       replyTo: ctx.callbackQuery.message.message_id,

@@ -13,9 +13,10 @@ import type { RunningBot } from '../bot/launch.js';
 import { serveUpdates } from '../bot/serve.js';
 import { parseConfig, type Config } from '../config.js';
 import { createLogger, redact, type Logger } from '../log.js';
-import type { SearchEngine } from '../search/engine.js';
+import { setDescriptions } from '../bot/privacy.js';
 import { runConsoleChat } from './console-chat.js';
 import { EXIT, type CliIo } from './io.js';
+import { documentDirs, startOperations, type Operations } from './operate.js';
 import { openEngine } from './wiring.js';
 
 const HELP = `Usage: npm start
@@ -35,19 +36,34 @@ export function startUpdates(bot: Telegraf, config: Config, logger: Logger): Pro
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Runs the bot until SIGINT/SIGTERM (exit 0) or a fatal error such as a rejected token (exit 1). */
-async function runBot(config: Config & { botToken: string }, engine: SearchEngine, io: CliIo): Promise<number> {
+async function runBot(config: Config & { botToken: string }, io: CliIo): Promise<number> {
   const secrets = [config.botToken, config.webhookSecret ?? ''];
   const logger = createLogger(config.logLevel, { secrets });
+  let operations: Operations;
+  try {
+    operations = startOperations(config, logger);
+  } catch (e) {
+    io.stderr(`${redact(`Could not start the bot: ${message(e)}`, secrets)}\n`);
+    return EXIT.FAILED;
+  }
+  const { live, store } = operations;
+  // Load jieba's IDF table and warm the answering path before the first real question arrives.
+  answerQuestion(live.current(), EXAMPLE_QUESTION);
   const bot = createBot(config.botToken, {
-    engine,
+    engine: live.current(),
+    live,
+    store,
+    admins: config.adminIds,
+    retentionDays: config.logRetentionDays,
     logger,
     apiRoot: config.apiRoot,
     resilience: {
       questionsPerMinute: config.rateLimitPerMinute,
       groupMessagesPerMinute: config.groupMessagesPerMinute,
     },
+    conversation: { idleMs: config.conversationIdleMinutes * 60_000 },
     // The command's header already shows the title and date: the summary's body follows it.
-    summarize: (topicId) => summarizeTopic(engine, topicId)?.body,
+    summarize: (topicId) => summarizeTopic(live.current(), topicId)?.body,
   });
   // Listen for signals before anything async: a SIGTERM during start-up or mid-answer must stop cleanly.
   let running: RunningBot | undefined;
@@ -67,7 +83,8 @@ async function runBot(config: Config & { botToken: string }, engine: SearchEngin
       mode: config.webhookUrl ? 'webhook' : 'polling',
     });
     // The menus are cosmetic: set them alongside, never delaying answers or shutdown (failures are logged).
-    void setCommandMenus(bot, engine.corpus.topics, logger);
+    void setCommandMenus(bot, live.current().corpus.topics, logger);
+    void setDescriptions(bot, live.current().corpus.documents, logger);
     await running.stopped;
     logger.info('bot stopped', { signal: stopSignal });
     return EXIT.OK;
@@ -80,6 +97,7 @@ async function runBot(config: Config & { botToken: string }, engine: SearchEngin
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    operations.close(); // after the answers in flight: every record is committed, the WAL checkpointed
   }
 }
 
@@ -100,10 +118,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     io.stderr(`${redact(message(e), [env.BOT_TOKEN ?? ''])}\n`);
     return EXIT.USAGE;
   }
-  const engine = openEngine(config.corpusPath);
   const { botToken } = config;
-  if (!botToken) return runConsoleChat(engine, io);
-  // Load jieba's IDF table and warm the answering path before the first real question arrives.
-  answerQuestion(engine, EXAMPLE_QUESTION);
-  return runBot({ ...config, botToken }, engine, io);
+  if (!botToken)
+    return runConsoleChat(
+      openEngine(config.corpusPath, { extraDirs: documentDirs(config), dataDir: config.dataDir }),
+      io,
+      'zh',
+      { idleMs: config.conversationIdleMinutes * 60_000 },
+    );
+  return runBot({ ...config, botToken }, io);
 }

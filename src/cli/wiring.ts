@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadCorpus } from '../corpus/load.js';
 import { REPO_ROOT } from '../paths.js';
+import type { BackendChoice, SyncReport } from '../search/backend/persist.js';
 import { SearchEngine } from '../search/engine.js';
 import type { QueryExpander } from '../search/query.js';
 import { createEnglishExpander, GLOSSARY_FILE, parseGlossary } from '../text/english.js';
@@ -24,9 +25,35 @@ export function glossaryExpander(corpusPath: string = DEFAULT_CORPUS): QueryExpa
   });
 }
 
-/** Loads a corpus (folder or JSONL), indexes it, and lets English questions in through its glossary. */
-export function openEngine(corpusPath: string = DEFAULT_CORPUS): SearchEngine {
-  const engine = SearchEngine.build(loadCorpus(corpusPath));
+export interface OpenEngineOptions {
+  /** Folders of documents added to a folder corpus (DATA_DIR/documents: those operators added). */
+  extraDirs?: string[];
+  /** DATA_DIR: persist the index in DATA_DIR/index (search/backend/persist.ts); without it, index in memory. */
+  dataDir?: string;
+  /** First stage: MiniSearch, SQLite FTS5, or by corpus size (default). */
+  backend?: BackendChoice;
+  /** Called once the persisted index is in line with the corpus (what was indexed, how long it took). */
+  onIndex?: (report: SyncReport) => void;
+}
+
+/**
+ * Loads a corpus (folder or JSONL, plus `extraDirs`), indexes it, and lets English questions in through its
+ * glossary. With a DATA_DIR the index is persisted there and only what changed in the corpus since is indexed
+ * again.
+ */
+export function openEngine(corpusPath: string = DEFAULT_CORPUS, options: OpenEngineOptions = {}): SearchEngine {
+  const corpus = loadCorpus(corpusPath, options.extraDirs ?? []);
+  let engine: SearchEngine;
+  if (options.dataDir === undefined) engine = SearchEngine.build(corpus);
+  else {
+    const opened = SearchEngine.open(corpus, {
+      dataDir: options.dataDir,
+      source: corpusPath,
+      backend: options.backend,
+    });
+    options.onIndex?.(opened.report);
+    engine = opened.engine;
+  }
   engine.setExpander(glossaryExpander(corpusPath));
   return engine;
 }

@@ -40,32 +40,52 @@ export function parseUserDict(text: string): { words: string[]; english: Array<{
   return { words, english };
 }
 
+/** The document files of a folder (.md / .txt), sorted; none when the folder does not exist. */
+export function documentFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => DOCUMENT_EXTENSIONS.has(extname(f).toLowerCase()))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** A document's id: its file name without the extension. */
+export function documentId(path: string): string {
+  return basename(path, extname(path));
+}
+
+/** Reads documents into `into` (passages and headings apart); a second document with an id already taken fails. */
+function readDocuments(
+  files: string[],
+  names: NameMatcher,
+  into: { documents: DocumentInfo[]; passages: Passage[]; headings: Passage[] },
+): void {
+  for (const file of files) {
+    const { meta, body } = parseFrontMatter(readFileSync(file, 'utf8'));
+    const id = documentId(file);
+    const clash = into.documents.find((d) => d.id === id);
+    if (clash) throw new Error(`${file}: another document is also named "${id}" (passage ids would clash); rename one of them`);
+    const info: DocumentInfo = { id, title: meta.title ?? id, source: meta.source, date: meta.date };
+    into.documents.push(info);
+    into.passages.push(...splitPassages(id, info.title, body, names));
+    into.headings.push(...splitHeadings(id, meta.title, body, names));
+  }
+}
+
 /**
  * Loads a folder corpus: every .md/.txt file is a document (front matter: title, source, date), topics.json
- * names the agreements and user.dict adds domain words. Both metadata files are optional.
+ * names the agreements and user.dict adds domain words. Both metadata files are optional. The documents of
+ * `extraDirs` (DATA_DIR/documents: those added by operators) follow the folder's own.
  */
-export function loadCorpusFolder(dir: string): Corpus {
+export function loadCorpusFolder(dir: string, extraDirs: string[] = []): Corpus {
   const topicsPath = join(dir, TOPICS_FILE);
   const topics: Topics = existsSync(topicsPath)
     ? parseTopics(JSON.parse(readFileSync(topicsPath, 'utf8')), topicsPath)
     : { agreements: [] };
   const names = new NameMatcher(topics);
-  const documents: DocumentInfo[] = [];
-  const passages: Passage[] = [];
-  const headings: Passage[] = [];
-  const files = readdirSync(dir)
-    .filter((f) => DOCUMENT_EXTENSIONS.has(extname(f).toLowerCase()))
-    .sort();
-  for (const file of files) {
-    const { meta, body } = parseFrontMatter(readFileSync(join(dir, file), 'utf8'));
-    const id = basename(file, extname(file));
-    const clash = documents.find((d) => d.id === id);
-    if (clash) throw new Error(`${join(dir, file)}: another document is also named "${id}" (passage ids would clash); rename one of them`);
-    const info: DocumentInfo = { id, title: meta.title ?? id, source: meta.source, date: meta.date };
-    documents.push(info);
-    passages.push(...splitPassages(id, info.title, body, names));
-    headings.push(...splitHeadings(id, meta.title, body, names));
-  }
+  const read = { documents: [] as DocumentInfo[], passages: [] as Passage[], headings: [] as Passage[] };
+  readDocuments([dir, ...extraDirs].flatMap(documentFiles), names, read);
+  const { documents, passages, headings } = read;
   const dictPath = join(dir, USER_DICT_FILE);
   const dict = existsSync(dictPath) ? parseUserDict(readFileSync(dictPath, 'utf8')) : { words: [], english: [] };
   return { documents, passages: [...passages, ...headings], topics, userWords: [...dict.words, ...partyWords(topics)], englishNames: dict.english };
@@ -101,8 +121,8 @@ export function loadCorpusJsonl(path: string): Corpus {
   return { documents: [...titles.values()], passages, topics: { agreements: [] }, userWords: [] };
 }
 
-/** A folder or a .jsonl file. */
-export function loadCorpus(path: string): Corpus {
+/** A folder (with the documents of `extraDirs`, see loadCorpusFolder) or a .jsonl file. */
+export function loadCorpus(path: string, extraDirs: string[] = []): Corpus {
   if (!existsSync(path)) throw new Error(`Corpus not found: ${path} (give a folder of .md/.txt documents or a .jsonl file)`);
-  return statSync(path).isDirectory() ? loadCorpusFolder(path) : loadCorpusJsonl(path);
+  return statSync(path).isDirectory() ? loadCorpusFolder(path, extraDirs) : loadCorpusJsonl(path);
 }

@@ -54,8 +54,25 @@ export function readSmallTalk(text: string): SmallTalk {
     }
     at += found.length;
   }
+  // Thanks or goodbye closing a question (清华哪天签的，谢谢): set aside too.
+  let end = normalized.length;
+  for (let found = true; found && end > at;) {
+    found = false;
+    const head = normalized.slice(at, end).replace(/[\s\p{P}\p{S}~～]+$/u, '');
+    for (const { kind, phrase } of PHRASES) {
+      if (!head.endsWith(phrase) || head.length === phrase.length) continue;
+      if (/^[a-z]/.test(phrase) && /[a-z0-9]$/.test(head.slice(0, -phrase.length))) continue;
+      if (kind === 'thanks' || kind === 'goodbye') {
+        kinds.push(kind);
+        fillersOnly = false;
+      } else if (kind) continue;
+      end = at + head.length - phrase.length;
+      found = true;
+      break;
+    }
+  }
   if (!kinds.length || fillersOnly) return { kinds: [], rest: shown };
-  const rest = (normalized.length === shown.length ? shown : normalized).slice(at).trim();
+  const rest = (normalized.length === shown.length ? shown : normalized).slice(at, end).trim();
   return { kinds, rest };
 }
 

@@ -1,9 +1,7 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
 import {
   addUserWords,
   generalIdf,
-  givesAspects,
   gluedVerb,
   hanBigrams,
   locativeStem,
@@ -12,21 +10,18 @@ import {
   tagWords,
   wordTerms,
 } from '../text/tokenize.js';
+import { MiniSearchStage } from './backend/minisearch.js';
+import { PersistedIndex, type PersistOptions, type SyncReport } from './backend/persist.js';
+import { documentHashes, indexedPassage, INDEX_FORMAT, isIndexed } from './backend/terms.js';
+import type { FirstStage, IndexedPassage, TermCounts, Vocabulary } from './backend/types.js';
 import { synonymsOf } from '../text/synonyms.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
-import type { Corpus, Passage } from '../corpus/types.js';
+import type { Corpus, DocumentInfo, Passage } from '../corpus/types.js';
 import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
 import { bestSentence, rerankScore } from './rerank.js';
-import { givesTime, relativeYear, yearsNamed } from '../text/dates.js';
-
-/** What MiniSearch indexes per passage: terms computed by our own pipeline, space-joined. */
-interface IndexedPassage {
-  id: string;
-  words: string;
-  bigrams: string;
-  section: string;
-}
+import { relativeYear, yearsNamed } from '../text/dates.js';
+import { askedRules } from '../question/rules.js';
 
 /**
  * Tunables of ranking, with their defaults. Field boosts must be > 0: MiniSearch reads a boost of 0 as 1
@@ -88,39 +83,6 @@ export const DEFAULT_RANKING: RankingOptions = {
  */
 const MIN_COMMON_WORD_WEIGHT = 0.2;
 
-const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
-
-/**
- * The one MiniSearch options factory, for building AND loading (MiniSearch does not save its tokenizer;
- * loading with other options silently finds nothing). Fields hold pre-computed terms, so the tokenizer is
- * a split on spaces and terms are not processed further.
- */
-export function miniSearchOptions(ranking: RankingOptions = DEFAULT_RANKING): Options<IndexedPassage> {
-  return {
-    idField: 'id',
-    fields: ['words', 'bigrams', 'section'],
-    storeFields: [],
-    tokenize: splitTerms,
-    processTerm: (term) => term,
-    searchOptions: {
-      combineWith: 'OR',
-      boost: { words: ranking.wordBoost, bigrams: ranking.bigramBoost, section: ranking.sectionBoost },
-    },
-  };
-}
-
-function toIndexed(p: Passage, names: NameMatcher): { doc: IndexedPassage; numbers: string[] } {
-  const text = names.canonicalize(normalizeText([p.text, ...(p.keywords ?? [])].join(' ')));
-  const section = names.canonicalize(normalizeText(p.section));
-  const doc = {
-    id: p.id,
-    words: wordTerms(text, 'search').join(' '),
-    bigrams: hanBigrams(text).join(' '),
-    section: wordTerms(section, 'search').join(' '),
-  };
-  return { doc, numbers: numberPieces(text) };
-}
-
 /** Passages whose match texts and sentences are kept: on a large corpus the caches would otherwise grow to it. */
 const CACHED_PASSAGES = 20_000;
 
@@ -133,20 +95,7 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): void {
   cache.set(key, value);
 }
 
-/**
- * What the corpus holds, with the number of passages holding each: indexed words (of the text or the section
- * heading), Han bigrams, and numbers with their unit (2019年, 6月, 14家; jieba's words have multi-digit numbers
- * without their unit, and no lone digits, which are stop words).
- */
-export interface Vocabulary {
-  words: Map<string, number>;
-  bigrams: Map<string, number>;
-  numbers: Map<string, number>;
-}
-
-const countEach = (counts: Map<string, number>, terms: Iterable<string>): void => {
-  for (const t of new Set(terms)) counts.set(t, (counts.get(t) ?? 0) + 1);
-};
+export type { Vocabulary } from './backend/types.js';
 
 /** A ranked passage. */
 export interface RankedPassage {
@@ -156,36 +105,51 @@ export interface RankedPassage {
   sentence: number;
 }
 
-/** Serialized form of an engine: the corpus plus MiniSearch's own JSON. */
+/** Serialized form of an engine (in-memory MiniSearch only): the corpus plus every passage's indexed terms. */
 export interface SerializedEngine {
-  version: 17;
+  version: typeof INDEX_FORMAT;
   corpus: Corpus;
-  index: unknown;
-  /** The vocabulary (see Vocabulary), each term with the number of passages holding it. */
-  vocabulary: { words: Array<[string, number]>; bigrams: Array<[string, number]>; numbers: Array<[string, number]> };
+  passages: IndexedPassage[];
 }
 
-/** Full-text search over a corpus' passages: MiniSearch BM25+ on jieba words and Han bigrams. */
+/** A change of documents for SearchEngine.withDocuments: documents added (or replaced) and removed. */
+export interface DocumentChange {
+  add?: Array<{ document: DocumentInfo; passages: Passage[] }>;
+  remove?: string[];
+}
+
+/**
+ * With an agreement boost, the first stage's order can change after its search: this many of its best are
+ * re-weighed (a large corpus' FTS5 stage returns no more).
+ */
+const BOOSTED_POOL = 1000;
+
+/**
+ * Full-text search over a corpus' passages: a first stage (MiniSearch BM25+ in memory, or SQLite FTS5 for large
+ * corpora; search/backend) on jieba words and Han bigrams, then the second stage (search/rerank.ts).
+ */
 export class SearchEngine {
   readonly names: NameMatcher;
   private readonly byId: Map<string, Passage>;
   private readonly normalizedById = new Map<string, string>();
   private readonly sentencesById = new Map<string, [string[], string[]]>();
-  private chars?: Set<string>;
   private readonly yearsByDocument = new Map<string, string>();
   /** The documents' headings as passages (see Passage.heading), and how many passages are indexed besides. */
   private readonly headings: Passage[];
   private readonly indexedCount: number;
+  /** Every indexed word and bigram: whether the corpus mentions a term at all. */
+  readonly vocabulary: Vocabulary;
 
   private constructor(
     readonly corpus: Corpus,
-    private readonly index: MiniSearch<IndexedPassage>,
-    /** Every indexed word and bigram: whether the corpus mentions a term at all. */
-    readonly vocabulary: Vocabulary,
+    private readonly stage: FirstStage,
     private readonly ranking: RankingOptions,
     private expander?: QueryExpander,
+    /** Where the first stage is saved (SearchEngine.open), if it is. */
+    private readonly persisted?: PersistedIndex,
   ) {
     this.names = new NameMatcher(corpus.topics);
+    this.vocabulary = stage.vocabulary;
     this.byId = new Map(corpus.passages.map((p) => [p.id, p]));
     this.headings = corpus.passages.filter((p) => p.heading);
     this.indexedCount = corpus.passages.length - this.headings.length;
@@ -195,50 +159,76 @@ export class SearchEngine {
     }
   }
 
-  /** Indexes a corpus. The corpus' user words go into the segmenter first, so index and query agree. */
+  /** Indexes a corpus in memory. The corpus' user words go into the segmenter first, so index and query agree. */
   static build(corpus: Corpus, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
     addUserWords(corpus.userWords);
     const names = new NameMatcher(corpus.topics);
-    const index = new MiniSearch<IndexedPassage>(miniSearchOptions(ranking));
-    const vocabulary: Vocabulary = { words: new Map(), bigrams: new Map(), numbers: new Map() };
-    for (const passage of corpus.passages) {
-      // Headings are found by rankHeadings, for questions about a heading only.
-      if (passage.heading) continue;
-      const { doc, numbers } = toIndexed(passage, names);
-      // A heading is corpus text too (清华大学优质科教资源将在渝落地 mentions 落地), for all its section's passages.
-      countEach(vocabulary.words, [...splitTerms(doc.words), ...splitTerms(doc.section)]);
-      countEach(vocabulary.bigrams, splitTerms(doc.bigrams));
-      countEach(vocabulary.numbers, numbers);
-      index.add(doc);
-    }
-    return new SearchEngine(corpus, index, vocabulary, ranking);
+    // Headings are found by rankHeadings, for questions about a heading only.
+    const stage = new MiniSearchStage(corpus.passages.filter(isIndexed).map((p) => indexedPassage(p, names)));
+    return new SearchEngine(corpus, stage, ranking);
   }
 
-  /** Restores an engine saved with toJSON(), with the same options factory that built it. */
+  /**
+   * Opens the corpus' index persisted in DATA_DIR/index (search/backend/persist.ts), bringing it in line with
+   * the corpus document by document: an unchanged corpus is not indexed again, a changed one only where it
+   * changed. MiniSearch up to LARGE_CORPUS_PASSAGES passages, SQLite FTS5 from there (options.backend to choose).
+   */
+  static open(
+    corpus: Corpus,
+    options: PersistOptions,
+    ranking: RankingOptions = DEFAULT_RANKING,
+  ): { engine: SearchEngine; report: SyncReport } {
+    addUserWords(corpus.userWords);
+    const { index, report } = PersistedIndex.open(corpus, new NameMatcher(corpus.topics), options);
+    return { engine: new SearchEngine(corpus, index.stage, ranking, undefined, index), report };
+  }
+
+  /**
+   * The engine over this corpus with documents added, replaced or removed: only their passages are indexed or
+   * dropped (and the persisted index updated in place), the rest is kept. This engine must not be used after.
+   */
+  withDocuments(change: DocumentChange): SearchEngine {
+    const removed = new Set([...(change.remove ?? []), ...(change.add ?? []).map((a) => a.document.id)]);
+    const added = change.add ?? [];
+    const corpus: Corpus = {
+      ...this.corpus,
+      documents: [...this.corpus.documents.filter((d) => !removed.has(d.id)), ...added.map((a) => a.document)],
+      passages: [
+        ...this.corpus.passages.filter((p) => !removed.has(p.documentId) && !p.heading),
+        ...added.flatMap((a) => a.passages.filter((p) => !p.heading)),
+        ...this.corpus.passages.filter((p) => !removed.has(p.documentId) && p.heading),
+        ...added.flatMap((a) => a.passages.filter((p) => p.heading)),
+      ],
+    };
+    const passages = added.flatMap((a) => a.passages.filter(isIndexed)).map((p) => indexedPassage(p, this.names));
+    if (this.persisted) {
+      const hashes = documentHashes({ ...corpus, documents: added.map((a) => a.document) });
+      this.persisted.apply([...removed], passages, [...hashes]);
+    } else {
+      this.stage.removeDocuments([...removed]);
+      this.stage.add(passages);
+    }
+    return new SearchEngine(corpus, this.stage, this.ranking, this.expander, this.persisted);
+  }
+
+  /** Closes the persisted index (SearchEngine.open), if any. */
+  close(): void {
+    this.stage.close();
+  }
+
+  /** Restores an engine saved with toJSON(). */
   static fromJSON(json: string, ranking: RankingOptions = DEFAULT_RANKING): SearchEngine {
     const data = JSON.parse(json) as SerializedEngine;
-    if (data.version !== 17) throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
+    if (data.version !== INDEX_FORMAT)
+      throw new Error(`Unsupported index version ${String(data.version)}: rebuild the index`);
     addUserWords(data.corpus.userWords);
-    const index = MiniSearch.loadJS<IndexedPassage>(data.index as never, miniSearchOptions(ranking));
-    const vocabulary: Vocabulary = {
-      words: new Map(data.vocabulary.words),
-      bigrams: new Map(data.vocabulary.bigrams),
-      numbers: new Map(data.vocabulary.numbers),
-    };
-    return new SearchEngine(data.corpus, index, vocabulary, ranking);
+    return new SearchEngine(data.corpus, new MiniSearchStage(data.passages), ranking);
   }
 
   toJSON(): SerializedEngine {
-    return {
-      version: 17,
-      corpus: this.corpus,
-      index: this.index.toJSON(),
-      vocabulary: {
-        words: [...this.vocabulary.words],
-        bigrams: [...this.vocabulary.bigrams],
-        numbers: [...this.vocabulary.numbers],
-      },
-    };
+    if (!(this.stage instanceof MiniSearchStage))
+      throw new Error('Only an in-memory (MiniSearch) index is saved as JSON');
+    return { version: INDEX_FORMAT, corpus: this.corpus, passages: this.stage.passages() };
   }
 
   /** Sets the expander that adds Chinese terms for a question (e.g. from an English glossary). */
@@ -388,7 +378,7 @@ export class SearchEngine {
     if (this.vocabulary.words.has(term)) return true;
     const numbers = this.numberCount(term);
     if (numbers !== undefined) return numbers > 0;
-    if (/^\p{Script=Han}$/u.test(term)) return this.hanChars().has(term);
+    if (/^\p{Script=Han}$/u.test(term)) return this.vocabulary.hasChar(term);
     const grams = hanBigrams(term);
     return grams.length > 0 && grams.join('').length > 1 && grams.every((g) => this.vocabulary.bigrams.has(g));
   }
@@ -401,15 +391,6 @@ export class SearchEngine {
     const pieces = numberPieces(term);
     if (pieces.length === 0 || pieces.join('') !== term) return undefined;
     return Math.min(...pieces.map((p) => this.vocabulary.numbers.get(p) ?? 0));
-  }
-
-  /** Every Han character of the indexed text (computed on first use). */
-  private hanChars(): Set<string> {
-    if (!this.chars) {
-      this.chars = new Set();
-      for (const gram of this.vocabulary.bigrams.keys()) for (const c of gram) this.chars.add(c);
-    }
-    return this.chars;
   }
 
   /**
@@ -469,36 +450,27 @@ export class SearchEngine {
     if (q.words.length === 0 && q.bigrams.length === 0 && q.synonymWords.length === 0) return [];
     // Terms held by a large share of a large corpus cost the most (long posting lists) and rank the least.
     const maxDf = Math.max(this.ranking.pruneMinPassages, this.ranking.pruneShare * this.indexedCount);
-    const searched = (terms: string[], counts: Map<string, number>) =>
-      terms.filter((t) => (counts.get(t) ?? 0) <= maxDf);
+    const searched = (terms: string[], counts: TermCounts) => terms.filter((t) => (counts.get(t) ?? 0) <= maxDf);
     const words = searched(q.words, this.vocabulary.words);
     const bigrams = searched(q.bigrams, this.vocabulary.bigrams);
     const synonyms = searched(q.synonymWords, this.vocabulary.words);
-    const { wordBoost, sectionBoost, synonymFactor } = this.ranking;
-    const results: SearchResult[] = this.index.search({
-      combineWith: 'OR',
-      queries: [
-        { queries: [words.join(' ')], fields: ['words', 'section'] },
-        { queries: [bigrams.join(' ')], fields: ['bigrams'] },
-        ...(synonyms.length === 0
-          ? []
-          : [
-              {
-                queries: [synonyms.join(' ')],
-                fields: ['words', 'section'],
-                boost: { words: wordBoost * synonymFactor, section: sectionBoost * synonymFactor },
-              },
-            ]),
-      ],
-    });
-    // MiniSearch returns results best first: only the agreement boost can reorder them.
+    const { wordBoost, bigramBoost, sectionBoost, synonymFactor } = this.ranking;
+    // Results come best first: only the agreement boost can reorder them.
     const boosting = q.topics.length > 0 || q.setAsideTopics.length > 0;
     // The second stage re-scores a fixed number of candidates, whatever the limit, so the best answer does not
     // depend on how many answers were asked for.
     const depth = Math.max(limit, this.ranking.rerankDepth);
+    const results = this.stage.search({
+      words,
+      bigrams,
+      synonyms,
+      boosts: { words: wordBoost, bigrams: bigramBoost, section: sectionBoost },
+      synonymFactor,
+      limit: boosting ? Math.max(depth, BOOSTED_POOL) : depth,
+    });
     const firstStage: Array<{ passage: Passage; score: number }> = [];
-    for (const r of boosting ? results : results.slice(0, depth)) {
-      const passage = this.byId.get(r.id as string);
+    for (const r of results) {
+      const passage = this.byId.get(r.id);
       if (!passage) continue;
       let score = r.score;
       if (boosting && passage.topic) score *= this.topicFactor(q, passage.topic);
@@ -512,17 +484,24 @@ export class SearchEngine {
     // The second stage looks for the sentence that answers: what the question sets aside is not asked about.
     const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
     // A question that enumerates, counts or asks whether something is among others asks about the list itself.
-    const aboutList = q.normalized.includes('、') || q.asksHowMany || q.asksWhetherIncluded;
+    const aboutList = q.normalized.includes('、') || q.asks.has('number') || q.asks.has('whether-included');
     const listedWeight = aboutList ? 1 : this.ranking.listedWeight;
+    // The kind of answer asked for (a time for "when", a list of areas): the rule table's ranking rules tell.
+    const kindRules = askedRules(q.asks, 'rank');
+    const asked = { normalized: q.normalized, terms: q.contentTerms };
     const reranked = candidates
       .slice(0, this.ranking.rerankDepth)
       .map(({ passage, score }) => {
         const [, matchTexts] = this.passageSentences(passage);
         const implied = new Set(terms.filter((t) => this.impliesYear(passage, t.term)).map((t) => t.term));
         const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term), listedWeight);
-        // A list of areas may stand in another sentence than the one naming the question's words.
-        const kindMatch =
-          (q.asksWhen && givesTime(matchTexts[index] ?? '')) || (q.asksAspects && matchTexts.some(givesAspects));
+        const view = {
+          text: this.passageMatchText(passage),
+          sentences: matchTexts,
+          documentYear: this.documentYear(passage.documentId),
+          about: () => matchTexts[index] ?? '',
+        };
+        const kindMatch = kindRules.some((rule) => rule.gives?.(view, asked) ?? false);
         return { passage, sentence: index, score: rerankScore(score / top, coverage, kindMatch, this.ranking) };
       })
       .sort((a, b) => b.score - a.score);

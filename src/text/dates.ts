@@ -3,12 +3,31 @@
  * answered by. One module, so that the rules reading dates agree.
  */
 
+import {
+  COUNTING_NUMERALS,
+  DIGITS,
+  HUNDRED_THOUSAND,
+  LIANG,
+  ONE_TO_TEN,
+  oneOf,
+  PARTS_OF_DAY,
+  RELATIVE_DAYS,
+  TEN,
+  VAGUE_NUMERALS,
+  WAN,
+  YI,
+  ZEROS,
+} from './lexicon.js';
+
 /**
  * A time in a (normalized, simplified) sentence: 2019年, 6月8日, 8号 after a month, 二〇一九年, 十二月, 去年,
  * 20世纪, 90年代. Not 三年行动计划 (a numeral year count without digits), 1号线, 新世纪.
  */
-const GIVES_TIME =
-  /(\d{1,4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|\d{1,2}\s*日|[〇零一二三四五六七八九]{2,4}年|[一二三四五六七八九十]{1,3}月|[去今明前]年|\d+\s*世纪|\d+\s*年代)/u;
+const GIVES_TIME = new RegExp(
+  `(\\d{1,4}\\s*年|\\d{1,2}\\s*月|月\\s*\\d{1,2}\\s*[日号]|\\d{1,2}\\s*日|[${ZEROS}${DIGITS}]{2,4}年|[${ONE_TO_TEN}]{1,3}月` +
+    '|[去今明前]年|\\d+\\s*世纪|\\d+\\s*年代)',
+  'u',
+);
 
 export function givesTime(sentence: string): boolean {
   return GIVES_TIME.test(sentence);
@@ -18,15 +37,17 @@ export function givesTime(sentence: string): boolean {
  * A year in a (normalized, simplified) text, however vaguely: 2019年, 二〇一九年, 光绪三十年 (reign years), 去年, 同年,
  * 年底, 90年代, 20世纪. Lenient on purpose: it only tells passages that say nothing of years.
  */
-const GIVES_YEAR =
-  /(\d{2,4}\s*年|[〇零一二三四五六七八九十百千]+年|[去今明前后次同当翌元隔]年|年代|世纪|年间|年初|年底|年末)/u;
+const GIVES_YEAR = new RegExp(
+  `(\\d{2,4}\\s*年|[${ZEROS}${ONE_TO_TEN}${HUNDRED_THOUSAND}]+年|[去今明前后次同当翌元隔]年|年代|世纪|年间|年初|年底|年末)`,
+  'u',
+);
 
 export function givesYear(text: string): boolean {
   return GIVES_YEAR.test(text);
 }
 
 /** A day told relative to the story (当天下午…揭牌, 同日): in a dated document, a day of its year. */
-const RELATIVE_DAY = /(当天|当日|同日|同一天|当晚|次日|日前|近日)/u;
+const RELATIVE_DAY = new RegExp(`(${oneOf(RELATIVE_DAYS)})`, 'u');
 
 /** True when a sentence gives a time, or a day relative to its story. */
 export function givesDay(text: string): boolean {
@@ -34,8 +55,10 @@ export function givesDay(text: string): boolean {
 }
 
 /** A time of day: a clock time (9时, 10点半, 10:30) or a part of the day (上午, 下午, 晚上 …). */
-const GIVES_CLOCK =
-  /\d{1,2}\s*[点时:：]|[零一二两三四五六七八九十]{1,3}[点时](?!代|期|候|间)|上午|下午|中午|晚上|凌晨|傍晚|早上|清晨|夜里|深夜/u;
+const GIVES_CLOCK = new RegExp(
+  `\\d{1,2}\\s*[点时:：]|[零${DIGITS}${LIANG}${TEN}]{1,3}[点时](?!代|期|候|间)|${oneOf(PARTS_OF_DAY)}`,
+  'u',
+);
 
 export function givesClock(text: string): boolean {
   return GIVES_CLOCK.test(text);
@@ -52,8 +75,11 @@ export function givesRelativeTime(text: string): boolean {
  * A length of time: 3年, 三年, 30余年, 6个月, 一个半月, 半年, 为期, 长达, 期限, a span of years (2019—2022年). Not a
  * date: 2019年, 二〇一九年, 一九九九年, 6月3日, 民国88年, 在19年.
  */
-const GIVES_DURATION =
-  /(?<![\d〇零一二两三四五六七八九十在于从到国绪统治])(?:\d{1,3}|\d[\d,.]*\s*[万亿]|[一二两三四五六七八九十百千万几数半]{1,3})\s*(?:多|余)?\s*(?:个\s*(?:多|半)?月|个?\s*(?:年(?!代|级)|天|周|星期|小时|钟头|分钟|季度|学期|赛季|世纪)|载|岁)|半年|半个世纪|数月|为期|长达|历时|期限|年限|有效期|\d{2,4}\s*[—–~～\-至到]\s*\d{2,4}\s*年/u;
+const GIVES_DURATION = new RegExp(
+  `(?<![\\d${ZEROS}${DIGITS}${LIANG}${TEN}在于从到国绪统治])(?:\\d{1,3}|\\d[\\d,.]*\\s*[${WAN}${YI}]|[${COUNTING_NUMERALS}${VAGUE_NUMERALS}]{1,3})` +
+    String.raw`\s*(?:多|余)?\s*(?:个\s*(?:多|半)?月|个?\s*(?:年(?!代|级)|天|周|星期|小时|钟头|分钟|季度|学期|赛季|世纪)|载|岁)|半年|半个世纪|数月|为期|长达|历时|期限|年限|有效期|\d{2,4}\s*[—–~～\-至到]\s*\d{2,4}\s*年`,
+  'u',
+);
 
 /** True when the text gives a length of time. */
 export function givesDuration(text: string): boolean {
@@ -61,12 +87,20 @@ export function givesDuration(text: string): boolean {
 }
 
 /** Dates and years (2020年6月3日, 6月8日, 8号, 二〇一九年, 十二月): numbers, but no count or amount. */
-const DATES =
-  /((?:\d{4}\s*[—–-]\s*)?\d{1,4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|[〇零一二三四五六七八九十]+年|[一二三四五六七八九十]+月[一二三四五六七八九十]*[日号]?|\d+\s*世纪)/gu;
+const DATES = new RegExp(
+  String.raw`((?:\d{4}\s*[—–-]\s*)?\d{1,4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]` +
+    `|[${ZEROS}${ONE_TO_TEN}]+年|[${ONE_TO_TEN}]+月[${ONE_TO_TEN}]*[日号]?|\\d+\\s*世纪)`,
+  'gu',
+);
 
 /** The text with its dates and years blanked out (what is left may still give a count or an amount). */
 export function withoutDates(text: string): string {
   return text.replace(DATES, ' ');
+}
+
+/** The year a question term names (2020年 → "2020"), or undefined. */
+export function yearOf(term: string): string | undefined {
+  return /^(\d{4})年$/u.exec(term)?.[1];
 }
 
 /** Years told relative to the time of writing, by their distance from it: 去年 in a 2020 article is 2019. */

@@ -105,3 +105,8 @@ export function removeLayoutSpaces(text: string): string {
 export function isHan(char: string): boolean {
   return /\p{Script=Han}/u.test(char);
 }
+
+/** True when the text holds traditional characters (OpenCC would change them); simplified Cantonese does not. */
+export function hasTraditionalChars(text: string): boolean {
+  return toSimplifiedChars(text) !== text;
+}

@@ -9,6 +9,24 @@ import { createRequire } from 'node:module';
 import { buildStopWords } from './stopwords.js';
 import { withoutDates } from './dates.js';
 import { escapeRegExp } from './regexp.js';
+import {
+  AREA_WORDS,
+  COUNTING_MEASURES,
+  COUNTING_NUMERALS,
+  DIGITS,
+  HAN_NUMERALS,
+  HUNDRED_THOUSAND,
+  LIANG,
+  MAGNITUDES,
+  MEASURE_WORDS,
+  ONE_TO_TEN,
+  oneOf,
+  TEN,
+  WAN,
+  YI,
+} from './lexicon.js';
+
+export { COUNTING_MEASURES, MEASURE_WORDS } from './lexicon.js';
 
 /** jieba's bundled dictionaries (stop words, IDF table) ship inside the nodejieba package. */
 const JIEBA_DICT_DIR = createRequire(import.meta.url)
@@ -75,121 +93,11 @@ export function plainJiebaCut(text: string): string[] {
   return nodejieba.cut(text);
 }
 
-/**
- * Measure words and time units that follow a number (14家, 2019年, 8日, 三大): one list for every rule that
- * reads numbers (question terms, "how many", numerals' weight, "does this passage give a number").
- */
-export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大份幅篇辆间';
-
 const NUMBER_PIECE = new RegExp(`(?<![\\p{Script=Latin}\\d.])\\d+[${MEASURE_WORDS}]`, 'gu');
 
 /** Numbers with their measure word or time unit in normalized text (2019年, 6月, 8日, 14家), in order. */
 export function numberPieces(text: string): string[] {
   return text.match(NUMBER_PIECE) ?? [];
-}
-
-/** Chinese numerals that count (not 〇 / 零, which only write out years and digits) … */
-const COUNTING_NUMERALS = '一二两三四五六七八九十百千万';
-/** … and every Chinese numeral. */
-const HAN_NUMERALS = `〇零${COUNTING_NUMERALS}亿`;
-/**
- * A number: digits, or Chinese numerals counting something (三大, 两批, 两所; not 两江, 双一流, nor 一批 "a batch",
- * which tells no how many: 每年选派一批青年教师 does not answer 每年选派多少名).
- */
-const GIVES_NUMBER = new RegExp(`\\d|(?!一批)[${HAN_NUMERALS}]+(?:[${MEASURE_WORDS}]|分之)`, 'u');
-
-/**
- * What a "how many" question counts: its measure word (个, 家, 号; may be '') and the nouns after it (方面; 知名高校 →
- * 高校; 高校院所企业 → 高校, 院所, 企业; may be none).
- */
-export interface CountedUnit {
-  measure: string;
-  nouns: string[];
-}
-
-/** A number as a count: digits or Chinese numerals, maybe rounded (30余, 100多); not an ordinal (第3届). */
-const COUNT = `(?<!第)[\\d${HAN_NUMERALS}][\\d.${HAN_NUMERALS}]*\\s*(?:余|多)?\\s*`;
-/** Measure words that count things, not time, money or people (年, 元, 人): any of them may count a named noun. */
-export const COUNTING_MEASURES = '个家所位名项次种条届只件本部场座类批份篇辆间';
-/** Measure words a text may write for the question's: a day of the month is 8号 or 8日. */
-const SAME_MEASURE: Record<string, string> = { 号: '号日' };
-/** At most this many characters between a count and its noun (14家国内外知名高校) or a noun and its count (项目30余项). */
-const COUNT_NOUN_GAP = 6;
-
-/**
- * True when the text gives a number of what the question counts: 5个方面 for 几个方面, 14家国内外知名高校 for
- * 多少家高校, 科研项目30余项 for 多少个项目, 8日 for 几号. The question's measure word counts, and so does any
- * measure word that counts things (COUNTING_MEASURES) when it names a noun (writers count universities in 所 or
- * 家, projects in 个 or 项) or says 个: 该项目共有5人 is no count of 项目, nor is 6月8日 of 几个. Nothing is counted
- * when the question says neither measure nor noun.
- */
-export function countsUnit(text: string, { measure, nouns }: CountedUnit): boolean {
-  if (measure === '' && nouns.length === 0) return false;
-  const own = SAME_MEASURE[measure] ?? measure;
-  const measures = `[${escapeRegExp(measure === '' || measure === '个' || nouns.length > 0 ? own + COUNTING_MEASURES : own)}]`;
-  if (nouns.length === 0) return new RegExp(COUNT + measures, 'u').test(text);
-  const gap = `[^，,。；;？?！!]{0,${COUNT_NOUN_GAP}}?`;
-  const noun = `(?:${nouns.map(escapeRegExp).join('|')})`;
-  return new RegExp(`${COUNT}${measures}${gap}${noun}|${noun}${gap}${COUNT}${measures}`, 'u').test(text);
-}
-
-/**
- * A road or street name (人民路, 南京东路, 解放碑步行街, 金开大道) or a house number (88号): at least two characters
- * before 路 / 街 / 大道 / 巷, not a common word ending like one (思路, 道路, 铁路, 马路, 一路, 小路); 丝绸之路 is one.
- */
-const GIVES_ROAD =
-  /\p{Script=Han}{2,}(?<![思出线电网公铁马套门销活弯歧水陆航一来去后心道短近引前老岔窄宽山小])(?:路|街|大街|大道|巷)(?![线径程面口灯由况])|\d+\s*号/u;
-
-export function givesRoad(text: string): boolean {
-  return GIVES_ROAD.test(text);
-}
-
-/**
- * A district or county named (两江新区, 綦江区, 大安区, 宜兰县, 石柱土家族自治县): two to four characters before 区 / 县,
- * not a common word ending like one (开发区, 高新区, 示范区, 集聚区, 核心区, 保税区, 大湾区, 小区, 山区, 地区, 园区,
- * 社区, 市区, 全区, 该县; 自治区 is a province) nor 区域 / 区别 / 区县.
- */
-const DISTRICT_CANDIDATE = /(\p{Script=Han}{2,4})([区县])(?![域别分间块划位长县])/gu;
-const NOT_A_DISTRICT =
-  /(?:开发|示范|集聚|保护|试验|实验|自贸|产业|工业|经济|科技|旅游|风景|商业|住宅|行政|特别|贫困|核心|功能|起步|先行|保税|经开|高新|[区湾小山地园社城市景片辖郊全本该各此每灾牧矿街校营专战盲禁雷误])$/u;
-
-export function givesDistrict(text: string): boolean {
-  for (const [, before = '', kind] of text.matchAll(DISTRICT_CANDIDATE)) {
-    if (!NOT_A_DISTRICT.test(before) && !(kind === '区' && before.endsWith('自治'))) return true;
-  }
-  return false;
-}
-
-/**
- * A list of areas: items set apart by 、, closed by 等 or a count, then the areas (在决策咨询、科技创新、人才交流5个
- * 方面, 围绕智能硬件、物联网等战略性新兴产业领域, 等多方面). What a "which areas" question asks for; not a list of
- * names that works in one field (重庆大学、西南大学在人工智能领域), nor 方面 meaning a side (市政府、交大方面表示).
- */
-const GIVES_ASPECTS =
-  /、[^、，,。；;！!？?]{1,15}?(?:等|[\d一二三四五六七八九十]+个|多)[^、，,。；;！!？?]{0,8}?(?:方面|领域|范畴|层面)/u;
-
-export function givesAspects(text: string): boolean {
-  return GIVES_ASPECTS.test(text);
-}
-
-/**
- * True when the text gives a number; with `dates: false`, a number other than a date or a year (投入了多少资金 is
- * not answered by "6月3日").
- */
-export function givesNumber(text: string, { dates = true }: { dates?: boolean } = {}): boolean {
-  return GIVES_NUMBER.test(dates ? text : withoutDates(text));
-}
-
-/**
- * An amount of money: a number with a currency (11.42亿元, 5亿日圆, 731美元, 三千万元, $5), or with 万 / 亿 (投资10亿).
- * Lenient on purpose: it only tells passages that name no sum at all.
- */
-const GIVES_MONEY =
-  /[\d〇零一二两三四五六七八九十百千万亿][\d.,]*\s*(?:多|余)?\s*(?:[万亿千百]\s*)*(?:[美日港欧加澳新台韩]?元|日?圆|块钱|美金|英镑|法郎|卢布|马克)|(?:\d|[一二两三四五六七八九十百千])\s*[万亿](?![\d一二两三四五六七八九十百千]*\s*(?:名|人|个|家|所|户|辆|台|吨|平方|公里|米|字|年|次|件|册|只|头|株))|[$¥£€]\s*\d|\d\s*(?:million|billion|dollars|yuan|euros)\b/u;
-
-/** True when the text gives an amount of money. */
-export function givesMoney(text: string): boolean {
-  return GIVES_MONEY.test(text);
 }
 
 /** Interrogatives and demonstratives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家, 那 + 份. */
@@ -306,7 +214,7 @@ function loadIdf(): Map<string, number> {
 const NUMERAL_WITH_MEASURE = new RegExp(`^[${COUNTING_NUMERALS}]+[${MEASURE_WORDS}]$`, 'u');
 
 /** Measure words that count things (两份协议, 3家企业), not time, age or size (百年, 十大, 千人). */
-const COUNTING_MEASURE = new RegExp(`^(?:\\d+|[${COUNTING_NUMERALS}]+)[个家所位名项次种条件本部场座类批只届份]$`, 'u');
+const COUNTING_MEASURE = new RegExp(`^(?:\\d+|[${COUNTING_NUMERALS}]+)[${COUNTING_MEASURES}]$`, 'u');
 
 /** True for a count of things (两份, 3家): a quantity, which says nothing about what a question is about. */
 export function isCount(word: string): boolean {

@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { startBotApiStandIn } from '../support/bot-api-stand-in.ts';
@@ -24,6 +27,7 @@ test('SIGTERM mid-answer: the answer is delivered and the process exits 0 within
       WEBHOOK_URL: '',
       WEBHOOK_SECRET: '',
       CORPUS_PATH: '',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'shutdown-data-')), // not the checkout's ./data
       RATE_LIMIT_PER_MINUTE: '',
       GROUP_MESSAGES_PER_MINUTE: '',
       LOG_LEVEL: 'info',

@@ -56,6 +56,15 @@ export interface BotApiStandIn {
     text: string,
     opts?: { from?: Partial<User>; replyToBotMessage?: boolean; messageThreadId?: number; entities?: MessageEntity[] },
   ): TextUpdate;
+  /**
+   * Builds a private-chat message carrying a document (a file the bot may fetch with getFile and download from
+   * `${url}/file/bot<token>/<file_path>`). `fileSize` overrides the size reported in the update.
+   */
+  privateDocument(
+    fileName: string | undefined,
+    content: Buffer | string,
+    opts?: { mimeType?: string; from?: Partial<User>; fileSize?: number },
+  ): Omit<Update.MessageUpdate<Message.DocumentMessage>, 'update_id'>;
   /** Builds an inline_query update. */
   inlineQuery(query: string, from?: Partial<User>): Omit<Update.InlineQueryUpdate, 'update_id'>;
   /** Builds a callback_query update for a button on `message` (e.g. a recorded call's `result`). */
@@ -166,6 +175,7 @@ export async function startBotApiStandIn(
   let nextMessageId = 1;
   let nextQueryId = 1;
   let webhookUrl = '';
+  const files = new Map<string, Buffer>(); // file_id -> content (file_path is files/<file_id>)
   let commands: unknown[] = [];
   let closed = false;
 
@@ -254,6 +264,16 @@ export async function startBotApiStandIn(
         return commands;
       case 'getChat':
         return chatOf(p.chat_id);
+      case 'getFile': {
+        const content = files.get(String(p.file_id));
+        if (!content) throw new ApiError(400, 'Bad Request: invalid file_id');
+        return {
+          file_id: p.file_id,
+          file_unique_id: `u${p.file_id}`,
+          file_size: content.length,
+          file_path: `documents/${p.file_id}`,
+        };
+      }
       case 'editMessageText':
         checkText(p.text, p.parse_mode, 4096);
         return edit(
@@ -319,6 +339,15 @@ export async function startBotApiStandIn(
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://stand-in');
+    const download = /^\/file\/bot([^/]+)\/documents\/([^/]+)$/.exec(url.pathname);
+    if (download) {
+      const content = download[1] === token ? files.get(decodeURIComponent(download[2]!)) : undefined;
+      calls.push({ method: 'downloadFile', params: { path: url.pathname.replace(token, '<token>') }, at: Date.now() });
+      if (!content) return void res.writeHead(404).end('Not Found');
+      return void res
+        .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': content.length })
+        .end(content);
+    }
     const route = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!route) return sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     if (route[1] !== token) return sendJson(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
@@ -444,6 +473,27 @@ export async function startBotApiStandIn(
           lastBotMessage.get(chat.id) ?? textMessage(chat, botUser, '（机器人之前的回答）', []);
       }
       return { message };
+    },
+    privateDocument(fileName, content, opts = {}) {
+      const user = userOf(opts.from);
+      const chat: Chat.PrivateChat = { id: user.id, type: 'private', first_name: user.first_name };
+      const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      const fileId = `doc${nextMessageId}x${files.size}`;
+      files.set(fileId, data);
+      const message = {
+        message_id: nextMessageId++,
+        from: user,
+        chat,
+        date: now(),
+        document: {
+          file_id: fileId,
+          file_unique_id: `u${fileId}`,
+          ...(fileName !== undefined ? { file_name: fileName } : {}),
+          mime_type: opts.mimeType ?? 'application/octet-stream',
+          file_size: opts.fileSize ?? data.length,
+        },
+      };
+      return { message } as Omit<Update.MessageUpdate<Message.DocumentMessage>, 'update_id'>;
     },
     inlineQuery(query, from) {
       return {

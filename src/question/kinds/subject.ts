@@ -1,0 +1,164 @@
+/** Rules about what a question is about as a whole: areas, an outcome, inclusion, a heading, an opinion. */
+import { ASKS_FOR_AREAS } from '../../text/english.js';
+import { relativeYear, yearOf } from '../../text/dates.js';
+import { AREA_WORDS, ONE_TO_TEN, oneOf, REACHING_VERBS, TARGET_NOUNS } from '../../text/lexicon.js';
+import type { AskedQuestion, PassageView, Rule } from '../rule.js';
+
+/**
+ * A question about a heading of the document: 标题 (大标题, 小标题, 小标 for short), headline, (sub)heading as a
+ * noun (the / its / the article's heading). Not the title of something the document names (计划的标题, 论文标题), nor
+ * "heading to" / "who is heading".
+ */
+const ASKS_HEADING =
+  /(?<!(?:计划|协议|方案|文件|论文|规划|条例|通知|书|法)的?)(?:标题|小标(?!准))|\bheadlines?\b|\bsubheadings?\b|\bsubheads?\b|\bheadings\b|(?:\b(?:the|a|which|what|its|this|that|each)|['’]s) (?:\w+ )?heading\b(?! (?:to|for|the|a|an|up)\b)/u;
+
+/** The reader's opinion asked for: 你觉得, 你认为, 在你看来, do you think, your opinion. */
+const ASKS_OPINION =
+  /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你看来?|\b(?:do|would) you think\b|\bwhat do you think\b|\byour (?:opinion|view|take)\b/u;
+
+/**
+ * What actually came of something: 实际引进了多少, 完成…目标了吗, 目标最后完成了没, 有没有 / 是否完成…目标, 真的…了吗, 引够了没 /
+ * 引进满100家了吗 (a result reached), actually, did they achieve / meet / reach. Not 最终 / 最后 / finally alone, which
+ * as often name a plan's target (到2022年最终要引进多少).
+ */
+const TARGET = `(?:${oneOf(TARGET_NOUNS)})`;
+const REACHED = `(?:${oneOf(REACHING_VERBS)})`;
+const DONE = `(?:${oneOf(REACHING_VERBS)}|做到)`;
+const ASKS_OUTCOME = new RegExp(
+  `实际|真的[^，,。？?]{0,12}了(?:吗|没有?)|[够满](?:\\d+[家所个项])?了(?:吗|没有?)` +
+    `|${DONE}[^，,。？?]{0,12}?${TARGET}(?:了吗|了没有?|没有)` +
+    `|${TARGET}(?:最后|最终|已经|到底|究竟)?${REACHED}了(?:吗|没有?)` +
+    `|(?:有没有|是否|是不是|有无)(?:已经|最终|真正)?${DONE}[^，,。？?]{0,12}?${TARGET}(?!的(?:计划|方案|安排|具体))` +
+    `|${TARGET}(?:是否|有没有)(?:已经)?${REACHED}` +
+    String.raw`|\b(?:actually|in fact|in reality)\b|^(?!.*\b(?:plan|plans|planned|aim|aims|aimed|want|wanted|hope|hoped|intend|intended|expect|expected)\b).*\b(?:did|has|have)\b[^?]*\b(?:meet|met|reach|reached|achieve|achieved|hit|fulfil\w*)\b[^?]*\b(?:target|goal)s?\b`,
+  'u',
+);
+
+/** Whether something is among others: 包括 / 涵盖 / 涉及 / 都有 … 吗, 是否包括, does it include / cover (not a bare 有…吗). */
+const ASKS_WHETHER_INCLUDED =
+  /(?:包括|包含|涵盖|涉及|含有|都有|也有)[^，,。？?]{0,20}(?:吗|么|没有?)[？?]?$|(?:是否|有没有|是不是)(?:也|都)?(?:包括|包含|涵盖|涉及)|\b(?:does|do|did|is|are|will)\b.*\b(?:include|includes|cover|covers|involve|involves)\b/u;
+
+/**
+ * Areas asked for: 哪些方面, 在哪方面, 哪几个重点领域, 什么合作范畴, 分哪几块 (which areas, what other fields:
+ * ASKS_FOR_AREAS).
+ * Not an area that qualifies something else: 哪个方面的负责人, 什么领域的专家.
+ */
+const ASKS_ASPECTS = new RegExp(
+  String.raw`(?:哪(?:些|几个?|个)?|什么|啥)\p{Script=Han}{0,2}?(?:${oneOf(AREA_WORDS)})(?!的)|分(?:哪几|哪些|几)(?:块|部分|大块)`,
+  'u',
+);
+
+/**
+ * A list of areas: items set apart by 、, closed by 等 or a count, then the areas (在决策咨询、科技创新、人才交流5个
+ * 方面, 围绕智能硬件、物联网等战略性新兴产业领域, 等多方面). What a "which areas" question asks for; not a list of
+ * names that works in one field (重庆大学、西南大学在人工智能领域), nor 方面 meaning a side (市政府、交大方面表示).
+ */
+const GIVES_ASPECTS = new RegExp(
+  `、[^、，,。；;！!？?]{1,15}?(?:等|[\\d${ONE_TO_TEN}]+个|多)[^、，,。；;！!？?]{0,8}?(?:${oneOf(AREA_WORDS)})`,
+  'u',
+);
+
+export function givesAspects(text: string): boolean {
+  return GIVES_ASPECTS.test(text);
+}
+
+/**
+ * The area word a question asks for (哪些领域 → 领域, which fields → 领域), or undefined: it names the kind of answer, a
+ * list of areas, not what the question is about.
+ */
+export function askedAreaWord(normalized: string): string | undefined {
+  return ASKS_ASPECTS.exec(normalized)?.[0].slice(-2) ?? (ASKS_FOR_AREAS.test(normalized) ? '领域' : undefined);
+}
+
+/** True when the question names a year after the passage's document (到2022年实际引进了多少, of a 2020 article). */
+function asksAfterDocument(p: PassageView, q: AskedQuestion): boolean {
+  const documentYear = p.documentYear;
+  if (documentYear === undefined) return false;
+  return q.terms.some(({ term }) => {
+    const year = yearOf(term) ?? relativeYear(term, documentYear);
+    return year !== undefined && Number(year) > Number(documentYear);
+  });
+}
+
+export const SUBJECT_RULES: Rule[] = [
+  {
+    id: 'heading',
+    kind: 'heading',
+    use: 'label',
+    why: "a question about a heading (大标题, headline) is answered by the documents' headings, which nothing else gets",
+    asks: (q) => ASKS_HEADING.test(q),
+    examples: {
+      asks: [
+        '这篇报道的大标题是什么',
+        '报道里关于清华那一部分的小标题',
+        "what does the article's headline say?",
+        'what is its heading?',
+      ],
+      doesNotAsk: ['行动计划的标题是什么', '论文标题', 'who is heading the institute?', 'heading to chongqing'],
+    },
+  },
+  {
+    id: 'opinion',
+    kind: 'opinion',
+    use: 'decline',
+    why: "the reader's opinion (你觉得, do you think) is in no document, however many of the question's words are",
+    asks: (q) => ASKS_OPINION.test(q),
+    gives: () => false,
+    examples: {
+      asks: [
+        '你觉得哪个合作更好',
+        '在你看来，谁帮助更大',
+        'what do you think of it?',
+        'in your opinion, which is better?',
+      ],
+      doesNotAsk: ['双方认为合作意义重大吗', '专家怎么看'],
+    },
+  },
+  {
+    id: 'outcome',
+    kind: 'outcome',
+    use: 'decline',
+    why: 'what actually came of a plan in a year after the document was written is not in it, whatever it planned',
+    asks: (q) => ASKS_OUTCOME.test(q),
+    gives: (p, q) => !asksAfterDocument(p, q),
+    examples: {
+      asks: [
+        '到2022年实际引进了多少',
+        '目标最后完成了没',
+        '完成引进目标了吗',
+        '引进满100家了吗',
+        'did they actually meet the target?',
+      ],
+      doesNotAsk: ['到2022年最终要引进多少', '有没有实现目标的具体计划', 'what do they plan to achieve?'],
+    },
+  },
+  {
+    id: 'areas',
+    kind: 'areas',
+    use: 'rank',
+    why: "which areas is answered by a list of areas (在A、B、C5个方面, 围绕A、B等领域), not one area's own paragraph",
+    asks: (q) => ASKS_ASPECTS.test(q) || ASKS_FOR_AREAS.test(q),
+    gives: (p) => p.sentences.some(givesAspects),
+    examples: {
+      asks: ['上海交大的合作涵盖哪些领域', '在哪方面合作', '哪几个重点领域', '分哪几块', 'which other fields?'],
+      doesNotAsk: ['哪个方面的负责人', '什么领域的专家', '在人才交流方面做了什么'],
+      gives: [
+        '在决策咨询、科技创新、人才交流5个方面开展合作',
+        '围绕智能硬件、物联网等战略性新兴产业领域',
+        '在决策咨询、科技创新等多方面开展深度合作',
+      ],
+      doesNotGive: ['在人才交流方面,双方将加强合作', '重庆大学、西南大学在人工智能领域', '市政府、交大方面表示'],
+    },
+  },
+  {
+    id: 'whether-included',
+    kind: 'yes-no',
+    use: 'label',
+    why: 'whether something is among others (合作内容里有决策咨询吗): the second stage then counts a listed item whole',
+    asks: (q) => ASKS_WHETHER_INCLUDED.test(q),
+    examples: {
+      asks: ['合作内容里包括决策咨询吗', '是否包括人才', 'does it cover talent?'],
+      doesNotAsk: ['合作内容有哪些', '有决策咨询吗'],
+    },
+  },
+];

@@ -1,0 +1,72 @@
+/**
+ * The rule table: every kind of answer a question can ask for, one record each (src/question/rule.ts), in the
+ * order of specificity (a question's first kind is the first record that matches it). Search, the second stage and
+ * "no answer" read this table and nothing else; `npm run eval -- --without ID` switches a record off to measure it.
+ */
+import { LABEL_RULES } from './kinds/labels.js';
+import { NAME_RULES } from './kinds/names.js';
+import { NUMBER_RULES } from './kinds/number.js';
+import { SUBJECT_RULES } from './kinds/subject.js';
+import { TIME_RULES } from './kinds/time.js';
+import type { Rule } from './rule.js';
+
+const byId = (rules: Rule[], id: string): Rule => {
+  const rule = rules.find((r) => r.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return rule;
+};
+const ALL = [...TIME_RULES, ...NUMBER_RULES, ...NAME_RULES, ...SUBJECT_RULES, ...LABEL_RULES];
+
+/** The table, most specific first. */
+export const RULES: readonly Rule[] = [
+  'heading',
+  'opinion',
+  'outcome',
+  'money',
+  'duration',
+  'time-of-day',
+  'expected-time',
+  'year',
+  'when',
+  'planned-event',
+  'road',
+  'district',
+  'person',
+  'number',
+  'areas',
+  'party',
+  'whether-included',
+  'place',
+  'organisation',
+  'reason',
+  'yes-no',
+  'definition',
+].map((id) => byId(ALL, id));
+
+/** The ids of the table. */
+export type RuleId = string;
+
+const switchedOff = new Set<RuleId>();
+
+/**
+ * Switches rules off (for the ablation: `npm run eval -- --without ID`), or all on again with none. Throws on an
+ * unknown id, naming the known ones.
+ */
+export function withoutRules(ids: readonly string[]): void {
+  const unknown = ids.filter((id) => !RULES.some((r) => r.id === id));
+  if (unknown.length > 0) {
+    throw new Error(`unknown rule ${unknown.join(', ')}: the rules are ${RULES.map((r) => r.id).join(', ')}`);
+  }
+  switchedOff.clear();
+  for (const id of ids) switchedOff.add(id);
+}
+
+/** The rules a (normalized) question asks by, in table order, without those switched off. */
+export function rulesAsked(normalized: string): RuleId[] {
+  return RULES.filter((r) => !switchedOff.has(r.id) && r.asks(normalized)).map((r) => r.id);
+}
+
+/** The table's rules of one use that the question asks by. */
+export function askedRules(asked: ReadonlySet<RuleId>, use: Rule['use']): Rule[] {
+  return RULES.filter((r) => r.use === use && asked.has(r.id));
+}

@@ -1,0 +1,204 @@
+/**
+ * The first stage on disk: SQLite FTS5 (through better-sqlite3) over the same pre-computed terms as MiniSearch,
+ * ranked by FTS5's bm25() with the same field weights. For large corpora: the index lives in a file, so a
+ * restart opens it instead of rebuilding, memory holds only SQLite's page cache, and a document is added or
+ * removed with a few row changes.
+ *
+ * - The FTS5 table is contentless (content=''): passage text is not stored in the index (it stays in the
+ *   corpus, read when shown); contentless_delete=1 lets a passage be deleted by rowid alone.
+ * - The tokenizer splits on white space only (unicode61 with every letter, number, mark, punctuation and
+ *   symbol category a token character), so a term is exactly one of our space-separated terms.
+ * - Bigrams are stored as ~XY and numbers as #2019年, so that one fts5vocab('row') table counts the passages
+ *   holding a word (text or section), a bigram or a number apart.
+ * Differences from MiniSearch's BM25+: FTS5's BM25 normalizes by the whole passage's length (all columns), has
+ * no +δ, and weighs a near-synonym like the word itself (bm25 weighs columns, not query terms).
+ */
+import Database from 'better-sqlite3';
+import type { FirstStage, FirstStageHit, FirstStageQuery, IndexedPassage, TermCounts, Vocabulary } from './types.js';
+
+const BIGRAM = '~';
+const NUMBER = '#';
+const prefixed = (prefix: string, terms: string) =>
+  terms
+    ? terms
+        .split(' ')
+        .map((t) => prefix + t)
+        .join(' ')
+    : '';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS passages(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, document TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS passages_document ON passages(document);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(words, bigrams, section, numbers, content='', contentless_delete=1,
+  tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co Cf'");
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
+`;
+
+/** An FTS5 query string: each term a quoted string (a double quote inside doubled), OR-ed. */
+const anyOf = (terms: string[]) => terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ');
+
+/** Looked-up term counts kept in memory, at most this many (a question looks up a few dozen). */
+const COUNT_CACHE = 50_000;
+
+class VocabularyOnDisk implements Vocabulary {
+  private readonly cache = new Map<string, number>();
+  private readonly count: Database.Statement<[string], { doc: number }>;
+  private readonly range: Database.Statement<[string, string], { term: string }>;
+  private readonly all: Database.Statement<[string, string], { term: string }>;
+  readonly words: TermCounts;
+  readonly bigrams: TermCounts;
+  readonly numbers: TermCounts;
+
+  constructor(db: Database.Database) {
+    this.count = db.prepare('SELECT doc FROM fts_vocab WHERE term = ?');
+    this.range = db.prepare('SELECT term FROM fts_vocab WHERE term >= ? AND term < ? LIMIT 1');
+    this.all = db.prepare('SELECT term FROM fts_vocab WHERE term >= ? AND term < ?');
+    this.words = this.counts('');
+    this.bigrams = this.counts(BIGRAM);
+    this.numbers = this.counts(NUMBER);
+  }
+
+  private lookup(term: string): number | undefined {
+    let n = this.cache.get(term);
+    if (n === undefined) {
+      n = this.count.get(term)?.doc ?? 0;
+      if (this.cache.size >= COUNT_CACHE) this.cache.clear();
+      this.cache.set(term, n);
+    }
+    return n > 0 ? n : undefined;
+  }
+
+  private counts(prefix: string): TermCounts {
+    const get = (term: string) =>
+      prefix === '' && (term.startsWith(BIGRAM) || term.startsWith(NUMBER)) ? undefined : this.lookup(prefix + term);
+    const all = this.all;
+    return {
+      get,
+      has: (term) => get(term) !== undefined,
+      *keys() {
+        // Words sort before any other character, bigrams after '~', numbers after '#'.
+        const ranges =
+          prefix === ''
+            ? [
+                ['', NUMBER],
+                ['$', BIGRAM],
+                ['\u007f', '\u{10ffff}'],
+              ]
+            : [[prefix, `${prefix}\u{10ffff}`]];
+        for (const [from = '', to = ''] of ranges)
+          for (const { term } of all.iterate(from, to)) yield prefix ? term.slice(prefix.length) : term;
+      },
+    };
+  }
+
+  /** A Han character stands in the text when a bigram starts with it (or is it, for a lone character). */
+  hasChar(char: string): boolean {
+    return this.range.get(BIGRAM + char, `${BIGRAM}${char}\u{10ffff}`) !== undefined;
+  }
+
+  /** Counts change with the index. */
+  forget(): void {
+    this.cache.clear();
+  }
+}
+
+export interface Fts5Options {
+  /** Open an existing index for reading only (a replica that does not write). */
+  readonly?: boolean;
+}
+
+export class Fts5Stage implements FirstStage {
+  readonly kind = 'fts5';
+  readonly db: Database.Database;
+  readonly vocabulary: VocabularyOnDisk;
+  private sizeCache?: number;
+
+  constructor(path: string, options: Fts5Options = {}) {
+    this.db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.exec(SCHEMA);
+    }
+    this.db.pragma('busy_timeout = 10000');
+    this.vocabulary = new VocabularyOnDisk(this.db);
+  }
+
+  get size(): number {
+    this.sizeCache ??= (this.db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
+    return this.sizeCache;
+  }
+
+  meta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  add(passages: Iterable<IndexedPassage>): void {
+    const insertPassage = this.db.prepare('INSERT INTO passages(id, document) VALUES (?, ?)');
+    const insertTerms = this.db.prepare(
+      'INSERT INTO fts(rowid, words, bigrams, section, numbers) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const p of passages) {
+        const { lastInsertRowid } = insertPassage.run(p.id, p.documentId);
+        insertTerms.run(lastInsertRowid, p.words, prefixed(BIGRAM, p.bigrams), p.section, prefixed(NUMBER, p.numbers));
+      }
+    })();
+    this.changed();
+  }
+
+  removeDocuments(documentIds: string[]): void {
+    const rows = this.db.prepare('SELECT rowid FROM passages WHERE document = ?').pluck();
+    const deleteTerms = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
+    const deletePassages = this.db.prepare('DELETE FROM passages WHERE document = ?');
+    this.db.transaction(() => {
+      for (const id of documentIds) {
+        for (const rowid of rows.all(id)) deleteTerms.run(rowid);
+        deletePassages.run(id);
+      }
+    })();
+    this.changed();
+  }
+
+  passageIds(documentId: string): string[] {
+    return this.db
+      .prepare('SELECT id FROM passages WHERE document = ? ORDER BY rowid')
+      .pluck()
+      .all(documentId) as string[];
+  }
+
+  /** Merges the index into one b-tree (after a full build: fewer segments to read per query). */
+  optimize(): void {
+    this.db.prepare("INSERT INTO fts(fts) VALUES ('optimize')").run();
+  }
+
+  search(q: FirstStageQuery): FirstStageHit[] {
+    const parts: string[] = [];
+    const words = [...q.words, ...q.synonyms];
+    if (words.length > 0) parts.push(`{words section}: (${anyOf(words)})`);
+    if (q.bigrams.length > 0) parts.push(`{bigrams}: (${anyOf(q.bigrams.map((b) => BIGRAM + b))})`);
+    if (parts.length === 0) return [];
+    const { boosts } = q;
+    return this.db
+      .prepare(
+        `SELECT p.id AS id, -f.score AS score FROM
+          (SELECT rowid, bm25(fts, ?, ?, ?, 0) AS score FROM fts WHERE fts MATCH ? ORDER BY score LIMIT ?) f
+          JOIN passages p ON p.rowid = f.rowid ORDER BY f.score`,
+      )
+      .all(boosts.words, boosts.bigrams, boosts.section, parts.join(' OR '), q.limit) as FirstStageHit[];
+  }
+
+  private changed(): void {
+    this.sizeCache = undefined;
+    this.vocabulary.forget();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

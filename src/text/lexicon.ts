@@ -1,0 +1,98 @@
+/**
+ * The Chinese lexicon every rule draws from: numerals, measure words, time words, words for areas, signing, plans.
+ * One list per thing, written once (`npm run duplicates` finds a list written twice); rules compose them into
+ * their patterns. Lists are character strings (for a character class: `[${DIGITS}]`) or word arrays (for an
+ * alternation: oneOf(SIGNING_VERBS)).
+ */
+
+/** 一 to 九. */
+export const DIGITS = '一二三四五六七八九';
+/** The zeros that write out years and digits (二〇一九年), never a count. */
+export const ZEROS = '〇零';
+/** 十, counting tens. */
+export const TEN = '十';
+/** 两, "two" of a count (两所, 两批). */
+export const LIANG = '两';
+/** Hundreds and thousands. */
+export const HUNDRED_THOUSAND = '百千';
+/** Ten thousand. */
+export const WAN = '万';
+/** Hundreds, thousands, ten thousands. */
+export const MAGNITUDES = HUNDRED_THOUSAND + WAN;
+/** A hundred million. */
+export const YI = '亿';
+/** 一 to 十: months and small counts (十二月, 三个). */
+export const ONE_TO_TEN = DIGITS + TEN;
+/** Chinese numerals that count (not 〇 / 零, which only write out years and digits). */
+export const COUNTING_NUMERALS = DIGITS + LIANG + TEN + MAGNITUDES;
+/** Every Chinese numeral. */
+export const HAN_NUMERALS = ZEROS + COUNTING_NUMERALS + YI;
+/** Numbers told vaguely: 几 (a few), 数 (several), 半 (half). */
+export const VAGUE_NUMERALS = '几数半';
+
+/**
+ * Measure words and time units that follow a number (14家, 2019年, 8日, 三大): one list for every rule that reads
+ * numbers (question terms, "how many", numerals' weight, "does this passage give a number").
+ */
+export const MEASURE_WORDS = '天年月日号个家所位名项次种条岁人届只件本部场座类批元多余倍成大份幅篇辆间';
+/** Measure words that count things, not time, money or people (年, 元, 人): any of them may count a named noun. */
+export const COUNTING_MEASURES = '个家所位名项次种条届只件本部场座类批份篇辆间';
+/** A Chinese "when" (simplified), longer forms first: where it stands, what follows is asked about. */
+export const WHEN_WORDS = [
+  '啥时候',
+  '啥时',
+  '多会儿',
+  '哪一天',
+  '哪天',
+  '哪日',
+  '何日',
+  '何时',
+  '几时',
+  '几点',
+  '几号',
+  '几月',
+  '哪一个月',
+  '哪个月',
+  '哪一月',
+  '哪一年',
+  '哪年',
+  '何年',
+  '什么时候',
+  '什么时间',
+  '什么日子',
+  '日期',
+];
+
+/** Parts of the day (当天下午): a time of day without a clock. */
+export const PARTS_OF_DAY = ['上午', '下午', '中午', '晚上', '凌晨', '傍晚', '早上', '清晨', '夜里', '深夜'];
+/** A day told relative to the story (当天下午…揭牌, 同日). */
+export const RELATIVE_DAYS = ['当天', '当日', '同日', '同一天', '当晚', '次日', '日前', '近日'];
+
+/** Words for an area of activity: what a "which areas" question asks for, and a list of them names. */
+export const AREA_WORDS = ['领域', '方面', '范畴', '层面'];
+
+/** What a plan aims at (目标, 任务, 指标) … */
+export const TARGET_NOUNS = ['目标', '任务', '指标'];
+/** … and verbs of reaching it. */
+export const REACHING_VERBS = ['完成', '实现', '达成', '达到'];
+
+/** Nouns for an organisation (哪个机构, 什么单位). */
+export const ORGANISATION_NOUNS = ['公司', '企业', '机构', '单位', '部门'];
+
+/** Verbs of signing an agreement. */
+export const SIGNING_VERBS = ['签署', '签订', '签约'];
+
+/** Words that make a sentence tell what is to be when a verb follows them (将搭建, 计划投入, 预计建成). */
+export const PLAN_WORDS = ['将', '即将', '计划', '预计', '拟', '有望', '准备'];
+
+/**
+ * Characters a Chinese surname (or the first syllable of a transliterated name) starts with: the common single
+ * surnames and the first characters of compound ones (欧阳, 司马, 司徒, 上官, 诸葛, 东方 …). General knowledge.
+ */
+export const SURNAME_STARTS =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝伊上诸东皇尉公慕长宇令端独澹';
+
+/** An alternation of a word list for a regular expression source ('签署|签订|签约'). */
+export function oneOf(words: readonly string[]): string {
+  return words.join('|');
+}

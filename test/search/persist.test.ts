@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { DEFAULT_CORPUS } from '../../src/cli/wiring.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { SearchEngine } from '../../src/search/engine.js';
+import { tempCorpus } from '../support/temp-corpus.js';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'data-'));
+const ids = (engine: SearchEngine, q: string) => engine.rank(engine.analyze(q), 3).map((r) => r.passage.id);
+const best = (engine: SearchEngine, q: string) => engine.rank(engine.analyze(q), 1)[0]?.passage.text ?? '';
+const counts = (r: { kept: number; added: number; removed: number }) => [r.kept, r.added, r.removed];
+
+const PANDA = '大熊猫主要生活在四川的竹林里，以竹子为主要食物。\n\n大熊猫每天要吃十几公斤竹子。\n';
+const LIBRARY = '市图书馆今年新增藏书十万册，新馆将在明年开放。\n';
+const TEA = '普洱茶产自云南，是一种发酵茶。\n';
+
+for (const backend of ['minisearch', 'fts5'] as const) {
+  test(`${backend}: a second start opens the persisted index and answers as a fresh build does`, () => {
+    const dir = dataDir();
+    const first = SearchEngine.open(loadCorpus(DEFAULT_CORPUS), { dataDir: dir, source: DEFAULT_CORPUS, backend });
+    assert.equal(first.report.kept, 0);
+    assert.ok(first.report.added > 0);
+    first.engine.close();
+    const second = SearchEngine.open(loadCorpus(DEFAULT_CORPUS), { dataDir: dir, source: DEFAULT_CORPUS, backend });
+    assert.deepEqual(counts(second.report), [first.report.added, 0, 0]);
+    const built = SearchEngine.build(loadCorpus(DEFAULT_CORPUS));
+    for (const q of [
+      '上海交大的合作涵盖哪些领域？',
+      '临近空间研发中心什么时候成立的',
+      '北京大学和重庆签了什么协议？',
+    ]) {
+      assert.equal(answerQuestion(second.engine, q).kind, answerQuestion(built, q).kind, q);
+      assert.equal(ids(second.engine, q)[0], ids(built, q)[0], q);
+    }
+    // What the corpus mentions survives too (numbers with their unit, words).
+    assert.ok(second.engine.mentions('6月') && second.engine.mentions('签约') && !second.engine.mentions('7月'));
+    second.engine.close();
+  });
+
+  test(`${backend}: a document added to or removed from the corpus folder is indexed alone at the next start`, () => {
+    const dir = dataDir();
+    const folder = tempCorpus({ 'panda.md': PANDA, 'library.md': LIBRARY });
+    const open = () => SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder, backend });
+    open().engine.close();
+    writeFileSync(join(folder, 'tea.md'), TEA);
+    const added = open();
+    assert.deepEqual(counts(added.report), [2, 1, 0]);
+    assert.match(best(added.engine, '普洱茶产自哪里'), /普洱茶产自云南/);
+    added.engine.close();
+    unlinkSync(join(folder, 'library.md'));
+    const removed = open();
+    assert.deepEqual(counts(removed.report), [2, 0, 1]);
+    assert.deepEqual(ids(removed.engine, '图书馆新增多少藏书'), []);
+    removed.engine.close();
+  });
+
+  test(`${backend}: withDocuments adds and removes one document and the persisted index keeps the change`, () => {
+    const dir = dataDir();
+    const folder = tempCorpus({ 'panda.md': PANDA });
+    let engine = SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder, backend }).engine;
+    assert.deepEqual(ids(engine, '普洱茶产自哪里'), []);
+    const tea = loadCorpus(tempCorpus({ 'tea.md': TEA }));
+    engine = engine.withDocuments({ add: [{ document: tea.documents[0]!, passages: tea.passages }] });
+    assert.match(best(engine, '普洱茶产自哪里'), /普洱茶产自云南/);
+    assert.ok(engine.mentions('普洱茶'));
+    assert.equal(engine.passage(tea.passages[0]!.id)?.text, TEA.trim());
+    engine = engine.withDocuments({ remove: ['panda'] });
+    assert.deepEqual(ids(engine, '大熊猫吃什么'), []);
+    assert.ok(!engine.mentions('熊猫'));
+    engine.close();
+    // The index on disk holds tea, not panda: the folder changed alike opens with nothing to index.
+    writeFileSync(join(folder, 'tea.md'), TEA);
+    unlinkSync(join(folder, 'panda.md'));
+    const reopened = SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder, backend });
+    assert.deepEqual(counts(reopened.report), [1, 0, 0]);
+    reopened.engine.close();
+  });
+}
+
+test('a replica opens the FTS5 index read-only and answers from it', () => {
+  const dir = dataDir();
+  const folder = tempCorpus({ 'panda.md': PANDA, 'tea.md': TEA });
+  SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder, backend: 'fts5' }).engine.close();
+  const replica = SearchEngine.open(loadCorpus(folder), {
+    dataDir: dir,
+    source: folder,
+    backend: 'fts5',
+    readonly: true,
+  });
+  assert.match(best(replica.engine, '普洱茶产自哪里'), /普洱茶产自云南/);
+  assert.throws(() => replica.engine.withDocuments({ remove: ['tea'] }), /read-only/);
+  replica.engine.close();
+});
+
+test('new domain words (user.dict) re-index every document, since they change how text is cut', () => {
+  const dir = dataDir();
+  const folder = tempCorpus({ 'panda.md': PANDA, 'tea.md': TEA });
+  SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder }).engine.close();
+  writeFileSync(join(folder, 'user.dict'), '十几公斤\n');
+  const again = SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder });
+  assert.deepEqual(counts(again.report), [0, 2, 0]);
+  again.engine.close();
+});

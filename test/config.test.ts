@@ -14,6 +14,14 @@ test('no variables: console mode with the documented defaults', () => {
   assert.equal(c.logLevel, 'info');
   assert.equal(c.rateLimitPerMinute, 10);
   assert.equal(c.groupMessagesPerMinute, 18);
+  assert.deepEqual(c.adminIds, []);
+  assert.equal(c.logRetentionDays, 90);
+});
+
+test('ADMIN_IDS lists user ids (commas and spaces); LOG_RETENTION_DAYS is a whole number of days', () => {
+  const c = parseConfig({ ADMIN_IDS: ' 123456789, 42 ,123456789', LOG_RETENTION_DAYS: '30' });
+  assert.deepEqual(c.adminIds, [123456789, 42]);
+  assert.equal(c.logRetentionDays, 30);
 });
 
 test('a bad value is named with its fix, and the token never appears in the message', () => {
@@ -28,6 +36,10 @@ test('a bad value is named with its fix, and the token never appears in the mess
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE/],
+    [{ ADMIN_IDS: '123,@alice' }, /ADMIN_IDS must list Telegram user ids .*got "@alice"/],
+    [{ ADMIN_IDS: '-5' }, /ADMIN_IDS must list Telegram user ids/],
+    [{ LOG_RETENTION_DAYS: '0' }, /LOG_RETENTION_DAYS must be at least 1/],
+    [{ LOG_RETENTION_DAYS: 'forever' }, /LOG_RETENTION_DAYS must be a whole number/],
   ];
   for (const [env, message] of cases) {
     assert.throws(

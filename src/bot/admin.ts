@@ -65,14 +65,19 @@ function confirmKeyboard(rowId: number, t: OperatorMessages): InlineKeyboardMark
 
 async function askRemove(ctx: Context, deps: ResolvedDeps, store: Store, name: string): Promise<void> {
   const t = operatorMessages(langFor(ctx));
-  if (!name) return replyToAsker(ctx, escapeHtml(t.removeUsage));
+  if (!name) {
+    await replyToAsker(ctx, escapeHtml(t.removeUsage));
+    return;
+  }
   const listed = store.documents.list().find((d) => d.id === name || d.id.toLowerCase() === name.toLowerCase());
   const rowId = listed?.origin === 'added' ? store.documents.rowId(listed.id) : undefined;
-  if (!listed || rowId === undefined)
-    return replyToAsker(ctx, escapeHtml(t.removeNotAdded(name, listed?.origin === 'corpus')));
+  if (!listed || rowId === undefined) {
+    await replyToAsker(ctx, escapeHtml(t.removeNotAdded(name, listed?.origin === 'corpus')));
+    return;
+  }
   store.recordAction(actorOf(ctx), 'remove-document-asked', listed.id);
   const passages = passageCounts(deps.engine.corpus).get(listed.id) ?? 0;
-  return replyToAsker(ctx, escapeHtml(t.removeConfirm(listed.id, passages)), confirmKeyboard(rowId, t));
+  await replyToAsker(ctx, escapeHtml(t.removeConfirm(listed.id, passages)), confirmKeyboard(rowId, t));
 }
 
 /** Registers /stats, /unanswered, /docs, /remove and the confirmation buttons (before the text handler). */

@@ -71,6 +71,9 @@ export async function converseInChat(ctx: Context, text: string, deps: ResolvedD
     return;
   }
   const { question, clipped } = clipQuestion(stripControlChars(text));
+  const typing = showTyping(ctx, deps);
+  const started = performance.now();
+  const engine = deps.engine; // one engine for the whole answer, even if documents change meanwhile
   const { store, threads } = conversationsOf(deps);
   const repliedTo = ctx.message && 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
   const thread =
@@ -78,28 +81,27 @@ export async function converseInChat(ctx: Context, text: string, deps: ResolvedD
       ? threads.turnsOf(ctx.chat.id, repliedTo.message_id)
       : undefined;
   const turns = thread ?? store.turns(key);
-  const typing = showTyping(ctx, deps);
-  const started = performance.now();
-  const engine = deps.engine; // one engine for the whole answer, even if documents change meanwhile
   const reply = converse(engine, turns, question, userLang, { top: deps.maxHits });
   if (reply.record) store.record(key, reply.record, turns);
-  // The question log (the store) records answers and declines, as the question was understood.
+  // Small talk is no question: only answers and declines go to the log (committed before the reply is sent).
   const questionId = reply.answer
-    ? recordQuestion(ctx, deps, reply.answer, reply.lang, performance.now() - started)
+    ? recordQuestion(ctx, deps, reply.answer, reply.lang, performance.now() - started, question)
     : undefined;
   deps.logger.debug('question answered', { updateId: ctx.update.update_id, kind: reply.answer?.kind, clipped });
   const html = `${clipped ? `${t.questionCut(MAX_QUESTION_CHARS)}\n\n` : ''}${reply.html}`;
   const answered = reply.answer?.kind === 'answer' ? reply.answer : undefined;
   const keyboard = reply.examples?.length
     ? examplesKeyboard(reply.examples, reply.lang)
-    : withVoteButtons(
-        ctx,
-        answered ? moreKeyboard(refsOf(engine.corpus, answered.hits.slice(1)), reply.lang) : undefined,
-        answered ? questionId : undefined,
-        reply.lang,
-      );
+    : reply.answer?.kind === 'answer'
+      ? moreKeyboard(refsOf(engine.corpus, reply.answer.hits.slice(1)), reply.lang)
+      : undefined;
   await typing;
-  const sent: Message.TextMessage[] = await replyHtml(ctx, html, { replyTo, keyboard });
+  // 👍 / 👎 on answers and on declines (a 👎 there says the documents should have answered), not on invalid input.
+  const votable = reply.answer?.kind === 'invalid' ? undefined : questionId;
+  const sent: Message.TextMessage[] = await replyHtml(ctx, html, {
+    replyTo,
+    keyboard: withVoteButtons(ctx, keyboard, votable, reply.lang),
+  });
   const first = sent[0];
   if (reply.record && first) threads.remember(ctx.chat.id, first.message_id, store.turns(key));
 }

@@ -19,7 +19,7 @@ const VOTE = /^v:(\d{1,15}):([+-])$/;
 const OUTCOME: Record<Answer['kind'], Outcome> = { answer: 'answered', none: 'declined', invalid: 'invalid' };
 
 /** How the answer understood the question, for the log: matched terms, or why it declined. */
-function understood(answer: Answer): unknown {
+function understood(answer: Answer): Record<string, unknown> {
   if (answer.kind === 'answer') return { matched: answer.hits[0]?.matched ?? [], evidence: answer.evidence };
   if (answer.kind === 'none') return { reason: answer.reason, missing: answer.missing, evidence: answer.evidence };
   return { error: answer.error };
@@ -35,6 +35,8 @@ export function recordQuestion(
   answer: Answer,
   lang: Lang,
   latencyMs: number,
+  /** The text as asked, when a follow-up was read in context (answer.question is then the question understood). */
+  asked: string = answer.question,
 ): number | undefined {
   if (!deps.store) return undefined;
   const top = answer.kind === 'answer' ? answer.hits[0] : undefined;
@@ -43,8 +45,8 @@ export function recordQuestion(
       chatType: ctx.chat?.type ?? 'unknown',
       lang,
       userId: ctx.from?.id,
-      text: answer.question,
-      understood: understood(answer),
+      text: asked,
+      understood: asked === answer.question ? understood(answer) : { as: answer.question, ...understood(answer) },
       outcome: OUTCOME[answer.kind],
       topPassage: top?.passage.id,
       topScore: top?.score,

@@ -16,10 +16,12 @@ export class LiveEngine {
   /** The documents_version the current engine was built for. */
   builtFor = -1;
 
+  /** Called after each swap (the bot updates its description). */
+  onReload?: (engine: SearchEngine) => void;
+
   constructor(
     readonly corpusPath: string = DEFAULT_CORPUS,
     readonly extraDirs: string[] = [],
-    private readonly onReload?: (engine: SearchEngine) => void,
   ) {
     this.engine = openEngine(corpusPath, { extraDirs });
   }

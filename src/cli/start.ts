@@ -85,6 +85,7 @@ async function runBot(config: Config & { botToken: string }, io: CliIo): Promise
     // The menus are cosmetic: set them alongside, never delaying answers or shutdown (failures are logged).
     void setCommandMenus(bot, live.current().corpus.topics, logger);
     void setDescriptions(bot, live.current().corpus.documents, logger);
+    live.onReload = (next) => void setDescriptions(bot, next.corpus.documents, logger); // new titles
     await running.stopped;
     logger.info('bot stopped', { signal: stopSignal });
     return EXIT.OK;

@@ -22,6 +22,7 @@ import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type 
 import { bestSentence, rerankScore } from './rerank.js';
 import { relativeYear, yearsNamed } from '../text/dates.js';
 import { askedRules } from '../question/rules.js';
+import { readQuestion } from '../reading/read.js';
 
 /**
  * Tunables of ranking, with their defaults. Field boosts must be > 0: MiniSearch reads a boost of 0 as 1
@@ -280,7 +281,7 @@ export class SearchEngine {
    *   its alternatives, searched with the question (签 → 签署, 老师 → 教师).
    */
   analyze(question: string): AnalyzedQuestion {
-    const q = analyzeQuestion(question, this.names, this.expander);
+    const q = readQuestion(question, this, (text) => analyzeQuestion(text, this.names, this.expander));
     const readings: string[] = [];
     const synonymWords: string[] = [];
     // A noun the corpus lacks that is only function characters glued together (合作上将重点… cut 上将, "general",

@@ -13,6 +13,7 @@ import { DB_FILE, MIGRATIONS, openDatabase, SCHEMA_VERSION, StoreOpenError } fro
 import { DAY_MS } from '../../src/store/questions.ts';
 import { questionKey } from '../../src/store/stats.ts';
 import { openStore } from '../../src/store/store.ts';
+import { main } from '../../src/cli/start.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'store-'));
 
@@ -97,6 +98,25 @@ describe('refusing to start', () => {
       other.exec('ROLLBACK');
       other.close();
     }
+  });
+
+  test('the bot itself stops at start (exit 1, before any Telegram call) with the message naming DATA_DIR', async () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'x');
+    let stderr = '';
+    const code = await main(
+      [],
+      // An unreachable Bot API root: the bot must stop before it would try it.
+      {
+        BOT_TOKEN: '7654321:AAF-store-test-token-0123456789abcdef',
+        TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+        DATA_DIR: join(file, 'data'),
+      },
+      { stdin: (async function* () {})(), stdout: () => undefined, stderr: (text) => void (stderr += text) },
+    );
+    assert.equal(code, 1);
+    assert.match(stderr, /Could not start the bot: DATA_DIR \(.*a-file\/data\).*cannot be written/);
+    assert.doesNotMatch(stderr, /AAF-store-test-token/);
   });
 
   test('a database from a newer version is refused, not downgraded', () => {

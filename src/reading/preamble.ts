@@ -1,0 +1,71 @@
+/**
+ * Long questions that tell a story before they ask (我最近在看新闻……听说清华要帮重庆搞学科建设，我想确认一下，清华具体
+ * 会在哪些方面和重庆的高校交流？): the real question is the last clauses, the rest is context. Split here by
+ * structure (clauses, and which of them ask), not by the story's words.
+ */
+
+/** A clause ends at a comma, a colon, a semicolon, a sentence end or a line break (full or half width). */
+const CLAUSE_END = /(?<=[，,；;：:。．！!？?\n…])/u;
+/** A sentence ends at 。！？ or a line break: the question is looked for in the last sentence that asks. */
+const SENTENCE_END = /[。．！!？?\n]$/u;
+
+/**
+ * A clause that asks: a question word (什么, 哪, 几, 多少, 谁, 怎么, 如何, 为什么 …), a yes/no form (吗, 是否, A不A:
+ * 能不能, 会不会) or a question mark.
+ */
+const ASKS =
+  /什么|啥|哪|几|多少|谁|怎么|怎样|如何|为何|吗|是否|有没有|[?？]|(\p{Script=Han})不\1|\b(?:what|which|who|when|where|why|how)\b/u;
+
+/** The question part is at least this many Han characters: a bare 都有哪些 asks about the clause before it. */
+const MIN_QUESTION_CHARS = 8;
+/**
+ * A preamble is at least this many Han characters in at least this many clauses: a lead (清华和上交，哪个先签; 研究院
+ * 除了研发平台，还会做哪些) is part of the question.
+ */
+const MIN_PREAMBLE_CHARS = 12;
+const MIN_PREAMBLE_CLAUSES = 2;
+/**
+ * A preamble speaks of the asker (我, 咱, 俺, 本人; not 我们, often a quotation's or everyone's, nor 自我) or of
+ * what the asker heard (听说, 听人说): a lead that does neither (運用俄羅斯歷史事例激勵，紅軍的集體榮譽感，是哪個單位的
+ * 作法) is what the question is about.
+ */
+const ASKER = /(?<!自)[我咱俺](?![们們])|本人|听说|听人说|聽說/u;
+/** A preamble holding a question (2019年引进了多少所高校？举了哪所学校的例子？) makes it two questions, not a story. */
+const ASKED = /[?？]/u;
+
+const hanLength = (text: string): number => text.match(/\p{Script=Han}/gu)?.length ?? 0;
+
+/** A question split into the context told first and the question asked last. */
+export interface SplitQuestion {
+  preamble: string;
+  question: string;
+}
+
+/**
+ * The preamble and the question of a long question, or undefined when it has no preamble: the question is the
+ * last clause that asks, with the clauses before it in its sentence that ask too, and more clauses before it
+ * while it is shorter than MIN_QUESTION_CHARS; what comes before is the preamble, when it is MIN_PREAMBLE_CHARS
+ * or longer.
+ */
+export function splitPreamble(text: string): SplitQuestion | undefined {
+  const clauses = text.split(CLAUSE_END).filter((c) => c.trim() !== '');
+  let start = clauses.length - 1;
+  while (start >= 0 && !ASKS.test(clauses[start] ?? '')) start--;
+  if (start <= 0) return undefined;
+  const length = (from: number) => hanLength(clauses.slice(from).join(''));
+  for (;;) {
+    const before = clauses[start - 1] ?? '';
+    const sameSentence = !SENTENCE_END.test(before);
+    if (start === 0 || !((sameSentence && ASKS.test(before)) || length(start) < MIN_QUESTION_CHARS)) break;
+    start--;
+  }
+  const preamble = clauses.slice(0, start).join('');
+  if (
+    hanLength(preamble) < MIN_PREAMBLE_CHARS ||
+    start < MIN_PREAMBLE_CLAUSES ||
+    ASKED.test(preamble) ||
+    !ASKER.test(preamble)
+  )
+    return undefined;
+  return { preamble, question: clauses.slice(start).join('') };
+}

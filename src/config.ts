@@ -29,6 +29,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** GROUP_MESSAGES_PER_MINUTE: outgoing pace per group chat, default 18 (Telegram allows about 20). 0 = no pacing. */
   groupMessagesPerMinute: number;
+  /** CONVERSATION_IDLE_MINUTES: a conversation idle this long is forgotten (default 15; 0 = no follow-ups). */
+  conversationIdleMinutes: number;
   /** ADMIN_IDS: Telegram user ids of the operators (comma-separated), who get /stats, /unanswered, /docs, uploads. */
   adminIds: number[];
   /** LOG_RETENTION_DAYS: days the question log keeps a question (default 90), pruned at start and daily. */
@@ -134,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel,
     rateLimitPerMinute: parseCount(env, 'RATE_LIMIT_PER_MINUTE', 10, 10_000),
     groupMessagesPerMinute: parseCount(env, 'GROUP_MESSAGES_PER_MINUTE', 18, 10_000),
+    conversationIdleMinutes: parseCount(env, 'CONVERSATION_IDLE_MINUTES', 15, 10_080),
     adminIds: parseAdminIds(env.ADMIN_IDS),
     logRetentionDays: parseRetention(env),
   };

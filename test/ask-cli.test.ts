@@ -68,3 +68,27 @@ test('usage errors exit 2 with a message', async () => {
   assert.equal((await runAsk(['--top', '0', 'q'])).code, 2);
   assert.equal((await runAsk(['--corpus', '/nonexistent', 'q'])).code, 1);
 });
+
+test('ask --json is stateless; with --session its lines are the turns of one conversation', async () => {
+  const input = '上海交大的合作涵盖哪些领域？\n那清华呢？\n两份协议分别是哪天签的？\n';
+  const parse = (out: string) =>
+    out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+  const stateless = parse((await runAsk(['--json', '--index', 'memory'], input)).out);
+  assert.equal(stateless[1].understood, undefined);
+  assert.equal(stateless[1].reply, undefined);
+  const { code, out } = await runAsk(['--json', '--session', '--index', 'memory'], input);
+  assert.equal(code, 0);
+  const [first, followUp, both] = parse(out);
+  assert.equal(first.answers[0].topic, 'sjtu');
+  assert.equal(followUp.question, '那清华呢？');
+  assert.match(followUp.understood, /^清华大学的合作涵盖哪些领域/);
+  assert.equal(followUp.answers[0].topic, 'tsinghua');
+  assert.match(followUp.reply, /产学研协同5个方面/);
+  assert.deepEqual(
+    both.answers.map((a: { topic: string }) => a.topic),
+    ['tsinghua', 'sjtu'],
+  );
+});

@@ -43,6 +43,11 @@ describe('follow-ups', () => {
     assert.match(replies[2]!, /6月8日/);
   });
 
+  test('另外一份 / the other one is the agreement the conversation was not about', () => {
+    const [, other] = chat(['重庆和清华签了什么协议？', '那另外一份呢？']);
+    assert.match(other!, /^（按“重庆和上海交通大学签了什么协议/);
+  });
+
   test('还有呢 shows the next passage of the same agreement, not one already shown', () => {
     const [first, more] = chat(['清华会在决策咨询方面帮重庆做什么？', '还有呢？']);
     assert.match(first!, /智力资源优势/);

@@ -49,10 +49,7 @@ export function registerAsk(bot: Telegraf, deps: ResolvedDeps): void {
   bot.on(message('text'), async (ctx) => {
     const msg = ctx.message;
     if (ctx.chat.type === 'private') {
-      if (isCommand(msg)) {
-        await replyToAsker(ctx, messages(langFor(ctx)).unknownCommand);
-        return;
-      }
+      if (isCommand(msg)) return replyToAsker(ctx, messages(langFor(ctx)).unknownCommand);
       return answerInChat(ctx, msg.text, deps);
     }
     if (!isGroup(ctx) || isCommand(msg)) return;

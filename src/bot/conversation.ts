@@ -89,6 +89,7 @@ export async function converseInChat(ctx: Context, text: string, deps: ResolvedD
     : undefined;
   deps.logger.debug('question answered', { updateId: ctx.update.update_id, kind: reply.answer?.kind, clipped });
   const html = `${clipped ? `${t.questionCut(MAX_QUESTION_CHARS)}\n\n` : ''}${reply.html}`;
+  const answered = reply.answer?.kind === 'answer' ? reply.answer : undefined;
   const keyboard = reply.examples?.length
     ? examplesKeyboard(reply.examples, reply.lang)
     : reply.answer?.kind === 'answer'

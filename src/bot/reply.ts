@@ -46,12 +46,8 @@ export async function replyHtml(
   return sent;
 }
 
-/** Replies to the message of the update: quoting it in groups, plainly in private chats; resolves with what was sent. */
-export function replyToAsker(
-  ctx: Context,
-  html: string,
-  keyboard?: InlineKeyboardMarkup,
-): Promise<Message.TextMessage[]> {
+/** Replies to the message of the update: quoting it in groups, plainly in private chats. */
+export async function replyToAsker(ctx: Context, html: string, keyboard?: InlineKeyboardMarkup): Promise<void> {
   const replyTo = isGroup(ctx) ? ctx.msg?.message_id : undefined;
-  return replyHtml(ctx, html, { replyTo, keyboard });
+  await replyHtml(ctx, html, { replyTo, keyboard });
 }

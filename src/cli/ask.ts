@@ -8,6 +8,8 @@ import { EXIT, isEntryPoint, parseCliArgs, readLines, run, type CliIo } from './
 import { LARGE_CORPUS_PASSAGES, type BackendChoice } from '../search/backend/persist.js';
 import { dataDirOf } from '../config.js';
 import { openEngine } from './wiring.js';
+import { consoleTurn, createConsoleSession } from './console-chat.js';
+import type { ConversationStore } from '../dialogue/state.js';
 
 const INDEX_KINDS = ['auto', 'minisearch', 'fts5', 'memory'];
 
@@ -18,6 +20,8 @@ Options:
   --top K          answers per question (default ${DEFAULT_TOP})
   --corpus PATH    a folder of .md/.txt documents, or a JSONL file of {id, title, text} passages
   --json           JSON lines (with a question argument: one JSON line for it)
+  --session        with --json: the lines are the turns of one conversation (follow-ups such as 那清华呢
+                   are resolved as in the console chat); each line also gets "reply" and "understood"
   --index KIND     auto (default: MiniSearch, or SQLite FTS5 from ${LARGE_CORPUS_PASSAGES.toLocaleString('en-US')} passages), minisearch or fts5,
                    persisted in DATA_DIR/index (default ./data) and reused while the corpus is unchanged;
                    memory: build in memory, persist nothing
@@ -66,7 +70,13 @@ export function toText(engine: SearchEngine, answer: Answer): string {
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const parsed = parseCliArgs(
     argv,
-    { json: { type: 'boolean' }, top: { type: 'string' }, corpus: { type: 'string' }, index: { type: 'string' } },
+    {
+      json: { type: 'boolean' },
+      session: { type: 'boolean' },
+      top: { type: 'string' },
+      corpus: { type: 'string' },
+      index: { type: 'string' },
+    },
     HELP,
     io,
   );
@@ -121,10 +131,32 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     io.stdout(values.json ? `${JSON.stringify(toJson(a))}\n` : toText(engine, a));
     return EXIT.OK;
   }
+  // --session: the lines are the turns of one conversation (follow-ups resolved as in the console chat).
+  const session = values.session ? createConsoleSession() : undefined;
   for await (const line of readLines(io.stdin)) {
-    io.stdout(`${JSON.stringify(toJson(answer(line)))}\n`);
+    io.stdout(`${JSON.stringify(session ? sessionJson(engine, line, session, top) : toJson(answer(line)))}\n`);
   }
   return EXIT.OK;
+}
+
+/** One turn of `ask --json --session`: the answer's JSON plus the reply as the console prints it, and how it was understood. */
+export function sessionJson(
+  engine: SearchEngine,
+  line: string,
+  session: ConversationStore,
+  top: number,
+): JsonAnswer & { reply: string; understood?: string } {
+  try {
+    const { text, reply } = consoleTurn(engine, line, 'zh', session, top);
+    const hits = reply?.answer?.kind === 'answer' ? reply.answer.hits : (reply?.hits ?? []);
+    const base =
+      reply?.answer && reply.answer.kind !== 'answer'
+        ? toJson(reply.answer)
+        : toJson({ kind: 'answer', question: line, hits, evidence: 1 });
+    return { ...base, question: line, ...(reply?.understood ? { understood: reply.understood } : {}), reply: text };
+  } catch (e) {
+    return { question: line, answers: [], error: `internal error: ${(e as Error).message}`, reply: '' };
+  }
 }
 
 if (isEntryPoint(import.meta.url)) run(main);

@@ -6,7 +6,7 @@
 import { MAX_QUESTION_CHARS } from '../answer/answer.js';
 import { clipQuestion, htmlToPlainText } from '../answer/format.js';
 import { messages, questionLang, type Lang } from '../answer/i18n.js';
-import { converse } from '../dialogue/converse.js';
+import { converse, type DialogueReply } from '../dialogue/converse.js';
 import { ConversationStore, type ConversationStoreOptions } from '../dialogue/state.js';
 import type { SearchEngine } from '../search/engine.js';
 import { consoleCommand } from './console-commands.js';
@@ -24,6 +24,27 @@ export function createConsoleSession(options: ConversationStoreOptions = {}): Co
   return new ConversationStore({ ...options, maxConversations: 1 });
 }
 
+/** One line of the console conversation: the plain-text reply, and the conversation's reply behind it (not for a command). */
+export function consoleTurn(
+  engine: SearchEngine,
+  line: string,
+  userLang: Lang = 'zh',
+  session: ConversationStore = createConsoleSession(),
+  top?: number,
+): { text: string; reply?: DialogueReply } {
+  const { question, clipped } = clipQuestion(line);
+  const command = consoleCommand(engine, question, userLang);
+  if (command) {
+    if (command.reset) session.reset(KEY);
+    return { text: htmlToPlainText(command.html) };
+  }
+  const reply = converse(engine, session.turns(KEY), question, userLang, top === undefined ? {} : { top });
+  if (reply.record) session.record(KEY, reply.record);
+  const note = clipped ? `${messages(questionLang(userLang, question)).questionCut(MAX_QUESTION_CHARS)}\n\n` : '';
+  const examples = (reply.examples ?? []).map((e) => `\n• ${e}`).join('');
+  return { text: htmlToPlainText(note + reply.html) + examples, reply };
+}
+
 /** The plain-text reply to one line: a command's, or the bot's reply in the conversation `session`. */
 export function consoleReply(
   engine: SearchEngine,
@@ -31,17 +52,7 @@ export function consoleReply(
   userLang: Lang = 'zh',
   session: ConversationStore = createConsoleSession(),
 ): string {
-  const { question, clipped } = clipQuestion(line);
-  const command = consoleCommand(engine, question, userLang);
-  if (command) {
-    if (command.reset) session.reset(KEY);
-    return htmlToPlainText(command.html);
-  }
-  const reply = converse(engine, session.turns(KEY), question, userLang);
-  if (reply.record) session.record(KEY, reply.record);
-  const note = clipped ? `${messages(questionLang(userLang, question)).questionCut(MAX_QUESTION_CHARS)}\n\n` : '';
-  const examples = (reply.examples ?? []).map((e) => `\n• ${e}`).join('');
-  return htmlToPlainText(note + reply.html) + examples;
+  return consoleTurn(engine, line, userLang, session).text;
 }
 
 /** Runs the chat until stdin ends; exit code 0. */

@@ -61,6 +61,7 @@ async function runBot(config: Config & { botToken: string }, io: CliIo): Promise
       questionsPerMinute: config.rateLimitPerMinute,
       groupMessagesPerMinute: config.groupMessagesPerMinute,
     },
+    conversation: { idleMs: config.conversationIdleMinutes * 60_000 },
     // The command's header already shows the title and date: the summary's body follows it.
     summarize: (topicId) => summarizeTopic(live.current(), topicId)?.body,
   });
@@ -127,6 +128,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
         readonly: config.indexReadonly,
       }),
       io,
+      'zh',
+      { idleMs: config.conversationIdleMinutes * 60_000 },
     );
   return runBot({ ...config, botToken }, io);
 }

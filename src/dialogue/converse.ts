@@ -10,7 +10,7 @@ import { summarizeTopic } from '../answer/summarize.js';
 import type { Passage, Topic } from '../corpus/types.js';
 import type { SearchEngine } from '../search/engine.js';
 import { normalizeText } from '../text/normalize.js';
-import { COMPARE_WORDS, EACH_WORDS, PLURAL_PRONOUN } from './lexicon.js';
+import { COMPARE_WORDS, EACH_WORDS, LINK_CHARS, PLURAL_PRONOUN } from './lexicon.js';
 import { readText } from './reading.js';
 import { focusOf, resolveTurn, type Resolution } from './resolve.js';
 import { readSmallTalk, smallTalkReply } from './small-talk.js';
@@ -23,6 +23,8 @@ export interface DialogueReply {
   lang: Lang;
   /** Example questions to offer after `html` (small talk): buttons in Telegram, lines in the console. */
   examples?: string[];
+  /** The passages of a reply about several agreements, one per part in order. */
+  hits?: AnswerHit[];
   /** The answer behind the reply, when it is one passage answer (the bot offers the next passages). */
   answer?: Answer;
   /** The question as understood, when context changed it (the reply's first line says so). */
@@ -106,17 +108,25 @@ export function questionFor(engine: SearchEngine, question: string, agreement: s
     out += base.slice(at, s);
     at = e;
   }
-  out = (out + base.slice(at)).replace(/^[\s\p{P}和与跟及、]+/u, '').replace(/[和与跟及、,，]\s*(?=[\p{P}\s]|$)/gu, '');
+  out = (out + base.slice(at))
+    .replace(new RegExp(`^[\\s\\p{P}${LINK_CHARS}、]+`, 'u'), '')
+    .replace(new RegExp(`[${LINK_CHARS}、,，]\\s*(?=[\\p{P}\\s]|$)`, 'gu'), '');
   return r.english ? `${out.replace(/\s+/g, ' ').trim()} (${name})` : `${name}${out}`;
 }
 
-/** The best hit of an answer that is of the agreement: its own passage, or a general one naming its party. */
+/** Share of the answer's score a hit of the agreement needs when the answer itself is of another one. */
+const PART_MARGIN = 0.7;
+
+/** The best hit of an answer that is of the agreement (its own passage, or a general one naming its party), close to the answer. */
 function hitOf(engine: SearchEngine, answer: Answer, agreement: string): AnswerHit | undefined {
   if (answer.kind !== 'answer') return undefined;
-  return answer.hits.find(
-    (h) =>
-      h.passage.topic === agreement || (!h.passage.topic && passageAgreements(engine, h.passage).includes(agreement)),
-  );
+  const best = answer.hits[0]?.score ?? 0;
+  return answer.hits
+    .filter((h, i) => i === 0 || h.score >= PART_MARGIN * best)
+    .find(
+      (h) =>
+        h.passage.topic === agreement || (!h.passage.topic && passageAgreements(engine, h.passage).includes(agreement)),
+    );
 }
 
 /** What an agreement covers, for comparisons: its areas of cooperation (else its signing sentence), from its summary. */
@@ -134,7 +144,7 @@ function eachReply(
   lang: Lang,
   top: number,
 ): DialogueReply {
-  const passages: string[] = [];
+  const hits: AnswerHit[] = [];
   const parts = res.agreements.flatMap((id) => {
     const topic = topicOf(engine, id);
     if (!topic) return [];
@@ -145,7 +155,7 @@ function eachReply(
     );
     if (res.compare || onlyParty) return [`${partLabel(topic, lang)}\n${overviewLine(engine, topic, lang)}`];
     const hit = hitOf(engine, answerQuestion(engine, sub, { top: Math.max(top, 5) }), id);
-    if (hit) passages.push(hit.passage.id);
+    if (hit) hits.push(hit);
     const text = hit ? escapeHtml(hit.bestSentence) : escapeHtml(messages(lang).noAnswer([]));
     return [`${partLabel(topic, lang)}\n${text}`];
   });
@@ -153,10 +163,11 @@ function eachReply(
   return {
     html,
     lang,
+    hits,
     record: {
       question: res.question,
       agreements: res.agreements,
-      passages,
+      passages: hits.map((h) => h.passage.id),
       answerAgreements: res.agreements,
       declined: false,
     },
@@ -291,12 +302,14 @@ function softReply(
 ): DialogueReply {
   const alone = answerQuestion(engine, text, { top });
   const aloneAbout = alone.kind === 'answer' ? passageAgreements(engine, alone.hits[0]?.passage) : [];
-  if (alone.kind === 'answer' && focus && aloneAbout.includes(focus)) {
+  // Context only overrides a question that stands on its own when that answer is about another agreement.
+  if (alone.kind === 'answer' && focus && (aloneAbout.includes(focus) || aloneAbout.length === 0)) {
     const body = formatReplyHtml(alone, lang, engine.corpus);
     return { html: body, lang, answer: alone, record: { ...recordOf(engine, text, alone), answerAgreements: [focus] } };
   }
+  // The rewritten question only when it answers: a decline is told in the user's own words.
   const reply = answerReply(engine, resolved, true, lang, top);
-  if (reply.answer?.kind === 'answer' || alone.kind !== 'answer') return reply;
+  if (reply.answer?.kind === 'answer') return reply;
   return {
     html: formatReplyHtml(alone, lang, engine.corpus),
     lang,

@@ -22,7 +22,6 @@ export const LEAD_WORDS = [
   '那就',
   '那',
   '然后',
-  '另外',
   '还有',
   '和',
   '跟',
@@ -59,31 +58,49 @@ export const MORE_WORDS = [
   'tell me more',
 ];
 
+/** Measure words counting agreements and universities (个, 份, 所 …), as a character class. */
+const MEASURE = '[个份所家项]';
+/** Nouns for an agreement or a university after a measure word (第一份协议, 另一所大学). */
+const PARTY_NOUN = '(?:协议|大学|学校|高校)';
+/** Demonstratives (这, 该, 此, 那) opening a phrase that points back. */
+const DEMONSTRATIVE = '[这该此那]';
+const rx = (source: string) => new RegExp(source, 'u');
+
 /** "The other one": the agreement of the conversation that the previous turn was not about. */
-export const OTHER_ONE =
-  /另(?:外)?(?:一)?(?:个|份|所|家|项|边|方)(?:协议|大学|学校|高校)?|另外那(?:个|份|所|家)|\bthe other(?: one| agreement| university| deal| school)?\b|\bother one\b/u;
+export const OTHER_ONE = rx(
+  `另(?:外)?(?:一)?(?:${MEASURE}|边|方)${PARTY_NOUN}?|另外那${MEASURE}|\\bthe other(?: one| agreement| university| deal| school)?\\b|\\bother one\\b`,
+);
 
 /** Ordinal references to the agreements the conversation listed (第一个, 后者, the first one), index by group. */
 export const ORDINALS: ReadonlyArray<RegExp> = [
-  /第一(?:个|份|所|家|项)(?:协议|大学|学校|高校)?|前者|头一(?:个|份|所|家)|\bthe first(?: one| agreement| university| deal)?\b|\bthe former\b/u,
-  /第二(?:个|份|所|家|项)(?:协议|大学|学校|高校)?|后者|\bthe second(?: one| agreement| university| deal)?\b|\bthe latter\b/u,
-  /第三(?:个|份|所|家|项)(?:协议|大学|学校|高校)?|\bthe third(?: one| agreement| university| deal)?\b/u,
+  rx(
+    `第一${MEASURE}${PARTY_NOUN}?|前者|头一${MEASURE}|\\bthe first(?: one| agreement| university| deal)?\\b|\\bthe former\\b`,
+  ),
+  rx(`第二${MEASURE}${PARTY_NOUN}?|后者|\\bthe second(?: one| agreement| university| deal)?\\b|\\bthe latter\\b`),
+  rx(`第三${MEASURE}${PARTY_NOUN}?|\\bthe third(?: one| agreement| university| deal)?\\b`),
 ];
 
 /** Words standing for the party of the agreement talked about (a university, the other side). */
-export const PARTY_PRONOUN =
-  /(?:这|该|此|那)(?:一)?(?:个|所|家)?(?:大学|学校|高校|院校|名校)|该校|本校|对方|双方|\b(?:this|that|the) (?:university|school|partner)\b/u;
+export const PARTY_PRONOUN = rx(
+  `${DEMONSTRATIVE}(?:一)?${MEASURE}?(?:大学|学校|高校|院校|名校)|该校|本校|对方|双方|\\b(?:this|that|the) (?:university|school|partner)\\b`,
+);
 
 /** Words standing for the agreement talked about (该协议, 这份协议, that agreement). */
-export const AGREEMENT_PRONOUN =
-  /(?:这|该|此|那)(?:一)?(?:个|份|项)?(?=协议|合作协议|战略合作协议)|\b(?:this|that|the) (?=agreement\b|deal\b)/u;
+export const AGREEMENT_PRONOUN = rx(
+  `${DEMONSTRATIVE}(?:一)?${MEASURE}?(?=(?:战略)?(?:合作)?协议)|\\b(?:this|that|the) (?=agreement\\b|deal\\b)`,
+);
 
 /** "It": whatever the previous question was about (its subject: 上海交大重庆研究院, or its party). */
 export const IT_PRONOUN = /它(?!们)|\bit\b|\bits\b|\bthat one\b|\bthis one\b/u;
 
+/** People words (他们, they): the party the conversation was about, or several agreements when it was about several. */
+const PEOPLE = '他们|她们|\\bthey\\b|\\bthem\\b|\\btheir\\b';
+export const PEOPLE_PRONOUN = rx(PEOPLE);
+
 /** Words for several agreements at once (它们, 两份, both …): the agreements of the conversation. */
-export const PLURAL_PRONOUN =
-  /它们|他们|她们|两者|二者|(?:这)?(?:两|二|2)(?:份|个|所|家|项)(?:战略合作协议|合作协议|协议|大学|学校|高校|名校)?|\bthey\b|\bthem\b|\btheir\b|\bboth(?: of them)?\b|\bthe two(?: agreements| deals| universities| signings)?\b|\beach of them\b/u;
+export const PLURAL_PRONOUN = rx(
+  `它们|${PEOPLE}|两者|二者|(?:这)?[两二2]${MEASURE}(?:(?:战略)?(?:合作)?协议|大学|学校|高校|名校)?|\\bboth(?: of them)?\\b|\\bthe two(?: agreements| deals| universities| signings)?\\b|\\beach of them\\b`,
+);
 
 /** Words asking one thing of each agreement (分别, 各自, 都, respectively, each). */
 export const EACH_WORDS = /分别|各自|各是|都|\brespectively\b|\beach\b|\bboth\b/u;
@@ -93,13 +110,14 @@ export const COMPARE_WORDS =
   /比较|相比|对比|区别|不同|差异|差别|相同|一样|共同|异同|共性|\bcompare[sd]?\b|\bcomparison\b|\bdiffer(?:ence|ences|ent)?\b|\bin common\b|\bsimilar(?:ities|ity)?\b|\bsame\b/u;
 
 /** "Which one … first / last": which agreement came first (or last), answered from topics.json dates. */
-export const WHICH_WORDS = /哪(?:一)?(?:个|份|所|家|项)|谁|\bwhich\b|\bwho\b/u;
+export const WHICH_WORDS = rx(`哪(?:一)?${MEASURE}|谁|\\bwhich\\b|\\bwho\\b`);
 export const FIRST_WORDS = /最先|最早|先|更早|早|\bfirst\b|\bearlier\b|\bearliest\b|\bsooner\b/u;
 export const LAST_WORDS = /最后|最晚|更晚|后|晚|\blast\b|\blater\b|\blatest\b/u;
 
 /** How far apart the signings were (相隔几天, how many days apart). */
 export const INTERVAL_WORDS = /相隔|相差|间隔|隔了|差了|隔|差|前后|\bapart\b|\bbetween\b|\bgap\b|\bseparated?\b/u;
-export const ASKS_DAYS = /几天|多少天|多久|多长时间|\bhow many days\b|\bhow long\b|\bhow many weeks\b/u;
+export const ASKS_DAYS =
+  /几天|多少天|多久|多长时间|\bhow many days\b|\bhow long\b|\bhow many weeks\b|\bhow far apart\b|\bhow much later\b/u;
 
 /** Signing and agreement words: a "which one" question says nothing else. */
 export const SIGNING_WORDS =
@@ -109,6 +127,11 @@ export const SIGNING_WORDS =
 export const QUESTION_WORDS_ZH =
   /什么时候|哪一年|哪一天|几月几号|几月几日|哪天|几号|几点|在哪里|在哪儿|在哪|哪里|哪儿|什么地方|多少钱|多少|几个|几家|几所|谁|为什么|怎么样|怎样|如何|是什么|什么/u;
 export const QUESTION_WORDS_EN = /^(?:when|where|who|whom|why|how many|how much|how long|how|what|which)\b/u;
+
+/** Words closing an aspect a follow-up names (那人才交流方面呢). */
+export const ASPECT_ENDING = '(?:方面|领域|方向|部分)';
+/** Words linking names in a list (清华和交大, 清华及交大). */
+export const LINK_CHARS = '和与跟及';
 
 export type SmallTalkKind = 'greeting' | 'thanks' | 'identity' | 'abilities' | 'goodbye';
 
@@ -129,6 +152,22 @@ export const SMALL_TALK: ReadonlyArray<[SmallTalkKind, string[]]> = [
       '我能问什么',
       '我可以问什么',
       '怎么用',
+      '你是干什么的',
+      '你是做什么的',
+      '你有什么功能',
+      '有什么功能',
+      '你能回答什么问题',
+      '你能回答哪些问题',
+      '你能回答什么',
+      '能回答什么问题',
+      '你可以回答什么',
+      '你知道什么',
+      'what questions can you answer',
+      'what can i ask you',
+      'what do you know',
+      'what can you tell me',
+      'how can you help',
+      'what is this bot',
       '如何使用',
       '帮助',
       'what can you do',
@@ -188,6 +227,7 @@ export const SMALL_TALK: ReadonlyArray<[SmallTalkKind, string[]]> = [
   [
     'thanks',
     [
+      '谢谢你的回答',
       '谢谢你',
       '谢谢',
       '多谢',
@@ -200,6 +240,8 @@ export const SMALL_TALK: ReadonlyArray<[SmallTalkKind, string[]]> = [
       'thanks',
       'thx',
       'many thanks',
+      'thank u',
+      'ty',
       'cheers',
     ],
   ],
@@ -211,6 +253,25 @@ export const SMALL_TALK: ReadonlyArray<[SmallTalkKind, string[]]> = [
 
 /** Words that carry no question alongside small talk (请问, 好的, ok, 啊). */
 export const FILLERS = [
+  '明白了',
+  '知道了',
+  '了解了',
+  '了解',
+  '懂了',
+  '收到',
+  '原来如此',
+  '好吧',
+  '太好了',
+  '不错',
+  'got it',
+  'i see',
+  'great',
+  'cool',
+  'nice',
+  'awesome',
+  'perfect',
+  'all right',
+  'alright',
   '请问一下',
   '请问',
   '麻烦问一下',

@@ -1,8 +1,9 @@
 /**
  * What the conversation reads of a text: the agreements (parties from corpus/topics.json) it names and where, the
- * other names it uses, whether it asks for a party and whether it has words beyond question words. The one place
- * the dialogue module reads questions, so that switching it to the question module (src/question) is here only.
+ * other names it uses, whether it asks for a party and whether it has words beyond question words: the question
+ * module's understand() (src/question), plus where each party stands, which rewriting needs.
  */
+import { understand } from '../question/index.js';
 import type { SearchEngine } from '../search/engine.js';
 import { normalizeText, stripControlChars } from '../text/normalize.js';
 import { tagWords } from '../text/tokenize.js';
@@ -39,9 +40,9 @@ export interface Reading {
 export function readText(engine: SearchEngine, text: string): Reading {
   const shown = stripControlChars(text).normalize('NFKC').trim();
   const normalized = normalizeText(shown);
-  const analysis = engine.analyze(shown);
+  const question = understand(shown, engine);
   const parties = engine.names.locate(normalized);
-  const setAside = new Set(analysis.setAsideTopics);
+  const setAside = new Set(question.setAsideAgreements);
   const agreements = [...new Set(parties.flatMap((p) => (p.topicId && !setAside.has(p.topicId) ? [p.topicId] : [])))];
   return {
     shown,
@@ -49,26 +50,20 @@ export function readText(engine: SearchEngine, text: string): Reading {
     aligned: normalized.length === shown.length,
     parties: parties.map(({ canonical, topicId, start, end }) => ({ canonical, topicId, start, end })),
     agreements,
-    asksParty: analysis.asks.has('party'),
-    asksWhen: analysis.asks.has('when'),
-    contentTerms: analysis.contentTerms.map((t) => t.term),
-    english: !/\p{Script=Han}/u.test(shown) && /[a-z]/i.test(shown),
+    asksParty: question.kinds.includes('party'),
+    asksWhen: question.kinds.includes('date'),
+    contentTerms: question.keywords,
+    english: question.language === 'en',
   };
 }
 
-/** Words of a text jieba tags as names of organizations, places or people (北京大学), besides the parties. */
-export function otherNameSpans(normalized: string, parties: PartySpan[]): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
-  let at = 0;
-  for (const { word, tag } of tagWords(normalized)) {
-    const start = normalized.indexOf(word, at);
-    if (start < 0) continue;
-    at = start + word.length;
-    const isName = /^(nt|nz|nr|ns)$/.test(tag) || (tag === 'j' && /[大院所校]$/u.test(word));
-    const overlapsParty = parties.some((p) => p.start < at && start < p.end);
-    if (isName && !overlapsParty && word.length >= 2) spans.push({ start, end: at });
-  }
-  return spans;
+/** Where the other names a question uses (北京大学: src/question's otherNames) stand in its normalized text. */
+export function otherNameSpans(engine: SearchEngine, text: string): Array<{ start: number; end: number }> {
+  const question = understand(text, engine);
+  return question.otherNames.flatMap((name) => {
+    const start = question.normalized.indexOf(name);
+    return start < 0 ? [] : [{ start, end: start + name.length }];
+  });
 }
 
 /**

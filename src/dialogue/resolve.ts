@@ -9,6 +9,7 @@ import type { Topic } from '../corpus/types.js';
 import type { SearchEngine } from '../search/engine.js';
 import {
   AGREEMENT_PRONOUN,
+  ASPECT_ENDING,
   ASKS_DAYS,
   COMPARE_WORDS,
   EACH_WORDS,
@@ -22,6 +23,7 @@ import {
   ORDINALS,
   OTHER_ONE,
   PARTY_PRONOUN,
+  PEOPLE_PRONOUN,
   PLURAL_PRONOUN,
   QUESTION_WORDS_EN,
   QUESTION_WORDS_ZH,
@@ -210,7 +212,7 @@ function swapParty(engine: SearchEngine, previous: string, agreement: string): s
       r,
       parties.map((p) => ({ ...p, text: name })),
     );
-  const other = otherNameSpans(r.normalized, r.parties)[0];
+  const other = otherNameSpans(engine, previous)[0];
   if (other) return replaceSpans(r, [{ ...other, text: name }]);
   return r.english ? `${previous} (${name})` : `${name}${previous}`;
 }
@@ -230,8 +232,8 @@ function swapQuestionWord(engine: SearchEngine, previous: string, asked: Reading
 /** An aspect follow-up (那人才交流方面呢) put in place of the previous question's (在决策咨询方面), else after its party. */
 function swapAspect(engine: SearchEngine, previous: string, core: string): string {
   const r = readText(engine, previous);
-  const inPlace = /在([\p{Script=Han}]{1,10}?)(?:方面|领域|方向|部分)/u.exec(r.normalized);
-  if (inPlace && /(?:方面|领域|方向|部分)$/u.test(core))
+  const inPlace = new RegExp(`在([\\p{Script=Han}]{1,10}?)${ASPECT_ENDING}`, 'u').exec(r.normalized);
+  if (inPlace && new RegExp(`${ASPECT_ENDING}$`, 'u').test(core))
     return replaceSpans(r, [{ start: inPlace.index + 1, end: inPlace.index + inPlace[0].length, text: core }]);
   const party = r.parties.find((p) => p.topicId);
   const name = party?.topicId ? nameOf(engine, party.topicId, r.english) : '';
@@ -280,6 +282,7 @@ function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
   const name = (id: string | undefined) => (id ? nameOf(engine, id, r.english) : undefined);
   at(OTHER_ONE, () => name(otherOf(engine, turns)));
   ORDINALS.forEach((p, i) => at(p, () => name(ordinalOf(engine, turns, i))));
+  if (focus && agreementsOf(previous).length < 2) at(PEOPLE_PRONOUN, () => name(focus));
   if (focus) {
     at(AGREEMENT_PRONOUN, () => (r.english ? `${name(focus)} ` : `${name(focus)}的`));
     at(PARTY_PRONOUN, () => name(focus));
@@ -309,9 +312,18 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
   if (order) return { kind: 'which', agreements: severalOf(engine, r, previous), order };
   if (isInterval(r)) return { kind: 'interval', agreements: severalOf(engine, r, previous) };
   const { core } = ellipsisCore(r);
+  const bare = core.replace(/[吗么嘛]$/u, '');
+  if (previous && (MORE_WORDS.includes(bare) || MORE_WORDS.includes(trimPunctuation(r.normalized))))
+    return { kind: 'more', previous };
   const coreReading = readText(engine, core);
   const onlyParties =
-    core !== '' && coreReading.agreements.length > 0 && leftover(coreReading, [], /[的和与跟、,及]|\band\b/gu) === '';
+    core !== '' &&
+    coreReading.agreements.length > 0 &&
+    leftover(
+      coreReading,
+      [],
+      /[的和与跟、,及也还都是有会吗么吧呢]|一样|\b(?:and|too|also|as well|does|do|did|is|was|the same)\b/gu,
+    ) === '';
   const elliptic =
     (ELLIPSIS_END.test(trimPunctuation(r.normalized)) && !hasQuestionWord(core)) ||
     onlyParties ||

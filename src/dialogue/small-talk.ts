@@ -22,6 +22,9 @@ const PHRASES = [
   ...FILLERS.map((phrase) => ({ kind: undefined, phrase })),
 ].sort((a, b) => b.phrase.length - a.phrase.length);
 
+/** Document titles a small-talk reply names at most. */
+const MAX_TITLES_SHOWN = 3;
+
 const SEPARATORS = /^[\s\p{P}\p{S}~～]+/u;
 
 /** One phrase at the start of normalized text: a Latin phrase ends at a word boundary. */
@@ -54,8 +57,25 @@ export function readSmallTalk(text: string): SmallTalk {
     }
     at += found.length;
   }
+  // Thanks or goodbye closing a question (清华哪天签的，谢谢): set aside too.
+  let end = normalized.length;
+  for (let found = true; found && end > at;) {
+    found = false;
+    const head = normalized.slice(at, end).replace(/[\s\p{P}\p{S}~～]+$/u, '');
+    for (const { kind, phrase } of PHRASES) {
+      if (!head.endsWith(phrase) || head.length === phrase.length) continue;
+      if (/^[a-z]/.test(phrase) && /[a-z0-9]$/.test(head.slice(0, -phrase.length))) continue;
+      if (kind === 'thanks' || kind === 'goodbye') {
+        kinds.push(kind);
+        fillersOnly = false;
+      } else if (kind) continue;
+      end = at + head.length - phrase.length;
+      found = true;
+      break;
+    }
+  }
   if (!kinds.length || fillersOnly) return { kinds: [], rest: shown };
-  const rest = (normalized.length === shown.length ? shown : normalized).slice(at).trim();
+  const rest = (normalized.length === shown.length ? shown : normalized).slice(at, end).trim();
   return { kinds, rest };
 }
 
@@ -103,7 +123,10 @@ export function smallTalkReply(
     .map((k) => OPENERS[lang][k])
     .filter(Boolean)
     .join(' ');
-  const docs = corpus.documents.map((d) => d.title).filter(Boolean);
+  // A large corpus (thousands of passages from a dataset) is named by its first titles and its size.
+  const titles = corpus.documents.map((d) => d.title).filter(Boolean);
+  const shown = titles.slice(0, MAX_TITLES_SHOWN);
+  const more = titles.length > shown.length;
   const agreements = corpus.topics.agreements.map(
     (t) =>
       `${topicTitle(t, lang)}${lang === 'en' ? ` (${formatDate(t.date, lang)})` : `（${formatDate(t.date, lang)}）`}`,
@@ -113,7 +136,7 @@ export function smallTalkReply(
     lang === 'en'
       ? [
           opener,
-          `I answer questions about ${docs.length === 1 ? 'this document' : `these ${docs.length} documents`}: ${docs.join('; ')}.`,
+          `I answer questions about ${titles.length === 1 ? 'this document' : `these ${titles.length} documents`}: ${shown.join('; ')}${more ? ` … (${titles.length} in all)` : ''}.`,
           ...(agreements.length
             ? [
                 `It covers ${agreements.length === 1 ? 'one agreement' : `${agreements.length} agreements`}: ${agreements.join('; ')}.`,
@@ -123,7 +146,7 @@ export function smallTalkReply(
         ]
       : [
           opener,
-          `我根据${docs.length === 1 ? '这篇文档' : `这${docs.length}篇文档`}回答问题：${docs.map((d) => `《${d}》`).join('、')}。`,
+          `我根据${titles.length === 1 ? '这篇文档' : `这${titles.length}篇文档`}回答问题：${shown.map((d) => `《${d}》`).join('、')}${more ? `等${titles.length}篇` : ''}。`,
           ...(agreements.length ? [`其中讲到${agreements.length}项协议：${agreements.join('、')}。`] : []),
           ...(examples.length ? ['可以这样问：'] : []),
         ];

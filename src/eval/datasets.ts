@@ -103,6 +103,11 @@ export const DEV_SETS = {
    */
   dev23: 'test/questions/dev23.jsonl',
   dev24: 'test/questions/dev24.jsonl',
+  /**
+   * Written blind (the writer read only the article) at the start of stop 25, 80 questions over the same angles.
+   * First score on 9a13c7f, before any change: 46/60 right, 18/20 declined.
+   */
+  dev25: 'test/questions/dev25.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

@@ -92,3 +92,22 @@ test('ask --json is stateless; with --session its lines are the turns of one con
     ['tsinghua', 'sjtu'],
   );
 });
+
+test('ask --json answers comparisons of the agreements with the passages stating their dates', async () => {
+  const questions = ['清华和交大哪个先签的？', '两次签约中间隔了几天', 'Which agreement was signed first?'];
+  const { out } = await runAsk(['--json', '--index', 'memory'], `${questions.join('\n')}\n`);
+  const lines = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { answers: Array<{ text: string }> });
+  // The agreements' dates (corpus/topics.json: 2020-06-03 and 2020-06-08), both in the first passage.
+  for (const [i, line] of lines.entries()) {
+    assert.ok(line.answers.length > 0, questions[i]);
+    assert.match(line.answers[0]!.text, /6月3日.*6月8日/u, questions[i]);
+  }
+});
+
+test('a comparison naming a university the corpus does not know is not answered with ours', async () => {
+  const { out } = await runAsk(['--json', '--index', 'memory'], '清华和浙江大学哪个先跟重庆签的？\n');
+  assert.deepEqual(JSON.parse(out).answers, []);
+});

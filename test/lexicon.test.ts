@@ -3,10 +3,7 @@ import assert from 'node:assert/strict';
 import { findDuplicates, listsIn } from '../src/cli/duplicates.js';
 
 test('no word list is written twice in src/, and numerals are spelled out only in the lexicon', () => {
-  // src/dialogue and src/reading (landed while the lexicon was being made) still write their own lists; their
-  // findings are reported by `npm run duplicates` until they move into src/text/lexicon.ts.
-  const elsewhere = findDuplicates().filter((line) => !/src\/(?:dialogue|reading)\//u.test(line));
-  assert.deepEqual(elsewhere, []);
+  assert.deepEqual(findDuplicates(), []);
 });
 
 test('the duplicate finder sees lists in character classes, alternations and arrays, not in comments', () => {

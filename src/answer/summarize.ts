@@ -70,6 +70,8 @@ export interface TopicSummary {
   related: string[];
   /** Ids of the passages the summary used, in corpus order. */
   sources: string[];
+  /** Ids of the passages the signing sentence and the aspects come from (undefined when not found). */
+  sourceOf: { signing?: string; aspects?: string };
 }
 
 /** One line of /agreements. */
@@ -427,6 +429,7 @@ function extractSummary(engine: SearchEngine, topicId: string): TopicSummary | u
     events: events.map((e) => e.text),
     related: related.map((r) => r.text),
     sources: passages.map((p) => p.id).filter((id) => usedIds.has(id)),
+    sourceOf: { signing: signingSentence?.passageId, aspects: aspectSentences[0]?.passageId },
   };
 }
 

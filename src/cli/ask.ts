@@ -2,7 +2,8 @@
  * `npm run ask -- "问题"` answers one question for a person; `npm run --silent ask -- --json` reads one
  * question a line on stdin and writes one JSON object a line (the stable interface in DEVELOPERS.md).
  */
-import { answerQuestion, DEFAULT_TOP, type Answer } from '../answer/answer.js';
+import { DEFAULT_TOP, type Answer } from '../answer/answer.js';
+import { answerAlone } from '../dialogue/converse.js';
 import type { SearchEngine } from '../search/engine.js';
 import { EXIT, isEntryPoint, parseCliArgs, readLines, run, type CliIo } from './io.js';
 import { LARGE_CORPUS_PASSAGES, type BackendChoice } from '../search/backend/persist.js';
@@ -120,7 +121,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
   }
   const answer = (q: string): Answer => {
     try {
-      return answerQuestion(engine, q, { top });
+      return answerAlone(engine, q, top);
     } catch (e) {
       // One bad question must not stop a batch: report it on its own line and go on.
       return { kind: 'invalid', question: q, error: `internal error: ${(e as Error).message}` };

@@ -3,7 +3,8 @@
  * ones declined); `npm run eval -- --dataset cmrc2018|drcd` scores R@1, R@5, MRR@10 on a public dataset,
  * beside the peers.
  */
-import { answerQuestion } from '../answer/answer.js';
+import { answerQuestion, type Answer } from '../answer/answer.js';
+import { answerAlone } from '../dialogue/converse.js';
 import { normalizeText } from '../text/normalize.js';
 import { DEV_SETS, loadDataset, loadDevSet } from '../eval/datasets.js';
 import { formatMetrics, retrievalMetrics } from '../eval/metrics.js';
@@ -21,6 +22,7 @@ const HELP = `Usage: npm run eval [-- options]
   --no-peers              skip the peers
   --verbose               list every miss
   --without RULE          also score with a rule of the table switched off, and show the difference (repeatable)
+  --via answer            score the answer module alone (default: chat, as ask --json and a chat's first message)
   --ablation              each rule of the table switched off in turn: what it earns on every set (a Markdown table)
 `;
 
@@ -45,12 +47,18 @@ export function isTraditional(question: string): boolean {
   return han !== '' && normalizeText(han) !== han;
 }
 
-/** Scores a development set through the full answering path, as a user (or ask --json) would see it. */
-export function scoreDevSet(engine: SearchEngine, name: string): DevSetScore {
+/** The answering path scored: the answer module alone, or the chat's (`ask --json`'s) first turn. */
+export type Via = 'answer' | 'chat';
+export function answerVia(via: Via): (engine: SearchEngine, question: string, top: number) => Answer {
+  return via === 'chat' ? answerAlone : (engine, question, top) => answerQuestion(engine, question, { top });
+}
+
+/** Scores a development set through the full answering path, as ask --json (or a chat's first message) answers. */
+export function scoreDevSet(engine: SearchEngine, name: string, via: Via = 'chat'): DevSetScore {
   const traditional = { answerable: 0, correct: 0, unanswerable: 0, declined: 0 };
   const score: DevSetScore = { answerable: 0, correct: 0, unanswerable: 0, declined: 0, misses: [], traditional };
   for (const item of loadDevSet(name)) {
-    const answer = answerQuestion(engine, item.question, { top: 1 });
+    const answer = answerVia(via)(engine, item.question, 1);
     const top = answer.kind === 'answer' ? answer.hits[0]?.passage : undefined;
     const counts = isTraditional(item.question) ? [score, traditional] : [score];
     if (item.expect.length === 0) {
@@ -83,6 +91,7 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
       verbose: { type: 'boolean' },
       without: { type: 'string', multiple: true },
       ablation: { type: 'boolean' },
+      via: { type: 'string' },
     },
     HELP,
     io,
@@ -91,6 +100,11 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   if (typeof parsed === 'number') return parsed;
   const args = parsed.values;
   if (args.without?.length || args.ablation) return ablationMain(args, io);
+  if (args.via !== undefined && args.via !== 'answer' && args.via !== 'chat') {
+    io.stderr(`--via must be answer or chat (got "${args.via}")\n`);
+    return EXIT.USAGE;
+  }
+  const via: Via = args.via === 'answer' ? 'answer' : 'chat';
   if (args.dataset?.length) {
     const limit = args.limit ? Number(args.limit) : Infinity;
     for (const name of args.dataset) {
@@ -115,7 +129,7 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
       let answered = 0;
       let declined = 0;
       for (const q of questions) {
-        const a = answerQuestion(engine, q.question, { top: 1 });
+        const a = answerVia(via)(engine, q.question, 1);
         if (a.kind !== 'answer') declined++;
         else if (a.hits[0]?.passage.id === q.passage_id) answered++;
       }
@@ -133,7 +147,7 @@ export async function main(argv: string[], _env: NodeJS.ProcessEnv, io: CliIo): 
   for (const name of sets) {
     let s: DevSetScore;
     try {
-      s = scoreDevSet(engine, name);
+      s = scoreDevSet(engine, name, via);
     } catch (e) {
       io.stderr(`${(e as Error).message}\n`);
       ok = false;

@@ -10,8 +10,9 @@ import { summarizeTopic } from '../answer/summarize.js';
 import type { Passage, Topic } from '../corpus/types.js';
 import type { SearchEngine } from '../search/engine.js';
 import { normalizeText } from '../text/normalize.js';
-import { COMPARE_WORDS, EACH_WORDS, LINK_CHARS, PLURAL_PRONOUN } from './lexicon.js';
+import { COMPARE_WORDS, EACH_WORDS, LINK_CHARS, PLURAL_PRONOUN } from '../text/conversation-lexicon.js';
 import { readText } from './reading.js';
+import { sourceHits } from './sources.js';
 import { focusOf, resolveTurn, type Resolution } from './resolve.js';
 import { readSmallTalk, smallTalkReply } from './small-talk.js';
 import type { TurnRecord } from './state.js';
@@ -25,6 +26,11 @@ export interface DialogueReply {
   examples?: string[];
   /** The passages of a reply about several agreements, one per part in order. */
   hits?: AnswerHit[];
+  /**
+   * The reply is composed from the agreements' facts: their dates (which first, how far apart) or their summaries
+   * (what each covers); its hits are where the documents state them, not answers found for the question.
+   */
+  composedFrom?: 'dates' | 'summaries';
   /** The answer behind the reply, when it is one passage answer (the bot offers the next passages). */
   answer?: Answer;
   /** The question as understood, when context changed it (the reply's first line says so). */
@@ -145,6 +151,7 @@ function eachReply(
   top: number,
 ): DialogueReply {
   const hits: AnswerHit[] = [];
+  let searched = false;
   const parts = res.agreements.flatMap((id) => {
     const topic = topicOf(engine, id);
     if (!topic) return [];
@@ -153,7 +160,11 @@ function eachReply(
     const onlyParty = subReading.contentTerms.every(
       (t) => /协议|合作|agreement/u.test(t) || subReading.parties.some((p) => p.canonical === t),
     );
-    if (res.compare || onlyParty) return [`${partLabel(topic, lang)}\n${overviewLine(engine, topic, lang)}`];
+    if (res.compare || onlyParty) {
+      hits.push(...sourceHits(engine, [topic], res.question, 1, 'aspects'));
+      return [`${partLabel(topic, lang)}\n${overviewLine(engine, topic, lang)}`];
+    }
+    searched = true;
     const hit = hitOf(engine, answerQuestion(engine, sub, { top: Math.max(top, 5) }), id);
     if (hit) hits.push(hit);
     const text = hit ? escapeHtml(hit.bestSentence) : escapeHtml(messages(lang).noAnswer([]));
@@ -164,6 +175,7 @@ function eachReply(
     html,
     lang,
     hits,
+    ...(searched ? {} : { composedFrom: 'summaries' as const }),
     record: {
       question: res.question,
       agreements: res.agreements,
@@ -182,6 +194,7 @@ function whichReply(
   res: Extract<Resolution, { kind: 'which' }>,
   question: string,
   lang: Lang,
+  top: number,
 ): DialogueReply {
   const topics = res.agreements.map((id) => topicOf(engine, id)).filter((t): t is Topic => Boolean(t));
   const ordered = res.order === 'first' ? topics : [...topics].reverse();
@@ -194,13 +207,16 @@ function whichReply(
     lang === 'en'
       ? `The <b>${escapeHtml(partyName(one, lang))}</b> agreement was signed ${res.order}: on ${escapeHtml(date(one))}, ${res.order === 'first' ? 'before' : 'after'} ${escapeHtml(list(others).join(', '))}.`
       : `<b>${escapeHtml(partyName(one, lang))}</b>的协议${res.order === 'first' ? '先' : '后'}签：${escapeHtml(date(one))}签署，${res.order === 'first' ? '早于' : '晚于'}${escapeHtml(list(others).join('、'))}。`;
+  const hits = sourceHits(engine, topics, question, top, 'dates');
   return {
     html,
     lang,
+    hits,
+    composedFrom: 'dates',
     record: {
       question,
       agreements: [one.id],
-      passages: [],
+      passages: hits.map((h) => h.passage.id),
       answerAgreements: topics.map((t) => t.id),
       declined: false,
     },
@@ -213,6 +229,7 @@ function intervalReply(
   res: Extract<Resolution, { kind: 'interval' }>,
   question: string,
   lang: Lang,
+  top: number,
 ): DialogueReply {
   const topics = res.agreements.map((id) => topicOf(engine, id)).filter((t): t is Topic => Boolean(t));
   const first = topics[0];
@@ -227,13 +244,16 @@ function intervalReply(
     lang === 'en'
       ? `${exact ? `<b>${days} days</b> apart` : 'Apart'}: ${escapeHtml(dated.join(', '))}.`
       : `${escapeHtml(formatDate(first.date, lang))}和${escapeHtml(formatDate(last.date, lang))}${exact ? `，相隔<b>${days}天</b>` : ''}：${escapeHtml(dated.join('，'))}签署。`;
+  const hits = sourceHits(engine, topics, question, top, 'dates');
   return {
     html,
     lang,
+    hits,
+    composedFrom: 'dates',
     record: {
       question,
       agreements: topics.map((t) => t.id),
-      passages: [],
+      passages: hits.map((h) => h.passage.id),
       answerAgreements: topics.map((t) => t.id),
       declined: false,
     },
@@ -268,9 +288,10 @@ function moreReply(
 }
 
 /** An agreement named alone, with nothing to follow: its signing and areas (its command has the full summary). */
-function overviewReply(engine: SearchEngine, id: string, lang: Lang): DialogueReply {
+function overviewReply(engine: SearchEngine, id: string, lang: Lang, top: number): DialogueReply {
   const topic = topicOf(engine, id);
   if (!topic) return { html: messages(lang).invalid, lang };
+  const hits = sourceHits(engine, [topic], partyName(topic, lang), top, 'signing');
   const signing = summarizeTopic(engine, id)?.signing;
   const more = lang === 'en' ? `More: /${topic.command}` : `详见 /${topic.command}`;
   return {
@@ -281,10 +302,11 @@ function overviewReply(engine: SearchEngine, id: string, lang: Lang): DialogueRe
       more,
     ].join('\n'),
     lang,
+    hits,
     record: {
       question: partyName(topic, lang),
       agreements: [id],
-      passages: [],
+      passages: hits.map((h) => h.passage.id),
       answerAgreements: [id],
       declined: false,
     },
@@ -339,15 +361,37 @@ export function converse(
     case 'each':
       return eachReply(engine, res, lang, top);
     case 'which':
-      return whichReply(engine, res, question, lang);
+      return whichReply(engine, res, question, lang, top);
     case 'interval':
-      return intervalReply(engine, res, question, lang);
+      return intervalReply(engine, res, question, lang, top);
     case 'more':
       return moreReply(engine, turns, res.previous, lang);
     case 'overview':
-      return overviewReply(engine, res.agreement, lang);
+      return overviewReply(engine, res.agreement, lang, top);
     case 'question':
       if (res.soft) return softReply(engine, question, res.question, focusOf(turns.at(-1)), lang, top);
       return answerReply(engine, res.question, res.changed, lang, top);
   }
+}
+
+/**
+ * A question on its own, as `ask --json` answers it: the chat's first turn, in passages. A reply computed from the
+ * agreements' dates gives the passages stating them; one composed from their summaries (what each covers) gives
+ * those passages only when the question alone finds none, since one passage answering the whole question beats
+ * one per agreement; a reply of answers found per agreement gives the question's own answer (a part found for one
+ * agreement does not answer a question about both); small talk and declines give none.
+ */
+export function answerAlone(engine: SearchEngine, text: string, top: number): Answer {
+  // A corpus without agreements (a JSONL of passages) has nothing to compose a reply from: the question alone.
+  if (engine.corpus.topics.agreements.length === 0) return answerQuestion(engine, text, { top });
+  const reply = converse(engine, [], text, 'zh', { top });
+  if (reply.answer) return { ...reply.answer, question: text };
+  const sources = reply.composedFrom ? (reply.hits ?? []).slice(0, top) : [];
+  if (reply.composedFrom === 'dates' && sources.length)
+    return { kind: 'answer', question: text, hits: sources, evidence: 1 };
+  if (!reply.hits) return { kind: 'none', question: text, reason: 'not-in-corpus', evidence: 0, missing: [] };
+  const whole = answerQuestion(engine, text, { top });
+  return whole.kind === 'answer' || !sources.length
+    ? whole
+    : { kind: 'answer', question: text, hits: sources, evidence: 1 };
 }

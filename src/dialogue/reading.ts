@@ -35,6 +35,8 @@ export interface Reading {
   contentTerms: string[];
   /** Written in English. */
   english: boolean;
+  /** Names the corpus does not know (北京大学, Zhejiang): the question is about another party than ours. */
+  otherNames: string[];
 }
 
 export function readText(engine: SearchEngine, text: string): Reading {
@@ -54,6 +56,7 @@ export function readText(engine: SearchEngine, text: string): Reading {
     asksWhen: question.kinds.includes('date'),
     contentTerms: question.keywords,
     english: question.language === 'en',
+    otherNames: question.otherNames,
   };
 }
 

@@ -29,7 +29,7 @@ import {
   QUESTION_WORDS_ZH,
   SIGNING_WORDS,
   WHICH_WORDS,
-} from './lexicon.js';
+} from '../text/conversation-lexicon.js';
 import { otherNameSpans, readText, subjectOf, type Reading } from './reading.js';
 import type { TurnRecord } from './state.js';
 
@@ -307,10 +307,11 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
   const r = readText(engine, text);
   const previous = turns.at(-1);
   const same = (): Resolution => ({ kind: 'question', question: r.shown, changed: false });
-  // Questions on the agreements' dates: which came first, how far apart.
-  const order = isWhichFirst(r);
+  // Questions on the agreements' dates: which came first, how far apart (not when it names another party too).
+  const foreign = r.otherNames.length > 0;
+  const order = !foreign && isWhichFirst(r);
   if (order) return { kind: 'which', agreements: severalOf(engine, r, previous), order };
-  if (isInterval(r)) return { kind: 'interval', agreements: severalOf(engine, r, previous) };
+  if (!foreign && isInterval(r)) return { kind: 'interval', agreements: severalOf(engine, r, previous) };
   const { core } = ellipsisCore(r);
   const bare = core.replace(/[吗么嘛]$/u, '');
   if (previous && (MORE_WORDS.includes(bare) || MORE_WORDS.includes(trimPunctuation(r.normalized))))
@@ -356,11 +357,12 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
   const rr = rewrite.changed ? readText(engine, rewrite.text) : r;
   const plural = PLURAL_PRONOUN.test(rr.normalized) && !rr.asksParty && !/哪(?:两|二|2|几)/u.test(rr.normalized);
   const compare = COMPARE_WORDS.test(rr.normalized);
-  if (
+  const several =
     plural ||
     (rr.agreements.length >= 2 && (EACH_WORDS.test(rr.normalized) || compare)) ||
-    (compare && rr.agreements.length === 0 && !rr.asksParty)
-  ) {
+    (compare && rr.agreements.length === 0 && !rr.asksParty);
+  // A question naming another party too (与浙大相比, similar to Zhejiang's) is not about several of ours.
+  if (several && rr.otherNames.length === 0) {
     const agreements =
       plural && rr.agreements.length < 2 ? severalOf(engine, rr, previous) : severalOf(engine, rr, undefined);
     if (agreements.length >= 2)

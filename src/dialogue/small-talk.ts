@@ -7,7 +7,7 @@
 import { formatDate, partyName, topicTitle, type Lang } from '../answer/i18n.js';
 import type { Corpus, Topic } from '../corpus/types.js';
 import { normalizeText } from '../text/normalize.js';
-import { FILLERS, SMALL_TALK, type SmallTalkKind } from './lexicon.js';
+import { FILLERS, SMALL_TALK, type SmallTalkKind } from '../text/conversation-lexicon.js';
 import { byDate } from './resolve.js';
 
 export interface SmallTalk {

@@ -12,34 +12,33 @@ export type Language = 'zh' | 'en';
 export type Script = 'simplified' | 'traditional' | 'none';
 
 /**
- * The kinds of answer a question can ask for. The first ones decide what passage may answer (see the rule table,
+ * The kinds of answer a question can ask for. Most decide what passage may answer (see the rule table,
  * src/question/rules.ts); 'place', 'reason', 'yes-no', 'definition' and 'organisation' only label the question
- * (the conversation reads them); 'other' is a question asking for none of these.
+ * (the conversation reads them); 'other' is a question asking for none of these. Their order of precedence is the
+ * table's.
  */
-export const ANSWER_KINDS = [
-  'heading',
-  'opinion',
-  'outcome',
-  'money',
-  'duration',
-  'time-of-day',
-  'expected-time',
-  'year',
-  'date',
-  'road',
-  'district',
-  'person',
-  'number',
-  'areas',
-  'party',
-  'place',
-  'organisation',
-  'reason',
-  'yes-no',
-  'definition',
-  'other',
-] as const;
-export type AnswerKind = (typeof ANSWER_KINDS)[number];
+export type AnswerKind =
+  | 'areas'
+  | 'date'
+  | 'definition'
+  | 'district'
+  | 'duration'
+  | 'expected-time'
+  | 'heading'
+  | 'money'
+  | 'number'
+  | 'opinion'
+  | 'organisation'
+  | 'outcome'
+  | 'party'
+  | 'person'
+  | 'place'
+  | 'reason'
+  | 'road'
+  | 'time-of-day'
+  | 'year'
+  | 'yes-no'
+  | 'other';
 
 /** A party (the city or an agreement's partner, from corpus/topics.json) that the question names. */
 export interface NamedParty {

@@ -5,6 +5,8 @@
  * without saying 日期).
  */
 
+import { ASKS_SOURCE } from '../text/lexicon.js';
+
 /** Nouns naming a kind of answer, and the question words asking for it. */
 const KIND_QUESTIONS: ReadonlyMap<string, string> = new Map([
   ['日期', '哪天'],
@@ -20,7 +22,7 @@ const KIND_QUESTIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** A question word, a yes/no form or a question mark: a query holding one is a question, not keywords. */
-const ASKS = /什么|啥|哪|几|多少|谁|怎么|怎样|如何|为何|吗|是否|有没有|[?？]|(\p{Script=Han})不\1/u;
+const ASKS = new RegExp(ASKS_SOURCE, 'u');
 /** Keywords are short: a longer run is a sentence with spaces in it. */
 const MAX_KEYWORD_CHARS = 8;
 

@@ -4,6 +4,8 @@
  * structure (clauses, and which of them ask), not by the story's words.
  */
 
+import { ASKS_SOURCE } from '../text/lexicon.js';
+
 /** A clause ends at a comma, a colon, a semicolon, a sentence end or a line break (full or half width). */
 const CLAUSE_END = /(?<=[，,；;：:。．！!？?\n…])/u;
 /** A sentence ends at 。！？ or a line break: the question is looked for in the last sentence that asks. */
@@ -13,8 +15,7 @@ const SENTENCE_END = /[。．！!？?\n]$/u;
  * A clause that asks: a question word (什么, 哪, 几, 多少, 谁, 怎么, 如何, 为什么 …), a yes/no form (吗, 是否, A不A:
  * 能不能, 会不会) or a question mark.
  */
-const ASKS =
-  /什么|啥|哪|几|多少|谁|怎么|怎样|如何|为何|吗|是否|有没有|[?？]|(\p{Script=Han})不\1|\b(?:what|which|who|when|where|why|how)\b/u;
+const ASKS = new RegExp(String.raw`${ASKS_SOURCE}|\b(?:what|which|who|when|where|why|how)\b`, 'u');
 
 /** The question part is at least this many Han characters: a bare 都有哪些 asks about the clause before it. */
 const MIN_QUESTION_CHARS = 8;

@@ -90,6 +90,26 @@ export const PLAN_WORDS = ['将', '即将', '计划', '预计', '拟', '有望',
 export const SURNAME_STARTS =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝伊上诸东皇尉公慕长宇令端独澹';
 
+/** Question words and yes/no forms: a clause holding one asks (A不A: 能不能, 会不会). */
+export const QUESTION_WORDS = [
+  '什么',
+  '啥',
+  '哪',
+  '几',
+  '多少',
+  '谁',
+  '怎么',
+  '怎样',
+  '如何',
+  '为何',
+  '吗',
+  '是否',
+  '有没有',
+];
+
+/** A question word, a yes/no form (A不A) or a question mark, as a regular expression source. */
+export const ASKS_SOURCE = String.raw`${QUESTION_WORDS.join('|')}|[?？]|(\p{Script=Han})不\1`;
+
 /** An alternation of a word list for a regular expression source ('签署|签订|签约'). */
 export function oneOf(words: readonly string[]): string {
   return words.join('|');

@@ -5,6 +5,8 @@
  * normalizeText output. Nothing here names a party or an agreement: those come from corpus/topics.json.
  */
 
+import { HAN_NUMERALS, oneOf, SIGNING_VERBS } from './lexicon.js';
+
 /** Words opening a follow-up that only link it to the previous turn (那清华呢, and SJTU?). Longest first. */
 export const LEAD_WORDS = [
   'and what about',
@@ -97,9 +99,9 @@ export const IT_PRONOUN = /它(?!们)|\bit\b|\bits\b|\bthat one\b|\bthis one\b/u
 const PEOPLE = '他们|她们|\\bthey\\b|\\bthem\\b|\\btheir\\b';
 export const PEOPLE_PRONOUN = rx(PEOPLE);
 
-/** Words for several agreements at once (它们, 两份, both …): the agreements of the conversation. */
+/** Words for several agreements at once (它们, 两份, both …; not 十二个): the agreements of the conversation. */
 export const PLURAL_PRONOUN = rx(
-  `它们|${PEOPLE}|两者|二者|(?:这)?[两二2]${MEASURE}(?:(?:战略)?(?:合作)?协议|大学|学校|高校|名校)?|\\bboth(?: of them)?\\b|\\bthe two(?: agreements| deals| universities| signings)?\\b|\\beach of them\\b`,
+  `它们|${PEOPLE}|两者|二者|(?:这)?(?<![${HAN_NUMERALS}\\d])[两二2]${MEASURE}(?:(?:战略)?(?:合作)?协议|大学|学校|高校|名校)?|\\bboth(?: of them)?\\b|\\bthe two(?: agreements| deals| universities| signings)?\\b|\\beach of them\\b`,
 );
 
 /** Words asking one thing of each agreement (分别, 各自, 都, respectively, each). */
@@ -120,8 +122,9 @@ export const ASKS_DAYS =
   /几天|多少天|多久|多长时间|\bhow many days\b|\bhow long\b|\bhow many weeks\b|\bhow far apart\b|\bhow much later\b/u;
 
 /** Signing and agreement words: a "which one" question says nothing else. */
-export const SIGNING_WORDS =
-  /签署|签约|签订|签了|签的|签|协议|合作|\bsign(?:ed|ing|ings)?\b|\bagreements?\b|\bdeals?\b/u;
+export const SIGNING_WORDS = rx(
+  String.raw`${oneOf(SIGNING_VERBS)}|签了|签的|签|协议|合作|\bsign(?:ed|ing|ings)?\b|\bagreements?\b|\bdeals?\b`,
+);
 
 /** Question words, to swap in a "kind only" follow-up (When? 在哪呢?). Longest first within a language. */
 export const QUESTION_WORDS_ZH =

@@ -5,7 +5,8 @@
  * heap with another. Writes bench/results/latest.md (+ a dated copy), latest.json and scale.png.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { renderReadmeSummary, withReadmeSummary } from './lib/readme.ts';
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,8 @@ const HELP = `Usage: npm run bench [-- options]
   --peers-up-to N     largest scale tier the peers run at (default 10000: at 100k the jieba peer alone takes
                       ~12 min); "all" runs them at every tier
   --bot-updates N     updates in the bot burst (default 1000)
+  --readme            rewrite README.md's benchmark table from bench/results/latest.json, measure nothing
+                      (a full run rewrites it itself; a partial or --out run leaves it)
   --bot-record        the bot records every question in a fresh DATA_DIR store, as \`npm start\` does (default off)
   --no-profile        take no CPU profiles (by default taken, and shown where a target is missed)
   --out DIR           results folder (default bench/results)
@@ -218,6 +221,13 @@ async function runScale(
   };
 }
 
+/** Rewrites README.md's benchmark table from a run's results. */
+function writeReadmeSummary(results: BenchResults): void {
+  const path = join(REPO_DIR, 'README.md');
+  writeFileSync(path, withReadmeSummary(readFileSync(path, 'utf8'), renderReadmeSummary(results)));
+  log('README.md benchmark table rewritten');
+}
+
 async function main(): Promise<number> {
   let args;
   try {
@@ -233,6 +243,7 @@ async function main(): Promise<number> {
         'peers-up-to': { type: 'string' },
         'no-profile': { type: 'boolean' },
         out: { type: 'string' },
+        readme: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -242,6 +253,10 @@ async function main(): Promise<number> {
   }
   if (args.help) {
     process.stdout.write(HELP);
+    return 0;
+  }
+  if (args.readme) {
+    writeReadmeSummary(JSON.parse(readFileSync(join(BENCH_DIR, 'results', 'latest.json'), 'utf8')) as BenchResults);
     return 0;
   }
   const sizes = (args.sizes ?? (args.quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
@@ -355,6 +370,9 @@ async function main(): Promise<number> {
     `${JSON.stringify(results, (k, v: unknown) => (k === 'summary' ? undefined : v), 2)}\n`,
   );
   process.stdout.write(`${markdown}\n`);
+  // README's table is of full runs into bench/results only: a partial run would leave holes in it.
+  if (phases.size === PHASES.length && args.out === undefined && !args.quick) writeReadmeSummary(results);
+  else log('README.md benchmark table left as is (partial run)');
   log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min; results in ${relative(REPO_DIR, outDir)}/`);
   return 0;
 }

@@ -27,3 +27,20 @@ test('the duplicate finder sees lists in character classes, alternations and arr
     [5],
   );
 });
+
+test('counts in Chinese numerals are read as numbers', async () => {
+  const { hanNumberValue } = await import('../src/text/lexicon.js');
+  const cases: Array<[string, number | undefined]> = [
+    ['五', 5],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['两百', 200],
+    ['一百零五', 105],
+    ['三万', 30_000],
+    ['十二万五千', 125_000],
+    ['零', undefined],
+    ['五a', undefined],
+  ];
+  for (const [text, value] of cases) assert.equal(hanNumberValue(text), value, text);
+});

@@ -307,3 +307,12 @@ test('a traditional question asking 甚麼時候 asks when, as 什么时候 does
     engine.analyze('某市与乙大学是什么时候签署合作协议的？').contentTerms.map((t) => t.term),
   );
 });
+
+test('a count in Chinese numerals finds the count the document writes in digits (十二家 → 12家), 一个 and 哪两个 stay words', () => {
+  assert.match(topText('某市今年引进了十二家什么机构？'), /引进了12家研究机构/);
+  assert.match(topText('以2020年为例，某市引进了八家研究机构和几所大学？'), /8家研究机构和3所大学/);
+  const terms = (q: string) => engine.analyze(q).contentTerms.flatMap((t) => [t.term, ...(t.alternatives ?? [])]);
+  assert.ok(terms('某市今年引进了十二家研究机构').includes('12家'));
+  assert.ok(!terms('某市和哪两个大学合作').some((t) => /\d/.test(t)));
+  assert.ok(!terms('某市有一个实验室吗').some((t) => /\d/.test(t)));
+});

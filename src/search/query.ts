@@ -1,7 +1,7 @@
 import { normalizeText } from '../text/normalize.js';
 import { generalIdf, isDictionaryWord, MEASURE_WORDS, questionBigrams, tagWords, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
-import { AREA_WORDS, COUNTING_NUMERALS } from '../text/lexicon.js';
+import { AREA_WORDS, COUNTING_MEASURES, COUNTING_NUMERALS, HAN_NUMERALS, hanNumberValue } from '../text/lexicon.js';
 import { countedUnit, countingPart, type CountedUnit } from '../question/kinds/number.js';
 import { askedAreaWord } from '../question/kinds/subject.js';
 import { rulesAsked, type RuleId } from '../question/rules.js';
@@ -116,9 +116,24 @@ function withNumberTerms(texts: string[], terms: ContentTerm[]): ContentTerm[] {
       out = out.filter((t) => !pieces.has(t.term) && t.term !== whole);
       out.push({ term: whole, idf: NUMBER_TERM_IDF });
     }
+    // A count in Chinese numerals also matches the way documents mostly write counts, in digits (五个方面 finds
+    // 5个方面); one (一个, 一批) is an article more than a count, and 哪两个 asks.
+    for (const m of text.matchAll(HAN_COUNT)) {
+      const value = hanNumberValue(m[1]!);
+      if (value === undefined || value < 2) continue;
+      const digits = `${value}${m[2]}`;
+      out = out.map((t) =>
+        t.term === m[0] || t.term === m[1]
+          ? { ...t, term: m[0], alternatives: [...(t.alternatives ?? []), digits] }
+          : t,
+      );
+    }
   }
   return out;
 }
+
+/** A count in Chinese numerals with its counting measure word (五个, 十二所, 两百家), not asked (哪两个, 第三个). */
+const HAN_COUNT = new RegExp(`(?<![${HAN_NUMERALS}\\d哪几第])([${COUNTING_NUMERALS}]+)([${COUNTING_MEASURES}])`, 'gu');
 
 /**
  * Two or more capitalized words or acronyms in a row (Peking University, Fudan University Press, NBA Finals): a
@@ -260,7 +275,12 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   );
   return {
     normalized,
-    words: [...namesRemoved.flatMap((t) => wordTerms(t, 'search')), ...nameTerms].filter(searched),
+    words: [
+      ...namesRemoved.flatMap((t) => wordTerms(t, 'search')),
+      ...nameTerms,
+      // Counts in digits for counts written in Chinese numerals (五个 → 5个, above).
+      ...contentTerms.flatMap((t) => (t.alternatives ?? []).filter((a) => /^\d/u.test(a))),
+    ].filter(searched),
     synonymWords: [],
     bigrams: unique(namesRemoved.flatMap(questionBigrams)).filter(searched),
     contentTerms: withAreaWords,

@@ -110,6 +110,31 @@ export const QUESTION_WORDS = [
 /** A question word, a yes/no form (A不A) or a question mark, as a regular expression source. */
 export const ASKS_SOURCE = String.raw`${QUESTION_WORDS.join('|')}|[?？]|(\p{Script=Han})不\1`;
 
+/**
+ * The value of a count written in Chinese numerals (五 → 5, 十二 → 12, 两百 → 200, 一千零五 → 1005, 三万 → 30000), or
+ * undefined when it is not one.
+ */
+export function hanNumberValue(text: string): number | undefined {
+  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const c of text) {
+    const d = c === LIANG ? 2 : DIGITS.indexOf(c) + 1;
+    if (d > 0) digit = d;
+    else if (ZEROS.includes(c)) digit = undefined;
+    else if (c === WAN) {
+      total = (total + section + (digit ?? 0)) * units[c]!;
+      [section, digit] = [0, undefined];
+    } else if (units[c]) {
+      section += (digit ?? 1) * units[c]!;
+      digit = undefined;
+    } else return undefined;
+  }
+  const value = total + section + (digit ?? 0);
+  return value > 0 ? value : undefined;
+}
+
 /** An alternation of a word list for a regular expression source ('签署|签订|签约'). */
 export function oneOf(words: readonly string[]): string {
   return words.join('|');

@@ -67,6 +67,13 @@ test('a word the corpus lacks, one read-alike character from a corpus word, is r
   assert.match(topAnswer('清华大雪跟重庆是哪一天签约的？'), /6月3日/u);
 });
 
+test("a party's name written with one read-alike character wrong is read as the name, inside a longer word too", () => {
+  // jieba cuts 上海交同大学 into 上海 / 交 / 同 / 大学: no span of whole words is the name's near miss.
+  assert.equal(correctNearMisses('上海交同大学跟重庆签署的协议', engine), '上海交通大学跟重庆签署的协议');
+  assert.equal(correctNearMisses('青华大学和重庆', engine), '清华大学和重庆');
+  assert.deepEqual(engine.analyze('上海焦通大学重庆研究院在哪').topics, ['sjtu']);
+});
+
 test('near-miss correction leaves alone what is written right', () => {
   for (const question of [
     // A name the corpus lacks: 大雪 alone is a word (heavy snow), and 南开大学 is no corpus word to confirm it.
@@ -75,6 +82,8 @@ test('near-miss correction leaves alone what is written right', () => {
     '重庆去年的引进目标是什么',
     '研究院的面积有多长',
     '北京大学和重庆签约了吗',
+    // Another university one character from a party's name, the character not read alike (东 / 清).
+    '东华大学和重庆签约了吗',
   ])
     assert.equal(correctNearMisses(question, engine), question);
   assert.equal(topAnswer('南开大雪跟重庆是哪一天签约的？'), '(none)');

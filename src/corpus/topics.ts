@@ -37,6 +37,11 @@ export class NameMatcher {
     this.patterns = all.sort((a, b) => b.alias.length - a.alias.length);
   }
 
+  /** Every name and alias (normalized), longest first. */
+  aliases(): string[] {
+    return this.patterns.map((p) => p.alias);
+  }
+
   /**
    * Names found in normalized text, without overlaps: in "上海交大" only 上海交大 counts, not 交大 too.
    * Each match gives the canonical name and the agreement it points to (null for the city).

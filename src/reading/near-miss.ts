@@ -15,6 +15,33 @@ export interface CorpusVocabulary {
   mentions(term: string): boolean;
   /** Indexed words, each with the number of passages holding it. */
   readonly vocabulary: { readonly words: TermCounts };
+  /** The parties' names and aliases (corpus/topics.json). */
+  readonly names?: { aliases(): readonly string[] };
+}
+
+/** Names at least this long are read with one character wrong (上海交同大学); shorter ones (交大, 上交) match too much. */
+const MIN_NAME = 4;
+
+/**
+ * Where a party's name is written with one read-alike character wrong, as [typed, name] (上海交同大学 → 上海交通大学,
+ * 青华大学 → 清华大学). Only the parties' own names, so another university (南开大学, 东华大学: no character read
+ * alike) stays itself.
+ */
+function nameMisses(text: string, aliases: readonly string[]): Array<[string, string]> {
+  const chars = [...text];
+  const found: Array<[string, string]> = [];
+  for (const alias of aliases) {
+    const name = [...alias];
+    if (name.length < MIN_NAME || !/^\p{Script=Han}+$/u.test(alias) || text.includes(alias)) continue;
+    for (let i = 0; i + name.length <= chars.length; i++) {
+      const wrong = name.flatMap((c, k) => (chars[i + k] === c ? [] : [k]));
+      if (wrong.length !== 1) continue;
+      const [typed, meant] = [chars[i + wrong[0]!]!, name[wrong[0]!]!];
+      if (PARTICLES.has(typed) || !syllablesOf(typed).some((s) => syllablesOf(meant).includes(s))) continue;
+      found.push([chars.slice(i, i + name.length).join(''), alias]);
+    }
+  }
+  return found;
 }
 
 /** Spans of this many characters are looked at: a typo inside a longer word leaves the rest a word of its own. */
@@ -131,9 +158,11 @@ const isName = (span: string): boolean => tagWords(span).some((w) => w.word === 
  * apart (上 + 还).
  */
 export function correctNearMisses(question: string, corpus: CorpusVocabulary): string {
-  const text = normalizeText(question);
+  const written = normalizeText(question);
+  // Party names first: jieba cuts a misspelt name apart (上海交同大学 → 上海 / 交 / 同 / 大学).
+  const corrections = nameMisses(written, corpus.names?.aliases() ?? []);
+  const text = corrections.reduce((t, [from, to]) => t.replaceAll(from, to), written);
   const words = segment(text, 'exact');
-  const corrections: Array<[string, string]> = [];
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 1; j <= words.length; j++) {
       const span = words.slice(i, j).join('');

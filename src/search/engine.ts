@@ -1,82 +1,19 @@
 import { normalizeText } from '../text/normalize.js';
-import {
-  addUserWords,
-  generalIdf,
-  gluedVerb,
-  hanBigrams,
-  locativeStem,
-  numberPieces,
-  stopWords,
-  tagWords,
-  wordTerms,
-} from '../text/tokenize.js';
+import { addUserWords, hanBigrams, numberPieces, wordTerms } from '../text/tokenize.js';
 import { MiniSearchStage } from './backend/minisearch.js';
 import { PersistedIndex, type PersistOptions, type SyncReport } from './backend/persist.js';
 import { documentHashes, indexedPassage, INDEX_FORMAT, isIndexed } from './backend/terms.js';
 import type { FirstStage, IndexedPassage, TermCounts, Vocabulary } from './backend/types.js';
-import { synonymsOf } from '../text/synonyms.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, DocumentInfo, Passage } from '../corpus/types.js';
 import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
-import { bestSentence, rerankScore } from './rerank.js';
+import { bestSentence, secondStage } from './rerank.js';
 import { relativeYear, yearsNamed } from '../text/dates.js';
-import { askedRules } from '../question/rules.js';
-import { readQuestion } from '../reading/read.js';
+import { analyzeForCorpus } from './analyze.js';
+import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 
-/**
- * Tunables of ranking, with their defaults. Field boosts must be > 0: MiniSearch reads a boost of 0 as 1
- * (`boost[field] || 1`); to leave a field out, leave it out of the sub-query.
- */
-export interface RankingOptions {
-  /** Weight of the jieba-word field. */
-  wordBoost: number;
-  /** Weight of the Han-bigram field (recall backstop for segmentation mismatches). */
-  bigramBoost: number;
-  /** Weight of the section heading. */
-  sectionBoost: number;
-  /** Score factor for passages of an agreement the question names. */
-  topicBoost: number;
-  /** Score factor for passages of another agreement when the question names one. */
-  otherTopicFactor: number;
-  /** Query terms held by more than this share of passages are not searched … */
-  pruneShare: number;
-  /** … unless they are held by at most this many passages (small corpora keep every term). */
-  pruneMinPassages: number;
-  /** Weight of a question word's near-synonyms (searched when the corpus never uses the word itself), relative to the word. */
-  synonymFactor: number;
-  /** How many first-stage candidates the second stage re-scores (see search/rerank.ts). */
-  rerankDepth: number;
-  /** Weight of the share of the question that a candidate's best sentence holds. */
-  sentenceWeight: number;
-  /**
-   * Bonus for a candidate that gives the kind of answer asked for: a time in its best sentence for "when", a list
-   * of areas (在A、B、C5个方面, 围绕A、B等领域) for "which areas".
-   */
-  kindWeight: number;
-  /**
-   * Share of a term's weight that a sentence holding it only as one item of an enumeration (在A、B、C5个方面)
-   * counts: the sentence names it among others, while the passage about it (在B方面, …) is the answer. Not
-   * applied when the question itself enumerates (鮮卑、氐、羌、羯，還有哪一個), counts (几个方面) or asks whether
-   * something is among others (合作内容里有决策咨询吗).
-   */
-  listedWeight: number;
-}
-
-export const DEFAULT_RANKING: RankingOptions = {
-  wordBoost: 1,
-  bigramBoost: 0.6,
-  sectionBoost: 0.3,
-  topicBoost: 1.6,
-  otherTopicFactor: 0.4,
-  pruneShare: 0.1,
-  pruneMinPassages: 200,
-  synonymFactor: 0.5,
-  rerankDepth: 20,
-  sentenceWeight: 1,
-  kindWeight: 0.3,
-  listedWeight: 0.5,
-};
+export { DEFAULT_RANKING, type RankingOptions };
 
 /**
  * The least weight a word keeps however many passages hold it: in a one-passage corpus every word is in every
@@ -273,60 +210,9 @@ export class SearchEngine {
     return text;
   }
 
-  /**
-   * Analyzes a question (search/query.ts) for this corpus:
-   * - a dictionary word the corpus lacks that is only a stop-word character glued to a verb the corpus has (会派
-   *   for 会 + 派), or a noun glued to a locative (图里 for 图 + 里, 市里), is read as that verb or noun;
-   * - a word the corpus never uses as a word gets the near-synonyms (text/synonyms.ts) the corpus does use as
-   *   its alternatives, searched with the question (签 → 签署, 老师 → 教师).
-   */
+  /** Analyzes a question for this corpus (search/analyze.ts). */
   analyze(question: string): AnalyzedQuestion {
-    const q = readQuestion(question, this, (text) => analyzeQuestion(text, this.names, this.expander));
-    const readings: string[] = [];
-    const synonymWords: string[] = [];
-    // A noun the corpus lacks that is only function characters glued together (合作上将重点… cut 上将, "general",
-    // for 上 + 将) is no content. (Other words of such characters, 一起, stay: they are the question's own.)
-    const glued = (term: string) =>
-      !this.mentions(term) &&
-      [...term].length > 1 &&
-      [...term].every((c) => stopWords().has(c)) &&
-      tagWords(term).every((w) => w.word === term && w.tag.startsWith('n'));
-    const contentTerms = q.contentTerms
-      .filter((t) => !glued(t.term))
-      .map((t) => {
-        const reading = this.mentions(t.term) ? undefined : (gluedVerb(t.term) ?? locativeStem(t.term));
-        if (reading !== undefined && this.mentions(reading)) {
-          readings.push(reading);
-          return { ...t, term: reading, idf: generalIdf(reading) };
-        }
-        if (this.vocabulary.words.has(t.term)) return t;
-        const alternatives = this.synonymsInCorpus(t.term);
-        if (alternatives.length === 0) return t;
-        synonymWords.push(...alternatives.flatMap((a) => wordTerms(a, 'search')));
-        return { ...t, alternatives: [...new Set([...(t.alternatives ?? []), ...alternatives])] };
-      });
-    return { ...q, contentTerms, words: [...q.words, ...readings], synonymWords };
-  }
-
-  /**
-   * Near-synonyms of a word that the corpus holds: the word's own (老师 → 教师), or, for a compound jieba cuts
-   * into two words, one part's synonym beside the other part (大学老师 → 大学 + 教师, found as 大学教师). A
-   * synonym must be a word of the corpus (or a two-character word it holds); single characters are not
-   * replaced inside compounds (国企 is not 国家企).
-   */
-  private synonymsInCorpus(word: string): string[] {
-    const isCorpusWord = (w: string) => this.vocabulary.words.has(w) || ([...w].length === 2 && this.mentions(w));
-    const found = new Set(synonymsOf(word).filter(isCorpusWord));
-    const parts = new Set(wordTerms(word, 'search'));
-    for (const head of parts) {
-      const tail = word.startsWith(head) ? word.slice(head.length) : '';
-      if ([...head].length < 2 || [...tail].length < 2 || !parts.has(tail)) continue;
-      const joined = (a: string, b: string) =>
-        this.vocabulary.words.has(a) && this.vocabulary.words.has(b) && this.mentions(a + b);
-      for (const h of synonymsOf(head)) if (joined(h, tail)) found.add(h + tail);
-      for (const t of synonymsOf(tail)) if (joined(head, t)) found.add(head + t);
-    }
-    return [...found];
+    return analyzeForCorpus(this, question, (text) => analyzeQuestion(text, this.names, this.expander));
   }
 
   /**
@@ -482,37 +368,6 @@ export class SearchEngine {
     const candidates = boosting ? firstStage.sort((a, b) => b.score - a.score).slice(0, depth) : firstStage;
     const top = candidates[0]?.score ?? 0;
     if (top <= 0) return [];
-    // The second stage looks for the sentence that answers: what the question sets aside is not asked about.
-    const terms = this.weighTerms(q.contentTerms.filter((t) => !t.setAside));
-    // A question that enumerates or counts asks about the list itself.
-    const aboutList = q.normalized.includes('、') || q.asks.has('number');
-    const listedWeight = aboutList ? 1 : this.ranking.listedWeight;
-    // The kind of answer asked for (a time for "when", a list of areas): the rule table's ranking rules tell.
-    const kindRules = askedRules(q.asks, 'rank');
-    const asked = { normalized: q.normalized, terms: q.contentTerms };
-    const reranked = candidates
-      .slice(0, this.ranking.rerankDepth)
-      .map(({ passage, score }) => {
-        const [, matchTexts] = this.passageSentences(passage);
-        const implied = new Set(terms.filter((t) => this.impliesYear(passage, t.term)).map((t) => t.term));
-        const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term), listedWeight);
-        const view = {
-          text: this.passageMatchText(passage),
-          sentences: matchTexts,
-          documentYear: this.documentYear(passage.documentId),
-          about: () => matchTexts[index] ?? '',
-        };
-        const kindMatch = kindRules.some((rule) => rule.gives?.(view, asked) ?? false);
-        return { passage, sentence: index, score: rerankScore(score / top, coverage, kindMatch, this.ranking) };
-      })
-      .sort((a, b) => b.score - a.score);
-    // Candidates past the second stage keep their first-stage order; their relative score is below any
-    // re-scored one (a re-scored score is its relative score plus bonuses).
-    const rest = candidates.slice(this.ranking.rerankDepth, limit).map(({ passage, score }) => ({
-      passage,
-      sentence: bestSentence(this.passageSentences(passage)[1], terms).index,
-      score: score / top,
-    }));
-    return [...reranked, ...rest].slice(0, limit);
+    return secondStage(this, q, candidates, limit, this.ranking);
   }
 }

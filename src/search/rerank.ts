@@ -4,7 +4,11 @@
  * sentences holds, and by whether they give the kind of answer asked for: a time for "when", a list of areas for
  * "which areas".
  */
-import { holdsTerm, type ContentTerm } from './query.js';
+import type { Passage } from '../corpus/types.js';
+import { askedRules } from '../question/rules.js';
+import type { RankedPassage } from './engine.js';
+import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from './query.js';
+import type { RankingOptions } from './ranking.js';
 
 /**
  * The sentence holding the largest share of the question's term weight: its index and that share (0–1).
@@ -91,4 +95,59 @@ export function onlyListed(sentence: string, t: ContentTerm): boolean {
     }
   }
   return found;
+}
+
+/** What the second stage reads of the corpus (SearchEngine). */
+export interface RerankCorpus {
+  weighTerms(terms: ContentTerm[]): ContentTerm[];
+  passageSentences(passage: Passage): [sentences: string[], matchTexts: string[]];
+  passageMatchText(passage: Passage): string;
+  impliesYear(passage: Passage, term: string): boolean;
+  documentYear(documentId: string): string | undefined;
+}
+
+/**
+ * The second stage over the first stage's candidates (best first, scores > 0): the best `rerankDepth` re-scored
+ * by their best sentence and the kind of answer they give, the rest after them in their first-stage order.
+ */
+export function secondStage(
+  corpus: RerankCorpus,
+  q: AnalyzedQuestion,
+  candidates: Array<{ passage: Passage; score: number }>,
+  limit: number,
+  ranking: RankingOptions,
+): RankedPassage[] {
+  const top = candidates[0]?.score ?? 1;
+  // The second stage looks for the sentence that answers: what the question sets aside is not asked about.
+  const terms = corpus.weighTerms(q.contentTerms.filter((t) => !t.setAside));
+  // A question that enumerates or counts asks about the list itself.
+  const aboutList = q.normalized.includes('、') || q.asks.has('number');
+  const listedWeight = aboutList ? 1 : ranking.listedWeight;
+  // The kind of answer asked for (a time for "when", a list of areas): the rule table's ranking rules tell.
+  const kindRules = askedRules(q.asks, 'rank');
+  const asked = { normalized: q.normalized, terms: q.contentTerms };
+  const reranked = candidates
+    .slice(0, ranking.rerankDepth)
+    .map(({ passage, score }) => {
+      const [, matchTexts] = corpus.passageSentences(passage);
+      const implied = new Set(terms.filter((t) => corpus.impliesYear(passage, t.term)).map((t) => t.term));
+      const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term), listedWeight);
+      const view = {
+        text: corpus.passageMatchText(passage),
+        sentences: matchTexts,
+        documentYear: corpus.documentYear(passage.documentId),
+        about: () => matchTexts[index] ?? '',
+      };
+      const kindMatch = kindRules.some((rule) => rule.gives?.(view, asked) ?? false);
+      return { passage, sentence: index, score: rerankScore(score / top, coverage, kindMatch, ranking) };
+    })
+    .sort((a, b) => b.score - a.score);
+  // Candidates past the second stage keep their first-stage order; their relative score is below any
+  // re-scored one (a re-scored score is its relative score plus bonuses).
+  const rest = candidates.slice(ranking.rerankDepth, limit).map(({ passage, score }) => ({
+    passage,
+    sentence: bestSentence(corpus.passageSentences(passage)[1], terms).index,
+    score: score / top,
+  }));
+  return [...reranked, ...rest].slice(0, limit);
 }

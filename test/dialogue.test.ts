@@ -72,6 +72,36 @@ describe('follow-ups', () => {
   });
 });
 
+describe('references by date and names typed wrong', () => {
+  test('后签的那所 / the one signed first name an agreement by its date, whatever the conversation said', () => {
+    const [, later] = chat(['清华在人才交流方面会为重庆做什么？', '后签的那所在人才方面有什么安排？']);
+    assert.match(later!, /按“上海交通大学在人才方面有什么安排/);
+    const [, first] = chat(['上海交大的合作涵盖哪些领域？', '先签的那个协议涵盖哪些领域？']);
+    assert.match(first!, /按“清华大学/);
+  });
+
+  test('后一个 is the second of the agreements the conversation listed', () => {
+    const [, , second] = chat(['重庆和哪两所大学签了协议？', '前者在科技创新方面有什么合作？', '后一个呢？']);
+    assert.match(second!, /按“上海交通大学/);
+  });
+
+  test("a party's name typed with a read-alike character wrong is followed up as the party", () => {
+    const [, reply] = chat(['上海交大的合作涵盖哪些领域？', '那请华呢？']);
+    assert.match(reply!, /按“清华大学的合作涵盖哪些领域/);
+  });
+
+  test('how many days later one was signed than the other is counted from the dates', () => {
+    const [reply] = chat(['那交大比清华晚签了几天？']);
+    assert.match(reply!, /5天/);
+    const [, en] = chat(
+      ['When did Chongqing sign with SJTU?', 'How many days after the Tsinghua agreement was it signed?'],
+      engine,
+      'en',
+    );
+    assert.match(en!, /5 days/);
+  });
+});
+
 describe('several agreements', () => {
   test('分别 gets one labelled part per agreement, in date order, each with its key sentence', () => {
     const [reply] = chat(['两份协议分别是哪天签的？']);

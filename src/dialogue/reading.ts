@@ -3,6 +3,7 @@
  * other names it uses, whether it asks for a party and whether it has words beyond question words: the question
  * module's understand() (src/question), plus where each party stands, which rewriting needs.
  */
+import { correctPartyNames } from '../reading/near-miss.js';
 import { understand } from '../question/index.js';
 import type { SearchEngine } from '../search/engine.js';
 import { normalizeText, stripControlChars } from '../text/normalize.js';
@@ -40,7 +41,10 @@ export interface Reading {
 }
 
 export function readText(engine: SearchEngine, text: string): Reading {
-  const shown = stripControlChars(text).normalize('NFKC').trim();
+  const written = stripControlChars(text).normalize('NFKC').trim();
+  // A party's name typed with a read-alike character wrong (那请华呢) is the name, as search reads it too.
+  const fixed = correctPartyNames(normalizeText(written), engine);
+  const shown = fixed === normalizeText(written) ? written : fixed;
   const normalized = normalizeText(shown);
   const question = understand(shown, engine);
   const parties = engine.names.locate(normalized);

@@ -16,11 +16,13 @@ import {
   ELLIPSIS_END,
   FIRST_WORDS,
   INTERVAL_WORDS,
+  LATER_EARLIER,
   IT_PRONOUN,
   LAST_WORDS,
   LEAD_WORDS,
   MORE_WORDS,
   ORDINALS,
+  BY_DATE,
   OTHER_ONE,
   PARTY_PRONOUN,
   PEOPLE_PRONOUN,
@@ -165,8 +167,21 @@ function isWhichFirst(r: Reading): 'first' | 'last' | undefined {
   return rest.length <= 1 ? order : undefined;
 }
 
+/** A number of days between signings asked: of the agreements named, else of the conversation's (see intervalOf). */
 function isInterval(r: Reading): boolean {
-  return r.agreements.length !== 1 && INTERVAL_WORDS.test(r.normalized) && ASKS_DAYS.test(r.normalized);
+  const t = r.normalized;
+  return ASKS_DAYS.test(t) && (INTERVAL_WORDS.test(t) || (LATER_EARLIER.test(t) && SIGNING_WORDS.test(t)));
+}
+
+/**
+ * The agreements an interval is between: two or more named; one named and the one the conversation was about
+ * (How many days after the Tsinghua agreement was it signed?, after SJTU); else as severalOf.
+ */
+function intervalOf(engine: SearchEngine, r: Reading, previous: TurnRecord | undefined): string[] | undefined {
+  if (r.agreements.length !== 1) return severalOf(engine, r, previous);
+  const focus = focusOf(previous);
+  if (!focus || focus === r.agreements[0]) return undefined;
+  return byDate(engine.corpus.topics.agreements, [focus, r.agreements[0]!]);
 }
 
 /** The agreements a question about several means: those it names, else the last turn's, else every one. */
@@ -200,6 +215,15 @@ function ordinalOf(engine: SearchEngine, turns: readonly TurnRecord[], index: nu
       engine.corpus.topics.agreements.map((t) => t.id),
     );
   return index === 1 && order.length === 2 && !listed ? order[1] : order[index];
+}
+
+/** The agreement signed first (or last) of all, by topics.json dates. */
+function signedOf(engine: SearchEngine, order: 'first' | 'last'): string | undefined {
+  const all = byDate(
+    engine.corpus.topics.agreements,
+    engine.corpus.topics.agreements.map((t) => t.id),
+  );
+  return order === 'first' ? all[0] : all.at(-1);
 }
 
 /** A previous question with its party (or another name, or nothing) replaced by `agreement`'s. */
@@ -282,6 +306,7 @@ function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
   const name = (id: string | undefined) => (id ? nameOf(engine, id, r.english) : undefined);
   at(OTHER_ONE, () => name(otherOf(engine, turns)));
   ORDINALS.forEach((p, i) => at(p, () => name(ordinalOf(engine, turns, i))));
+  for (const order of ['first', 'last'] as const) at(BY_DATE[order], () => name(signedOf(engine, order)));
   if (focus && agreementsOf(previous).length < 2) at(PEOPLE_PRONOUN, () => name(focus));
   if (focus) {
     at(AGREEMENT_PRONOUN, () => (r.english ? `${name(focus)} ` : `${name(focus)}的`));
@@ -311,7 +336,8 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
   const foreign = r.otherNames.length > 0;
   const order = !foreign && isWhichFirst(r);
   if (order) return { kind: 'which', agreements: severalOf(engine, r, previous), order };
-  if (!foreign && isInterval(r)) return { kind: 'interval', agreements: severalOf(engine, r, previous) };
+  const between = !foreign && isInterval(r) ? intervalOf(engine, r, previous) : undefined;
+  if (between) return { kind: 'interval', agreements: between };
   const { core } = ellipsisCore(r);
   const bare = core.replace(/[吗么嘛]$/u, '');
   if (previous && (MORE_WORDS.includes(bare) || MORE_WORDS.includes(trimPunctuation(r.normalized))))
@@ -346,7 +372,8 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
     const target =
       coreReading.agreements[0] ??
       (OTHER_ONE.test(core) ? otherOf(engine, turns) : undefined) ??
-      ORDINALS.map((p, i) => (p.test(core) ? ordinalOf(engine, turns, i) : undefined)).find(Boolean);
+      ORDINALS.map((p, i) => (p.test(core) ? ordinalOf(engine, turns, i) : undefined)).find(Boolean) ??
+      (['first', 'last'] as const).map((o) => (BY_DATE[o].test(core) ? signedOf(engine, o) : undefined)).find(Boolean);
     const question = target
       ? swapParty(engine, previous.question, target)
       : swapAspect(engine, previous.question, readText(engine, core).shown);

@@ -19,29 +19,57 @@ export interface CorpusVocabulary {
   readonly names?: { aliases(): readonly string[] };
 }
 
-/** Names at least this long are read with one character wrong (上海交同大学); shorter ones (交大, 上交) match too much. */
-const MIN_NAME = 4;
+/**
+ * Names this long or longer are read with one character wrong anywhere (上海交同大学); shorter ones (请华 for 清华,
+ * 那教大呢) only where jieba could make no word of what was typed (it stands as single characters: 那/请/华/呢, not
+ * 重庆/是 for 重庆市, nor 邀请/华为), and what was typed is no word of the dictionary or the corpus (上缴 is not 上交).
+ */
+const MIN_FREE_NAME = 4;
+
+/** The characters of a text that jieba leaves as words of their own (by position). */
+function singleCharacters(text: string): Set<number> {
+  const single = new Set<number>();
+  let at = 0;
+  for (const w of segment(text, 'exact')) {
+    const length = [...w].length;
+    if (length === 1) single.add(at);
+    at += length;
+  }
+  return single;
+}
 
 /**
  * Where a party's name is written with one read-alike character wrong, as [typed, name] (上海交同大学 → 上海交通大学,
- * 青华大学 → 清华大学). Only the parties' own names, so another university (南开大学, 东华大学: no character read
- * alike) stays itself.
+ * 青华大学 → 清华大学, 那请华呢 → 清华). Only the parties' own names, so another university (南开大学, 东华大学: no
+ * character read alike) stays itself.
  */
-function nameMisses(text: string, aliases: readonly string[]): Array<[string, string]> {
+function nameMisses(text: string, corpus: CorpusVocabulary): Array<[string, string]> {
   const chars = [...text];
   const found: Array<[string, string]> = [];
-  for (const alias of aliases) {
+  let single: Set<number> | undefined;
+  for (const alias of corpus.names?.aliases() ?? []) {
     const name = [...alias];
-    if (name.length < MIN_NAME || !/^\p{Script=Han}+$/u.test(alias) || text.includes(alias)) continue;
+    if (name.length < 2 || !/^\p{Script=Han}+$/u.test(alias) || text.includes(alias)) continue;
     for (let i = 0; i + name.length <= chars.length; i++) {
       const wrong = name.flatMap((c, k) => (chars[i + k] === c ? [] : [k]));
       if (wrong.length !== 1) continue;
       const [typed, meant] = [chars[i + wrong[0]!]!, name[wrong[0]!]!];
       if (PARTICLES.has(typed) || !syllablesOf(typed).some((s) => syllablesOf(meant).includes(s))) continue;
-      found.push([chars.slice(i, i + name.length).join(''), alias]);
+      const span = chars.slice(i, i + name.length).join('');
+      if (name.length < MIN_FREE_NAME) {
+        single ??= singleCharacters(text);
+        if (name.some((_, k) => !single!.has(i + k))) continue;
+        if (isDictionaryWord(span) || corpus.mentions(span)) continue;
+      }
+      found.push([span, alias]);
     }
   }
   return found;
+}
+
+/** The text (normalized) with the parties' names read through a typo (see nameMisses), for the conversation. */
+export function correctPartyNames(text: string, corpus: CorpusVocabulary): string {
+  return nameMisses(text, corpus).reduce((t, [from, to]) => t.replaceAll(from, to), text);
 }
 
 /** Spans of this many characters are looked at: a typo inside a longer word leaves the rest a word of its own. */
@@ -160,7 +188,7 @@ const isName = (span: string): boolean => tagWords(span).some((w) => w.word === 
 export function correctNearMisses(question: string, corpus: CorpusVocabulary): string {
   const written = normalizeText(question);
   // Party names first: jieba cuts a misspelt name apart (上海交同大学 → 上海 / 交 / 同 / 大学).
-  const corrections = nameMisses(written, corpus.names?.aliases() ?? []);
+  const corrections = nameMisses(written, corpus);
   const text = corrections.reduce((t, [from, to]) => t.replaceAll(from, to), written);
   const words = segment(text, 'exact');
   for (let i = 0; i < words.length; i++) {

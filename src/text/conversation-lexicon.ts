@@ -76,11 +76,24 @@ export const OTHER_ONE = rx(
 /** Ordinal references to the agreements the conversation listed (第一个, 后者, the first one), index by group. */
 export const ORDINALS: ReadonlyArray<RegExp> = [
   rx(
-    `第一${MEASURE}${PARTY_NOUN}?|前者|头一${MEASURE}|\\bthe first(?: one| agreement| university| deal)?\\b|\\bthe former\\b`,
+    `第一${MEASURE}${PARTY_NOUN}?|前者|(?:头|前)一${MEASURE}|\\bthe first(?: one| agreement| university| deal)?\\b|\\bthe former\\b`,
   ),
-  rx(`第二${MEASURE}${PARTY_NOUN}?|后者|\\bthe second(?: one| agreement| university| deal)?\\b|\\bthe latter\\b`),
+  rx(
+    `第二${MEASURE}${PARTY_NOUN}?|后者|后一${MEASURE}|\\bthe second(?: one| agreement| university| deal)?\\b|\\bthe latter\\b`,
+  ),
   rx(`第三${MEASURE}${PARTY_NOUN}?|\\bthe third(?: one| agreement| university| deal)?\\b`),
 ];
+
+/** The agreement signed first, and the one signed last (先签的那所, the one signed later), whatever the conversation listed. */
+const SIGNED = `签(?:约|署|订)?的(?:那|这)?(?:一)?${MEASURE}?${PARTY_NOUN}?`;
+export const BY_DATE: { first: RegExp; last: RegExp } = {
+  first: rx(
+    `(?:最先|最早|先|早)${SIGNED}|\\bthe (?:one|university|agreement|deal) (?:that was )?signed (?:first|earlier)\\b|\\bthe earlier (?:one|agreement|deal|signing)\\b`,
+  ),
+  last: rx(
+    `(?:最后|最晚|后|晚)${SIGNED}|\\bthe (?:one|university|agreement|deal) (?:that was )?signed (?:last|later|second)\\b|\\bthe later (?:one|agreement|deal|signing)\\b`,
+  ),
+};
 
 /** Words standing for the party of the agreement talked about (a university, the other side). */
 export const PARTY_PRONOUN = rx(
@@ -118,6 +131,8 @@ export const LAST_WORDS = /最后|最晚|更晚|后|晚|\blast\b|\blater\b|\blat
 
 /** How far apart the signings were (相隔几天, how many days apart). */
 export const INTERVAL_WORDS = /相隔|相差|间隔|隔了|差了|隔|差|前后|\bapart\b|\bbetween\b|\bgap\b|\bseparated?\b/u;
+/** With signing words and a number of days: how much later or earlier one was signed (晚签了几天, how many days after). */
+export const LATER_EARLIER = /晚|早|\bafter\b|\bbefore\b|\blater\b|\bearlier\b/u;
 export const ASKS_DAYS =
   /几天|多少天|多久|多长时间|\bhow many days\b|\bhow long\b|\bhow many weeks\b|\bhow far apart\b|\bhow much later\b/u;
 

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerQuestion } from '../../src/answer/answer.js';
+import { LiveEngine } from '../../src/cli/live-engine.js';
 import { DEFAULT_CORPUS } from '../../src/cli/wiring.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { NameMatcher } from '../../src/corpus/topics.js';
@@ -123,4 +124,16 @@ test('a large corpus is cut into terms in worker threads, with the same terms as
     const own = indexedPassage(p, names);
     assert.equal(byId.get(p.id), `${own.words}|${own.bigrams}|${own.section}|${own.numbers}`);
   }
+});
+
+test('a LiveEngine reload closes the previous FTS5 connection and answers from the new one', () => {
+  const folder = tempCorpus({ 'panda.md': PANDA });
+  const live = new LiveEngine(folder, [], { dataDir: dataDir(), backend: 'fts5' });
+  const before = live.current();
+  writeFileSync(join(folder, 'tea.md'), TEA);
+  const after = live.reload();
+  // The old engine's connection is closed: using it fails instead of holding a file handle forever.
+  assert.throws(() => before.rank(before.analyze('大熊猫吃什么'), 1), /not open/);
+  assert.match(best(after, '普洱茶产自哪里'), /普洱茶产自云南/);
+  live.close();
 });

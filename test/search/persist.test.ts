@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { LiveEngine } from '../../src/cli/live-engine.js';
-import { DEFAULT_CORPUS } from '../../src/cli/wiring.js';
+import { DEFAULT_CORPUS, openEngine } from '../../src/cli/wiring.js';
+import { REPO_ROOT } from '../../src/paths.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { NameMatcher } from '../../src/corpus/topics.js';
 import { indexedChunks, PARALLEL_FROM } from '../../src/search/backend/parallel.js';
@@ -136,4 +137,37 @@ test('a LiveEngine reload closes the previous FTS5 connection and answers from t
   assert.throws(() => before.rank(before.analyze('大熊猫吃什么'), 1), /not open/);
   assert.match(best(after, '普洱茶产自哪里'), /普洱茶产自云南/);
   live.close();
+});
+
+test('an unchanged JSONL corpus reopens from the FTS5 index with the same answers, and a changed one is re-read', () => {
+  const dir = dataDir();
+  const file = join(mkdtempSync(join(tmpdir(), 'jsonl-')), 'passages.jsonl');
+  writeFileSync(file, readFileSync(join(REPO_ROOT, 'test/fixtures/passages.jsonl')));
+  const open = () => openEngine(file, { dataDir: dir, backend: 'fts5' });
+  const shown = (engine: SearchEngine, q: string) => {
+    const a = answerQuestion(engine, q);
+    return a.kind === 'answer' ? a.hits.map((h) => [h.passage.id, h.passage.section, h.passage.text]) : a.kind;
+  };
+  const questions = ['普洱茶产于哪里', '大熊猫吃什么', '大熊猫生活在哪些省份'];
+  const first = open();
+  const expected = questions.map((q) => shown(first, q));
+  first.close();
+  const second = open();
+  assert.deepEqual(
+    questions.map((q) => shown(second, q)),
+    expected,
+  );
+  assert.deepEqual(
+    second.corpus.passages.map((p) => ({ ...p })),
+    loadCorpus(file).passages,
+  );
+  second.close();
+  // A passage's text changed in the file: the next start reads the file and shows the new text.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('龙井茶产于杭州西湖一带', '碧螺春产于苏州太湖'));
+  const changed = open();
+  assert.match(best(changed, '碧螺春产于哪里'), /碧螺春产于苏州太湖/);
+  changed.close();
+  const third = open();
+  assert.match(best(third, '碧螺春产于哪里'), /碧螺春产于苏州太湖/);
+  third.close();
 });

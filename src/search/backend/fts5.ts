@@ -4,8 +4,10 @@
  * restart opens it instead of rebuilding, memory holds only SQLite's page cache, and a document is added or
  * removed with a few row changes.
  *
- * - The FTS5 table is contentless (content=''): passage text is not stored in the index (it stays in the
- *   corpus, read when shown); contentless_delete=1 lets a passage be deleted by rowid alone.
+ * - The FTS5 table is contentless (content=''): passage text is not in the index; contentless_delete=1 lets a
+ *   passage be deleted by rowid alone. The texts as shown are kept apart (table texts, one row per passage,
+ *   read only when a passage is ranked or shown), so that a second start need not read the corpus again
+ *   (search/backend/persist.ts openStored).
  * - The tokenizer splits on white space only (unicode61 with every letter, number, mark, punctuation and
  *   symbol category a token character), so a term is exactly one of our space-separated terms.
  * - Bigrams are stored as ~XY and numbers as #2019年, so that one fts5vocab('row') table counts the passages
@@ -14,6 +16,7 @@
  * no +δ, and weighs a near-synonym like the word itself (bm25 weighs columns, not query terms).
  */
 import Database from 'better-sqlite3';
+import type { Passage } from '../../corpus/types.js';
 import type { FirstStage, FirstStageHit, FirstStageQuery, IndexedPassage, TermCounts, Vocabulary } from './types.js';
 
 const BIGRAM = '~';
@@ -30,6 +33,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS passages(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, document TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_document ON passages(document);
+CREATE TABLE IF NOT EXISTS texts(rowid INTEGER PRIMARY KEY, section TEXT NOT NULL, text TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(words, bigrams, section, numbers, content='', contentless_delete=1,
   tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co Cf'");
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
@@ -152,13 +156,34 @@ export class Fts5Stage implements FirstStage {
     this.changed();
   }
 
+  /** Keeps the passages' section and text as shown (passages indexed already), read by `shown`. */
+  storeTexts(passages: Iterable<Passage>): void {
+    const insert = this.db.prepare(
+      'INSERT OR REPLACE INTO texts(rowid, section, text) SELECT rowid, ?, ? FROM passages WHERE id = ?',
+    );
+    this.db.transaction(() => {
+      for (const p of passages) insert.run(p.section, p.text, p.id);
+    })();
+  }
+
+  /** A passage's section and text as shown, by its row (see storedPassages in persist.ts). */
+  shown(rowid: number): { section: string; text: string } | undefined {
+    this.shownStatement ??= this.db.prepare('SELECT section, text FROM texts WHERE rowid = ?');
+    return this.shownStatement.get(rowid);
+  }
+  private shownStatement?: Database.Statement<[number], { section: string; text: string }>;
+
   removeDocuments(documentIds: string[]): void {
     const rows = this.db.prepare('SELECT rowid FROM passages WHERE document = ?').pluck();
     const deleteTerms = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
+    const deleteText = this.db.prepare('DELETE FROM texts WHERE rowid = ?');
     const deletePassages = this.db.prepare('DELETE FROM passages WHERE document = ?');
     this.db.transaction(() => {
       for (const id of documentIds) {
-        for (const rowid of rows.all(id)) deleteTerms.run(rowid);
+        for (const rowid of rows.all(id)) {
+          deleteTerms.run(rowid);
+          deleteText.run(rowid);
+        }
         deletePassages.run(id);
       }
     })();

@@ -12,6 +12,7 @@ import { NameMatcher } from '../../src/corpus/topics.js';
 import { indexedChunks, PARALLEL_FROM } from '../../src/search/backend/parallel.js';
 import { indexedPassage } from '../../src/search/backend/terms.js';
 import { SearchEngine } from '../../src/search/engine.js';
+import { correctNearMisses } from '../../src/reading/near-miss.js';
 import { tempCorpus } from '../support/temp-corpus.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'data-'));
@@ -171,3 +172,22 @@ test('an unchanged JSONL corpus reopens from the FTS5 index with the same answer
   assert.match(best(third, '碧螺春产于哪里'), /碧螺春产于苏州太湖/);
   third.close();
 });
+
+for (const backend of ['minisearch', 'fts5'] as const) {
+  test(`${backend}: a typo of a word that a document added since brings is corrected (near misses follow the index)`, () => {
+    const folder = tempCorpus({ 'panda.md': PANDA });
+    const { engine } = SearchEngine.open(loadCorpus(folder), { dataDir: dataDir(), source: folder, backend });
+    assert.equal(correctNearMisses('清华大雪在哪里', engine), '清华大雪在哪里');
+    const text = '清华大学在北京。';
+    const next = engine.withDocuments({
+      add: [
+        {
+          document: { id: 'tsinghua', title: '清华' },
+          passages: [{ id: 'tsinghua#1', documentId: 'tsinghua', section: '清华', topic: null, text }],
+        },
+      ],
+    });
+    assert.equal(correctNearMisses('清华大雪在哪里', next), '清华大学在哪里');
+    next.close();
+  });
+}

@@ -17,6 +17,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Passage } from '../../corpus/types.js';
+import { soundKeys } from '../../reading/near-miss.js';
 import type { FirstStage, FirstStageHit, FirstStageQuery, IndexedPassage, TermCounts, Vocabulary } from './types.js';
 
 const BIGRAM = '~';
@@ -34,6 +35,7 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS passages(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, document TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_document ON passages(document);
 CREATE TABLE IF NOT EXISTS texts(rowid INTEGER PRIMARY KEY, section TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sounds(key TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (key, word)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(words, bigrams, section, numbers, content='', contentless_delete=1,
   tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co Cf'");
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
@@ -50,6 +52,8 @@ class VocabularyOnDisk implements Vocabulary {
   private readonly count: Database.Statement<[string], { doc: number }>;
   private readonly range: Database.Statement<[string, string], { term: string }>;
   private readonly all: Database.Statement<[string, string], { term: string }>;
+  private readonly sounds: Database.Statement<[string], string>;
+  version = 0;
   readonly words: TermCounts;
   readonly bigrams: TermCounts;
   readonly numbers: TermCounts;
@@ -58,6 +62,7 @@ class VocabularyOnDisk implements Vocabulary {
     this.count = db.prepare('SELECT doc FROM fts_vocab WHERE term = ?');
     this.range = db.prepare('SELECT term FROM fts_vocab WHERE term >= ? AND term < ? LIMIT 1');
     this.all = db.prepare('SELECT term FROM fts_vocab WHERE term >= ? AND term < ?');
+    this.sounds = db.prepare<[string], string>('SELECT word FROM sounds WHERE key = ?').pluck();
     this.words = this.counts('');
     this.bigrams = this.counts(BIGRAM);
     this.numbers = this.counts(NUMBER);
@@ -101,9 +106,14 @@ class VocabularyOnDisk implements Vocabulary {
     return this.range.get(BIGRAM + char, `${BIGRAM}${char}\u{10ffff}`) !== undefined;
   }
 
+  soundAlike(key: string): string[] {
+    return this.sounds.all(key);
+  }
+
   /** Counts change with the index. */
   forget(): void {
     this.cache.clear();
+    this.version++;
   }
 }
 
@@ -147,10 +157,22 @@ export class Fts5Stage implements FirstStage {
     const insertTerms = this.db.prepare(
       'INSERT INTO fts(rowid, words, bigrams, section, numbers) VALUES (?, ?, ?, ?, ?)',
     );
+    const insertSound = this.db.prepare('INSERT OR IGNORE INTO sounds(key, word) VALUES (?, ?)');
+    // Each word's sound keys once per call (a full build sees a word in thousands of passages).
+    const seen = new Set<string>();
+    const sounds = (terms: string) => {
+      for (const word of terms ? terms.split(' ') : []) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        for (const key of soundKeys(word)) insertSound.run(key, word);
+      }
+    };
     this.db.transaction(() => {
       for (const p of passages) {
         const { lastInsertRowid } = insertPassage.run(p.id, p.documentId);
         insertTerms.run(lastInsertRowid, p.words, prefixed(BIGRAM, p.bigrams), p.section, prefixed(NUMBER, p.numbers));
+        sounds(p.words);
+        sounds(p.section);
       }
     })();
     this.changed();

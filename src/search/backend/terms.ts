@@ -10,7 +10,7 @@ import type { IndexedPassage } from './types.js';
  * Version of what the first stage indexes: bump it when indexedPassage, normalization or segmentation change
  * in a way that changes terms, so that persisted indexes are rebuilt.
  */
-export const INDEX_FORMAT = 19;
+export const INDEX_FORMAT = 20;
 
 export function indexedPassage(p: Passage, names: NameMatcher): IndexedPassage {
   const text = names.canonicalize(normalizeText([p.text, ...(p.keywords ?? [])].join(' ')));

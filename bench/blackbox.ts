@@ -13,12 +13,15 @@
  * kind asked for; then the time to add and remove one document (a changed corpus file, noticed at the next
  * start).
  *
- *   npx tsx bench/blackbox.ts [--sizes 2000,20000,100000] [--index auto,minisearch,fts5] [--questions 1000]
+ *   npx tsx bench/blackbox.ts [--sizes 2000,20000,100000] [--index auto,minisearch,fts5] [--questions 1000] [--keep]
+ *
+ * --keep reuses the DATA_DIR of an earlier run when there is one (no first start: the second start, latency and
+ * R@1 of the code as it is now, without building the index again).
  *
  * Writes bench/tmp/blackbox-<size>.jsonl and prints one JSON line per run, then a table (Markdown).
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataset, readJsonl } from '../src/eval/datasets.ts';
@@ -166,6 +169,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '2000,20000' },
       index: { type: 'string', default: 'auto' },
       questions: { type: 'string', default: '1000' },
+      keep: { type: 'boolean', default: false },
     },
   });
   mkdirSync(TMP, { recursive: true });
@@ -178,13 +182,14 @@ async function main(): Promise<void> {
     const corpus = writeCorpus(size);
     for (const index of values.index.split(',')) {
       const dataDir = join(TMP, `blackbox-data-${size}-${index}`);
-      rmSync(dataDir, { recursive: true, force: true });
+      const kept = values.keep && existsSync(dataDir);
+      if (!kept) rmSync(dataDir, { recursive: true, force: true });
       const record = (start: Run['start'], r: Omit<Run, 'size' | 'index' | 'start'>) => {
         const run = { size, index, start, ...r };
         runs.push(run);
         process.stdout.write(`${JSON.stringify(run)}\n`);
       };
-      record('first', await runAsk(corpus, dataDir, index, questions.slice(0, 50)));
+      if (!kept) record('first', await runAsk(corpus, dataDir, index, questions.slice(0, 50)));
       record('second', await runAsk(corpus, dataDir, index, questions));
       // One document more, then one fewer: each noticed at the next start and indexed alone.
       changeCorpus(corpus, true);

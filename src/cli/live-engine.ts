@@ -23,7 +23,7 @@ export class LiveEngine {
     readonly corpusPath: string = DEFAULT_CORPUS,
     readonly extraDirs: string[] = [],
     /** Where the index is persisted (DATA_DIR): a reload then indexes only the documents that changed. */
-    private readonly index: Pick<OpenEngineOptions, 'dataDir' | 'readonly'> = {},
+    private readonly index: Pick<OpenEngineOptions, 'dataDir' | 'readonly' | 'backend'> = {},
   ) {
     this.engine = openEngine(corpusPath, { extraDirs, ...index });
   }
@@ -32,13 +32,24 @@ export class LiveEngine {
     return this.engine;
   }
 
-  /** Rebuilds and swaps; on failure (e.g. an unreadable file) the current engine stays and the error is thrown. */
+  /**
+   * Rebuilds and swaps; on failure (e.g. an unreadable file) the current engine stays and the error is thrown.
+   * The previous engine's index connection (SQLite FTS5) is closed once the new one is live: answering is
+   * synchronous, so no question is halfway through it, and a reply sent after reads only its corpus.
+   */
   reload(version = this.builtFor): SearchEngine {
     const next = openEngine(this.corpusPath, { extraDirs: this.extraDirs, ...this.index });
+    const previous = this.engine;
     this.engine = next;
     this.builtFor = version;
+    previous.close();
     this.onReload?.(next);
     return next;
+  }
+
+  /** Closes the current engine's index (at shutdown). */
+  close(): void {
+    this.engine.close();
   }
 
   /** Reloads whenever `version()` changes (checked every `intervalMs`); returns a function that stops watching. */

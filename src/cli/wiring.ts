@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadCorpus } from '../corpus/load.js';
 import { REPO_ROOT } from '../paths.js';
-import type { BackendChoice, SyncReport } from '../search/backend/persist.js';
+import { sourceHashOf, type BackendChoice, type SyncReport } from '../search/backend/persist.js';
 import { SearchEngine } from '../search/engine.js';
 import type { QueryExpander } from '../search/query.js';
 import { createEnglishExpander, GLOSSARY_FILE, parseGlossary } from '../text/english.js';
@@ -44,12 +44,14 @@ export interface OpenEngineOptions {
  * again.
  */
 export function openEngine(corpusPath: string = DEFAULT_CORPUS, options: OpenEngineOptions = {}): SearchEngine {
-  const corpus = loadCorpus(corpusPath, options.extraDirs ?? []);
+  const load = () => loadCorpus(corpusPath, options.extraDirs ?? []);
   let engine: SearchEngine;
-  if (options.dataDir === undefined) engine = SearchEngine.build(corpus);
+  if (options.dataDir === undefined) engine = SearchEngine.build(load());
   else {
     const { dataDir, backend, readonly } = options;
-    const opened = SearchEngine.open(corpus, { dataDir, source: corpusPath, backend, readonly });
+    // A corpus file unchanged since it was indexed is not read again: its texts are in the index.
+    const persist = { dataDir, source: corpusPath, backend, readonly, sourceHash: sourceHashOf(corpusPath) };
+    const opened = SearchEngine.openStored(persist) ?? SearchEngine.open(load(), persist);
     options.onIndex?.(opened.report);
     engine = opened.engine;
   }

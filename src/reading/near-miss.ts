@@ -13,8 +13,11 @@ import { syllablesOf } from './homophones.js';
 export interface CorpusVocabulary {
   /** True when the corpus contains the term (SearchEngine.mentions). */
   mentions(term: string): boolean;
-  /** Indexed words, each with the number of passages holding it. */
-  readonly vocabulary: { readonly words: TermCounts };
+  /**
+   * Indexed words, each with the number of passages holding it; the index's version, and its words by sound key
+   * when it keeps them (search/backend/types.ts Vocabulary).
+   */
+  readonly vocabulary: { readonly words: TermCounts; readonly version?: number; soundAlike?(key: string): string[] };
   /** The parties' names and aliases (corpus/topics.json). */
   readonly names?: { aliases(): readonly string[] };
 }
@@ -81,28 +84,43 @@ const NAME_TAG = /^(nr|nrt|ns|nt|nz)$/;
 /** Grammatical particles: the commonest characters, written right (的 for 底 is grammar, not a typo). */
 const PARTICLES = new Set([...'的地得了着过']);
 
-/** Corpus words by each of their one-character-read-alike keys (大学 → 大·xue, ·da学), per vocabulary. */
-const keysByVocabulary = new WeakMap<object, Map<string, string[]>>();
+/**
+ * Corpus words by each of their one-character-read-alike keys (大学 → 大·xue, ·da学), per vocabulary and its
+ * version (a document added or removed changes the words), for a vocabulary that does not keep them itself.
+ */
+const keysByVocabulary = new WeakMap<object, { version: number | undefined; index: Map<string, string[]> }>();
 
 const keyOf = (chars: string[], at: number, syllable: string) =>
   `${chars.slice(0, at).join('')}\u0000${syllable}\u0000${chars.slice(at + 1).join('')}`;
 
-function soundAlikeIndex(corpus: CorpusVocabulary): Map<string, string[]> {
-  let index = keysByVocabulary.get(corpus.vocabulary);
-  if (index) return index;
-  index = new Map();
-  for (const word of corpus.vocabulary.words.keys()) {
-    const chars = [...word];
-    if (chars.length < MIN_SPAN || chars.length > MAX_SPAN || !/^\p{Script=Han}+$/u.test(word)) continue;
-    chars.forEach((c, at) => {
-      for (const s of syllablesOf(c)) {
-        const key = keyOf(chars, at, s);
-        index?.set(key, [...(index.get(key) ?? []), word]);
+/**
+ * A word's sound keys: each character in turn replaced by each of its syllables (大学 → 大·xue, ·da学). None for a
+ * word that cannot be a near miss's target (not 2–4 Han characters). An index keeps them (search/backend/fts5.ts).
+ */
+export function soundKeys(word: string): string[] {
+  const chars = [...word];
+  if (chars.length < MIN_SPAN || chars.length > MAX_SPAN || !/^\p{Script=Han}+$/u.test(word)) return [];
+  return chars.flatMap((c, at) => syllablesOf(c).map((s) => keyOf(chars, at, s)));
+}
+
+/** Words by sound key: the vocabulary's own (read when asked), or built once per version from its words. */
+function soundAlikeIndex(corpus: CorpusVocabulary): (key: string) => readonly string[] {
+  const { vocabulary } = corpus;
+  if (vocabulary.soundAlike) return (key) => vocabulary.soundAlike?.(key) ?? [];
+  let cached = keysByVocabulary.get(vocabulary);
+  if (!cached || cached.version !== vocabulary.version) {
+    const index = new Map<string, string[]>();
+    for (const word of vocabulary.words.keys())
+      for (const key of soundKeys(word)) {
+        const list = index.get(key);
+        if (list) list.push(word);
+        else index.set(key, [word]);
       }
-    });
+    cached = { version: vocabulary.version, index };
+    keysByVocabulary.set(vocabulary, cached);
   }
-  keysByVocabulary.set(corpus.vocabulary, index);
-  return index;
+  const { index } = cached;
+  return (key) => index.get(key) ?? [];
 }
 
 /**
@@ -110,14 +128,15 @@ function soundAlikeIndex(corpus: CorpusVocabulary): Map<string, string[]> {
  * most frequent when several are; undefined when none is, or two are equally frequent.
  */
 function soundAlike(corpus: CorpusVocabulary, span: string): string | undefined {
-  const index = soundAlikeIndex(corpus);
+  const wordsOf = soundAlikeIndex(corpus);
   const chars = [...span];
   const found = new Set<string>();
   chars.forEach((c, at) => {
-    for (const s of syllablesOf(c)) for (const w of index.get(keyOf(chars, at, s)) ?? []) if (w !== span) found.add(w);
+    for (const s of syllablesOf(c)) for (const w of wordsOf(keyOf(chars, at, s))) if (w !== span) found.add(w);
   });
   const count = (w: string) => corpus.vocabulary.words.get(w) ?? 0;
-  const [best, next] = [...found].sort((a, b) => count(b) - count(a));
+  // A word of documents removed since may still be kept by sound: it counts no passage.
+  const [best, next] = [...found].filter((w) => count(w) > 0).sort((a, b) => count(b) - count(a));
   return best !== undefined && (next === undefined || count(next) < count(best)) ? best : undefined;
 }
 

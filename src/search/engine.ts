@@ -122,6 +122,21 @@ export class SearchEngine {
   }
 
   /**
+   * Opens a persisted FTS5 index that holds exactly the corpus file (JSONL) it was made from, without reading
+   * that file: the passages' texts are read from the index when ranked or shown. Undefined when there is no
+   * such index (then load the corpus and open() it).
+   */
+  static openStored(
+    options: PersistOptions,
+    ranking: RankingOptions = DEFAULT_RANKING,
+  ): { engine: SearchEngine; report: SyncReport } | undefined {
+    const stored = PersistedIndex.openStored(options);
+    if (!stored) return undefined;
+    const { corpus, index, report } = stored;
+    return { engine: new SearchEngine(corpus, index.stage, ranking, undefined, index), report };
+  }
+
+  /**
    * The engine over this corpus with documents added, replaced or removed: only their passages are indexed or
    * dropped (and the persisted index updated in place), the rest is kept. This engine must not be used after.
    */
@@ -141,7 +156,12 @@ export class SearchEngine {
     const passages = added.flatMap((a) => a.passages.filter(isIndexed)).map((p) => indexedPassage(p, this.names));
     if (this.persisted) {
       const hashes = documentHashes({ ...corpus, documents: added.map((a) => a.document) });
-      this.persisted.apply([...removed], passages, [...hashes]);
+      this.persisted.apply(
+        [...removed],
+        passages,
+        [...hashes],
+        added.flatMap((a) => a.passages.filter(isIndexed)),
+      );
     } else {
       this.stage.removeDocuments([...removed]);
       this.stage.add(passages);

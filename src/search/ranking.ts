@@ -44,7 +44,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   sectionBoost: 0.3,
   topicBoost: 1.6,
   otherTopicFactor: 0.4,
-  pruneShare: 0.1,
+  pruneShare: 0.05,
   pruneMinPassages: 200,
   synonymFactor: 0.5,
   rerankDepth: 20,

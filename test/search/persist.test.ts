@@ -1,15 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { DEFAULT_CORPUS } from '../../src/cli/wiring.js';
+import { LiveEngine } from '../../src/cli/live-engine.js';
+import { DEFAULT_CORPUS, openEngine } from '../../src/cli/wiring.js';
+import { REPO_ROOT } from '../../src/paths.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { NameMatcher } from '../../src/corpus/topics.js';
 import { indexedChunks, PARALLEL_FROM } from '../../src/search/backend/parallel.js';
 import { indexedPassage } from '../../src/search/backend/terms.js';
 import { SearchEngine } from '../../src/search/engine.js';
+import { correctNearMisses } from '../../src/reading/near-miss.js';
 import { tempCorpus } from '../support/temp-corpus.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'data-'));
@@ -124,3 +127,67 @@ test('a large corpus is cut into terms in worker threads, with the same terms as
     assert.equal(byId.get(p.id), `${own.words}|${own.bigrams}|${own.section}|${own.numbers}`);
   }
 });
+
+test('a LiveEngine reload closes the previous FTS5 connection and answers from the new one', () => {
+  const folder = tempCorpus({ 'panda.md': PANDA });
+  const live = new LiveEngine(folder, [], { dataDir: dataDir(), backend: 'fts5' });
+  const before = live.current();
+  writeFileSync(join(folder, 'tea.md'), TEA);
+  const after = live.reload();
+  // The old engine's connection is closed: using it fails instead of holding a file handle forever.
+  assert.throws(() => before.rank(before.analyze('大熊猫吃什么'), 1), /not open/);
+  assert.match(best(after, '普洱茶产自哪里'), /普洱茶产自云南/);
+  live.close();
+});
+
+test('an unchanged JSONL corpus reopens from the FTS5 index with the same answers, and a changed one is re-read', () => {
+  const dir = dataDir();
+  const file = join(mkdtempSync(join(tmpdir(), 'jsonl-')), 'passages.jsonl');
+  writeFileSync(file, readFileSync(join(REPO_ROOT, 'test/fixtures/passages.jsonl')));
+  const open = () => openEngine(file, { dataDir: dir, backend: 'fts5' });
+  const shown = (engine: SearchEngine, q: string) => {
+    const a = answerQuestion(engine, q);
+    return a.kind === 'answer' ? a.hits.map((h) => [h.passage.id, h.passage.section, h.passage.text]) : a.kind;
+  };
+  const questions = ['普洱茶产于哪里', '大熊猫吃什么', '大熊猫生活在哪些省份'];
+  const first = open();
+  const expected = questions.map((q) => shown(first, q));
+  first.close();
+  const second = open();
+  assert.deepEqual(
+    questions.map((q) => shown(second, q)),
+    expected,
+  );
+  assert.deepEqual(
+    second.corpus.passages.map((p) => ({ ...p })),
+    loadCorpus(file).passages,
+  );
+  second.close();
+  // A passage's text changed in the file: the next start reads the file and shows the new text.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('龙井茶产于杭州西湖一带', '碧螺春产于苏州太湖'));
+  const changed = open();
+  assert.match(best(changed, '碧螺春产于哪里'), /碧螺春产于苏州太湖/);
+  changed.close();
+  const third = open();
+  assert.match(best(third, '碧螺春产于哪里'), /碧螺春产于苏州太湖/);
+  third.close();
+});
+
+for (const backend of ['minisearch', 'fts5'] as const) {
+  test(`${backend}: a typo of a word that a document added since brings is corrected (near misses follow the index)`, () => {
+    const folder = tempCorpus({ 'panda.md': PANDA });
+    const { engine } = SearchEngine.open(loadCorpus(folder), { dataDir: dataDir(), source: folder, backend });
+    assert.equal(correctNearMisses('清华大雪在哪里', engine), '清华大雪在哪里');
+    const text = '清华大学在北京。';
+    const next = engine.withDocuments({
+      add: [
+        {
+          document: { id: 'tsinghua', title: '清华' },
+          passages: [{ id: 'tsinghua#1', documentId: 'tsinghua', section: '清华', topic: null, text }],
+        },
+      ],
+    });
+    assert.equal(correctNearMisses('清华大雪在哪里', next), '清华大学在哪里');
+    next.close();
+  });
+}

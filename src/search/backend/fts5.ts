@@ -4,8 +4,10 @@
  * restart opens it instead of rebuilding, memory holds only SQLite's page cache, and a document is added or
  * removed with a few row changes.
  *
- * - The FTS5 table is contentless (content=''): passage text is not stored in the index (it stays in the
- *   corpus, read when shown); contentless_delete=1 lets a passage be deleted by rowid alone.
+ * - The FTS5 table is contentless (content=''): passage text is not in the index; contentless_delete=1 lets a
+ *   passage be deleted by rowid alone. The texts as shown are kept apart (table texts, one row per passage,
+ *   read only when a passage is ranked or shown), so that a second start need not read the corpus again
+ *   (search/backend/persist.ts openStored).
  * - The tokenizer splits on white space only (unicode61 with every letter, number, mark, punctuation and
  *   symbol category a token character), so a term is exactly one of our space-separated terms.
  * - Bigrams are stored as ~XY and numbers as #2019年, so that one fts5vocab('row') table counts the passages
@@ -14,6 +16,8 @@
  * no +δ, and weighs a near-synonym like the word itself (bm25 weighs columns, not query terms).
  */
 import Database from 'better-sqlite3';
+import type { Passage } from '../../corpus/types.js';
+import { soundKeys } from '../../reading/near-miss.js';
 import type { FirstStage, FirstStageHit, FirstStageQuery, IndexedPassage, TermCounts, Vocabulary } from './types.js';
 
 const BIGRAM = '~';
@@ -30,6 +34,8 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS passages(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, document TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_document ON passages(document);
+CREATE TABLE IF NOT EXISTS texts(rowid INTEGER PRIMARY KEY, section TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sounds(key TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (key, word)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(words, bigrams, section, numbers, content='', contentless_delete=1,
   tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co Cf'");
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
@@ -46,6 +52,8 @@ class VocabularyOnDisk implements Vocabulary {
   private readonly count: Database.Statement<[string], { doc: number }>;
   private readonly range: Database.Statement<[string, string], { term: string }>;
   private readonly all: Database.Statement<[string, string], { term: string }>;
+  private readonly sounds: Database.Statement<[string], string>;
+  version = 0;
   readonly words: TermCounts;
   readonly bigrams: TermCounts;
   readonly numbers: TermCounts;
@@ -54,6 +62,7 @@ class VocabularyOnDisk implements Vocabulary {
     this.count = db.prepare('SELECT doc FROM fts_vocab WHERE term = ?');
     this.range = db.prepare('SELECT term FROM fts_vocab WHERE term >= ? AND term < ? LIMIT 1');
     this.all = db.prepare('SELECT term FROM fts_vocab WHERE term >= ? AND term < ?');
+    this.sounds = db.prepare<[string], string>('SELECT word FROM sounds WHERE key = ?').pluck();
     this.words = this.counts('');
     this.bigrams = this.counts(BIGRAM);
     this.numbers = this.counts(NUMBER);
@@ -97,9 +106,14 @@ class VocabularyOnDisk implements Vocabulary {
     return this.range.get(BIGRAM + char, `${BIGRAM}${char}\u{10ffff}`) !== undefined;
   }
 
+  soundAlike(key: string): string[] {
+    return this.sounds.all(key);
+  }
+
   /** Counts change with the index. */
   forget(): void {
     this.cache.clear();
+    this.version++;
   }
 }
 
@@ -143,22 +157,55 @@ export class Fts5Stage implements FirstStage {
     const insertTerms = this.db.prepare(
       'INSERT INTO fts(rowid, words, bigrams, section, numbers) VALUES (?, ?, ?, ?, ?)',
     );
+    const insertSound = this.db.prepare('INSERT OR IGNORE INTO sounds(key, word) VALUES (?, ?)');
+    // Each word's sound keys once per call (a full build sees a word in thousands of passages).
+    const seen = new Set<string>();
+    const sounds = (terms: string) => {
+      for (const word of terms ? terms.split(' ') : []) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        for (const key of soundKeys(word)) insertSound.run(key, word);
+      }
+    };
     this.db.transaction(() => {
       for (const p of passages) {
         const { lastInsertRowid } = insertPassage.run(p.id, p.documentId);
         insertTerms.run(lastInsertRowid, p.words, prefixed(BIGRAM, p.bigrams), p.section, prefixed(NUMBER, p.numbers));
+        sounds(p.words);
+        sounds(p.section);
       }
     })();
     this.changed();
   }
 
+  /** Keeps the passages' section and text as shown (passages indexed already), read by `shown`. */
+  storeTexts(passages: Iterable<Passage>): void {
+    const insert = this.db.prepare(
+      'INSERT OR REPLACE INTO texts(rowid, section, text) SELECT rowid, ?, ? FROM passages WHERE id = ?',
+    );
+    this.db.transaction(() => {
+      for (const p of passages) insert.run(p.section, p.text, p.id);
+    })();
+  }
+
+  /** A passage's section and text as shown, by its row (see storedPassages in persist.ts). */
+  shown(rowid: number): { section: string; text: string } | undefined {
+    this.shownStatement ??= this.db.prepare('SELECT section, text FROM texts WHERE rowid = ?');
+    return this.shownStatement.get(rowid);
+  }
+  private shownStatement?: Database.Statement<[number], { section: string; text: string }>;
+
   removeDocuments(documentIds: string[]): void {
     const rows = this.db.prepare('SELECT rowid FROM passages WHERE document = ?').pluck();
     const deleteTerms = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
+    const deleteText = this.db.prepare('DELETE FROM texts WHERE rowid = ?');
     const deletePassages = this.db.prepare('DELETE FROM passages WHERE document = ?');
     this.db.transaction(() => {
       for (const id of documentIds) {
-        for (const rowid of rows.all(id)) deleteTerms.run(rowid);
+        for (const rowid of rows.all(id)) {
+          deleteTerms.run(rowid);
+          deleteText.run(rowid);
+        }
         deletePassages.run(id);
       }
     })();

@@ -43,6 +43,7 @@ class MapVocabulary implements Vocabulary {
   readonly bigrams: CountMap;
   readonly numbers: CountMap;
   private chars?: Set<string>;
+  version = 0;
 
   constructor(saved?: SavedVocabulary) {
     this.words = new CountMap(new Map(saved?.words));
@@ -60,6 +61,7 @@ class MapVocabulary implements Vocabulary {
     this.bigrams.change(splitTerms(p.bigrams), delta);
     this.numbers.change(splitTerms(p.numbers), delta);
     this.chars = undefined;
+    this.version++;
   }
 
   hasChar(char: string): boolean {

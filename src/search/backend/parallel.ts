@@ -40,8 +40,10 @@ const TSX_API = import.meta.resolve('tsx/esm/api');
 
 /** Terms of the passages, in chunks, in this thread or in workers (see PARALLEL_FROM). */
 export function* indexedChunks(passages: Passage[], corpus: Corpus, names: NameMatcher): Generator<IndexedPassage[]> {
-  const workers = Math.min(MAX_WORKERS, availableParallelism(), Math.floor(passages.length / (PARALLEL_FROM / 2)));
-  if (passages.length < PARALLEL_FROM || workers < 2) {
+  // One core is left to this thread, which writes the index meanwhile: on 2 cores a second worker only took
+  // turns with the first and the writer, and held another copy of the dictionaries (≈150 MiB) and of its passages.
+  const workers = Math.min(MAX_WORKERS, availableParallelism() - 1, Math.floor(passages.length / (PARALLEL_FROM / 2)));
+  if (passages.length < PARALLEL_FROM || workers < 1) {
     for (let i = 0; i < passages.length; i += CHUNK)
       yield passages.slice(i, i + CHUNK).map((p) => indexedPassage(p, names));
     return;

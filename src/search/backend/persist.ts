@@ -5,10 +5,21 @@
  * one dropped, a new one added; only a change of what every term depends on (tokenizerKey) rebuilds it all.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { NameMatcher } from '../../corpus/topics.js';
-import type { Corpus } from '../../corpus/types.js';
+import type { Corpus, DocumentInfo, Passage } from '../../corpus/types.js';
 import { Fts5Stage } from './fts5.js';
 import { MiniSearchStage, type SavedMiniSearch } from './minisearch.js';
 import { indexedChunks } from './parallel.js';
@@ -37,7 +48,40 @@ export interface PersistOptions {
    * lacks are not found; a MiniSearch index takes the corpus' changes in memory only.
    */
   readonly?: boolean;
+  /**
+   * The content hash of the source when it is one file (a JSONL corpus: sourceHashOf). Kept with an FTS5 index
+   * once the index holds exactly that file, so that the next start opens the index without reading the corpus
+   * (PersistedIndex.openStored).
+   */
+  sourceHash?: string;
 }
+
+/** The content hash of a corpus file (SHA-256, read in chunks), or undefined for a folder. */
+export function sourceHashOf(source: string): string | undefined {
+  if (!existsSync(source) || !statSync(source).isFile()) return undefined;
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(source, 'r');
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** The index file of a corpus source in DATA_DIR/index (its resolved path names it). */
+function indexFile(options: PersistOptions, backend: 'minisearch' | 'fts5'): string {
+  const source = resolve(options.source);
+  const slug = basename(source)
+    .replace(/[^\w.-]+/g, '_')
+    .slice(0, 40);
+  const id = createHash('sha256').update(source).digest('hex').slice(0, 12);
+  return join(options.dataDir, 'index', `${slug}-${id}.${backend === 'fts5' ? 'sqlite' : 'json'}`);
+}
+
+/** The meta key of the source file's content hash (see PersistOptions.sourceHash). */
+const SOURCE_HASH = 'source-sha256';
 
 export interface SyncReport {
   backend: 'minisearch' | 'fts5';
@@ -69,21 +113,44 @@ export class PersistedIndex {
     const indexed = corpus.passages.filter(isIndexed).length;
     const choice = options.backend ?? 'auto';
     const backend = choice === 'auto' ? (indexed >= LARGE_CORPUS_PASSAGES ? 'fts5' : 'minisearch') : choice;
-    const dir = join(options.dataDir, 'index');
-    const source = resolve(options.source);
-    const slug = basename(source)
-      .replace(/[^\w.-]+/g, '_')
-      .slice(0, 40);
-    const id = createHash('sha256').update(source).digest('hex').slice(0, 12);
-    const file = join(dir, `${slug}-${id}.${backend === 'fts5' ? 'sqlite' : 'json'}`);
+    const file = indexFile(options, backend);
     const key = tokenizerKey(corpus);
     const readonly = options.readonly ?? false;
-    if (!readonly) mkdirSync(dir, { recursive: true });
+    if (!readonly) mkdirSync(join(options.dataDir, 'index'), { recursive: true });
     const loaded = backend === 'fts5' ? openFts5(file, key, readonly) : openMiniSearch(file, key);
     const rebuilt = loaded.hashes.size === 0;
     const index = new PersistedIndex(loaded.stage, file, loaded.hashes, key, readonly);
     const report = index.sync(corpus, names);
+    if (loaded.stage instanceof Fts5Stage && !readonly && options.sourceHash)
+      loaded.stage.setMeta(SOURCE_HASH, options.sourceHash);
     return { index, report: { ...report, rebuilt, ms: performance.now() - started } };
+  }
+
+  /**
+   * Opens an FTS5 index that holds exactly the corpus file it was built from (the same content hash: see
+   * PersistOptions.sourceHash), with the corpus read from the index instead of the file: passages whose section
+   * and text are read from the index when ranked or shown. Undefined when there is no such index: the caller
+   * loads the corpus and opens it with PersistedIndex.open. A JSONL corpus only (no topics, no user words).
+   */
+  static openStored(
+    options: PersistOptions,
+  ): { index: PersistedIndex; corpus: Corpus; report: SyncReport } | undefined {
+    const started = performance.now();
+    if (options.backend === 'minisearch' || !options.sourceHash) return undefined;
+    const file = indexFile(options, 'fts5');
+    if (!existsSync(file)) return undefined;
+    const key = tokenizerKey({ userWords: [], topics: { agreements: [] } });
+    const readonly = options.readonly ?? false;
+    const stage = new Fts5Stage(file, { readonly });
+    if (stage.meta('tokenizer') !== key || stage.meta(SOURCE_HASH) !== options.sourceHash) {
+      stage.close();
+      return undefined;
+    }
+    const hashes = readHashes(stage);
+    const index = new PersistedIndex(stage, file, hashes, key, readonly);
+    const corpus = storedCorpus(stage);
+    const report = { backend: 'fts5' as const, file, rebuilt: false, kept: hashes.size, added: 0, removed: 0 };
+    return { index, corpus, report: { ...report, ms: performance.now() - started } };
   }
 
   /**
@@ -107,12 +174,21 @@ export class PersistedIndex {
       [...new Set([...removed, ...added])],
       flatten(indexedChunks(passages, corpus, names)),
       added.map((id) => [id, current.get(id) ?? '']),
+      passages,
     );
     return { ...base, ms: performance.now() - started };
   }
 
-  /** Removes documents and adds passages (of documents given with their content hash), then saves. */
-  apply(removed: string[], passages: Iterable<IndexedPassage>, hashes: Array<[string, string]>): void {
+  /**
+   * Removes documents and adds passages (of documents given with their content hash; `shown`: the same passages
+   * as the corpus holds them, whose texts an FTS5 index keeps), then saves.
+   */
+  apply(
+    removed: string[],
+    passages: Iterable<IndexedPassage>,
+    hashes: Array<[string, string]>,
+    shown: Iterable<Passage>,
+  ): void {
     if (this.readonly && this.stage.kind === 'fts5')
       throw new Error(`The index ${this.file} is open read-only: update it from the writing replica`);
     let count = 0;
@@ -126,6 +202,7 @@ export class PersistedIndex {
       this.stage.removeDocuments(removed);
       for (const id of removed) this.hashes.delete(id);
       this.stage.add(counted());
+      if (this.stage instanceof Fts5Stage) this.stage.storeTexts(shown);
       for (const [id, hash] of hashes) this.hashes.set(id, hash);
       this.save(removed, hashes);
     };
@@ -145,6 +222,8 @@ export class PersistedIndex {
       for (const id of removed) drop.run(id);
       for (const [id, hash] of hashes) put.run(id, hash);
       this.stage.setMeta('tokenizer', this.key);
+      // The index no longer holds exactly the source file (open sets it again once it does).
+      this.stage.setMeta(SOURCE_HASH, '');
       return;
     }
     const stage = this.stage as MiniSearchStage;
@@ -201,4 +280,31 @@ function openFts5(file: string, key: string, readonly: boolean): { stage: FirstS
 function readHashes(stage: Fts5Stage): Map<string, string> {
   const rows = stage.db.prepare('SELECT id, hash FROM documents').all() as Array<{ id: string; hash: string }>;
   return new Map(rows.map((r) => [r.id, r.hash]));
+}
+
+/**
+ * The corpus held by an FTS5 index (openStored): one passage per indexed row, in the order indexed, whose
+ * section and text are read from the index when asked for (own getters, so that a copy `{...passage}` holds
+ * them too); documents as a JSONL corpus has them (id and title: the records' title).
+ */
+function storedCorpus(stage: Fts5Stage): Corpus {
+  const rows = stage.db.prepare('SELECT rowid, id, document FROM passages ORDER BY rowid').raw().all() as Array<
+    [number, string, string]
+  >;
+  const documents = new Map<string, DocumentInfo>();
+  const passages = rows.map(([rowid, id, documentId]): Passage => {
+    if (!documents.has(documentId)) documents.set(documentId, { id: documentId, title: documentId });
+    return {
+      id,
+      documentId,
+      topic: null,
+      get section() {
+        return stage.shown(rowid)?.section ?? '';
+      },
+      get text() {
+        return stage.shown(rowid)?.text ?? '';
+      },
+    };
+  });
+  return { documents: [...documents.values()], passages, topics: { agreements: [] }, userWords: [] };
 }

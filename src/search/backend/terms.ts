@@ -10,7 +10,7 @@ import type { IndexedPassage } from './types.js';
  * Version of what the first stage indexes: bump it when indexedPassage, normalization or segmentation change
  * in a way that changes terms, so that persisted indexes are rebuilt.
  */
-export const INDEX_FORMAT = 18;
+export const INDEX_FORMAT = 20;
 
 export function indexedPassage(p: Passage, names: NameMatcher): IndexedPassage {
   const text = names.canonicalize(normalizeText([p.text, ...(p.keywords ?? [])].join(' ')));
@@ -38,7 +38,7 @@ const sha256 = (parts: string[]) => {
  * What every passage's terms depend on besides its own text: the index format, the words added to the
  * segmenter and the names canonicalized (topics.json). When it changes, every passage is indexed again.
  */
-export function tokenizerKey(corpus: Corpus): string {
+export function tokenizerKey(corpus: Pick<Corpus, 'userWords' | 'topics'>): string {
   return sha256([String(INDEX_FORMAT), ...[...corpus.userWords].sort(), JSON.stringify(corpus.topics)]);
 }
 

@@ -36,6 +36,14 @@ export interface Vocabulary {
   numbers: TermCounts;
   /** True when a Han character stands in the indexed text (in any bigram). */
   hasChar(char: string): boolean;
+  /** Bumped at each change of the index, so that what was computed from the counts is computed again. */
+  readonly version: number;
+  /**
+   * Words of the index read like a sound key (reading/near-miss.ts soundKeys), when the backend keeps them (FTS5:
+   * a table filled as passages are indexed, so that near misses need not walk the whole vocabulary); a word
+   * whose passages were removed since may be among them. Without it, near-miss.ts builds them from words.keys().
+   */
+  soundAlike?(key: string): string[];
 }
 
 /** Field weights of the first stage. */

@@ -71,12 +71,14 @@ test('a name with a neighbouring character glued on by the cut is the name the p
     loadCorpus(
       tempCorpus({
         'ming.md':
-          '崇祯十七年，李自成攻陷北京，崇祯帝自缢于煤山。\n\n兀良哈三卫的蒙古兵与明军在大宁城大战。\n\n南京大学的校长由教育部任命。\n',
+          '崇祯十七年，李自成攻陷北京，崇祯帝自缢于煤山。\n\n兀良哈三卫的蒙古兵与明军在大宁城大战。\n\n花垣县位于湖南西部，县政府驻花垣镇。\n\n南京大学的校长由教育部任命。\n',
       }),
     ),
   );
   assert.match(answerText(ming, '明崇祯帝自缢是因为谁攻陷北京？'), /李自成/);
   assert.match(answerText(ming, '明军和兀良哈三卫的蒙古兵在哪里大战？'), /大宁城/);
+  // A two-character word keeps one character when the span holds two more: 县政府驻点 is the passage's 县政府驻.
+  assert.match(answerText(ming, '花垣县的县政府驻点在何地？'), /花垣镇/);
   // … but a name is not its tail inside another name: 东京大学 is not 南京大学.
   assert.equal(answerQuestion(ming, '东京大学的校长由谁任命？').kind, 'none');
 });

@@ -192,10 +192,13 @@ export function holdsSoundAlike(word: string, text: string): boolean {
 export function holdsGlued(word: string, question: string, text: string, names: NameSpans): boolean {
   const chars = [...word];
   const start = question.indexOf(word);
-  if (chars.length < 3 || start < 0 || !/^\p{Script=Han}+$/u.test(word)) return false;
+  if (chars.length < 2 || start < 0 || !/^\p{Script=Han}+$/u.test(word)) return false;
   const q = [...question];
   const at = [...question.slice(0, start)].length;
+  // A two-character word keeps one: the span must hold two more of the question (县政府驻 for 县政府驻点).
+  const minSpan = chars.length === 2 ? 3 : 2;
   const held = (from: number, to: number) => {
+    if (to - from < minSpan) return false;
     const span = q.slice(from, to).join('');
     const found = text.indexOf(span);
     if (found < 0) return false;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { loadCorpus } from '../src/corpus/load.js';
 import { SearchEngine } from '../src/search/engine.js';
 import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
+import { holdsSoundAlike, namesYear } from '../src/answer/judge.js';
 import { locativeStem } from '../src/text/tokenize.js';
 import { yearsNamed } from '../src/text/dates.js';
 import { tempCorpus } from './support/temp-corpus.js';
@@ -51,6 +52,43 @@ test('appearsInOrder: a word shortened or written out, within twice its length',
   assert.ok(!appearsInOrder('复旦大学', '恢复了与两所大学的合作') && !appearsInOrder('校长', '长江与学校'));
   // … but not inside a name the text holds: 华侨大学 is not 清华大学.
   assert.ok(appearsInOrder('华侨大学', '与清华大学签署') && !appearsInOrder('华侨大学', '与清华大学签署', () => true));
+});
+
+test('a word written with one character read alike is the word the text holds (满州 / 满洲, 挂勾 / 挂钩)', () => {
+  const cases: Array<[word: string, text: string, holds: boolean]> = [
+    ['满州', '传统意义下的满洲的面积', true],
+    ['挂勾', '人民币与美元挂钩', true],
+    ['清华', '与清华大学签署', false], // the word itself is not a variant of itself
+    ['满州', '满族的州县', false], // 族 is not read like 州
+    ['复旦', '恢复了与两所大学的合作', false],
+  ];
+  for (const [word, text, holds] of cases) assert.equal(holdsSoundAlike(word, text), holds, `${word} in ${text}`);
+});
+
+test('a name with a neighbouring character glued on by the cut is the name the passage holds', () => {
+  // 明崇祯帝 cut 明崇祯 + 帝: the passage says 崇祯. 和兀良哈三卫 cut 和兀良 + 哈三卫: the passage says 兀良哈三卫.
+  const ming = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'ming.md':
+          '崇祯十七年，李自成攻陷北京，崇祯帝自缢于煤山。\n\n兀良哈三卫的蒙古兵与明军在大宁城大战。\n\n花垣县位于湖南西部，县政府驻花垣镇。\n\n南京大学的校长由教育部任命。\n',
+      }),
+    ),
+  );
+  assert.match(answerText(ming, '明崇祯帝自缢是因为谁攻陷北京？'), /李自成/);
+  assert.match(answerText(ming, '明军和兀良哈三卫的蒙古兵在哪里大战？'), /大宁城/);
+  // A two-character word keeps one character when the span holds two more: 县政府驻点 is the passage's 县政府驻.
+  assert.match(answerText(ming, '花垣县的县政府驻点在何地？'), /花垣镇/);
+  // … but a name is not its tail inside another name: 东京大学 is not 南京大学.
+  assert.equal(answerQuestion(ming, '东京大学的校长由谁任命？').kind, 'none');
+});
+
+test('a year is named in any form a text writes it: 二零零五年, and a decade by its century', () => {
+  assert.ok(namesYear('于二零零五年七月一日迁移', '2005年迁到哪个学院', '2005'));
+  assert.ok(namesYear('20世纪50年代官方鼓励', '1950年代鼓励什么', '1950'));
+  assert.ok(namesYear('1953年官方鼓励', '1950年代鼓励什么', '1950'));
+  assert.ok(!namesYear('1963年官方鼓励', '1950年代鼓励什么', '1950'));
+  assert.ok(!namesYear('1953年官方鼓励', '1950年鼓励什么', '1950'));
 });
 
 test('a rare dictionary word that is a stop word glued to a verb (会派) is read as the verb', () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { normalizeText, removeLayoutSpaces, stripControlChars } from '../src/text/normalize.js';
-import { hanBigrams, isContentToken, questionBigrams, segment, wordTerms } from '../src/text/tokenize.js';
+import { hanBigrams, isContentToken, questionBigrams, segment, stopWords, wordTerms } from '../src/text/tokenize.js';
 import { answerQuestion } from '../src/answer/answer.js';
 import { openEngine } from '../src/cli/wiring.js';
 
@@ -77,4 +77,10 @@ test('segmentation never throws and loses no Han character on random Unicode', (
     }),
     { numRuns: 300 },
   );
+});
+
+test('a "when" word that asks (何年, 哪一年, 几月) is no content word; a noun naming the kind (日期) stays one', () => {
+  for (const w of ['何年', '哪一年', '几月', '什么时候']) assert.ok(stopWords().has(w), w);
+  // 「卡乐」于何年结束营业: 何年 is not a word the passage must hold (it held too little of the question without).
+  assert.ok(!stopWords().has('日期'));
 });

@@ -7,10 +7,11 @@ import type { Passage } from '../corpus/types.js';
 import type { SearchEngine } from '../search/engine.js';
 import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 import { bestSentence } from '../search/rerank.js';
-import { COUNTING_MEASURES, DIGITS, LIANG, TEN } from '../text/lexicon.js';
+import { COUNTING_MEASURES, DIGITS, LIANG, TEN, ZEROS } from '../text/lexicon.js';
 import { escapeRegExp } from '../text/regexp.js';
 import { isDictionaryWord, tagWords } from '../text/tokenize.js';
 import type { PassageView } from '../question/rule.js';
+import { syllablesOf } from '../reading/homophones.js';
 import { askedRules, isOn } from '../question/rules.js';
 
 /**
@@ -60,6 +61,17 @@ export function namesAskedKind(question: string, term: string): boolean {
   if (!opened) return false;
   const next = tagWords(question.slice(opened.index + opened[0].length))[0];
   return next === undefined || !(/^n/.test(next.tag) || /^[的之]/u.test(next.word));
+}
+
+/** Characters that ask when they open a word (何原因, 何用途, 啥东西): 何 / 啥 + the kind of thing asked for. */
+const ASKING_CHAR = /^[何啥]/u;
+
+/**
+ * True when a word is a question word glued to the noun naming the kind asked for (何原因 = 何 + 原因, which jieba
+ * cuts as one and tags a person's name, surname 何): no name of something else.
+ */
+function isAskingWord(term: string): boolean {
+  return ASKING_CHAR.test(term) && [...term].length >= 3 && isDictionaryWord(term.slice(1));
 }
 
 /** An informative noun or name (北京大学, 校长), judged by jieba's dictionary tag of the word alone. */
@@ -116,25 +128,116 @@ export function appearsInOrder(
   });
 }
 
+/** Where a text's names lie, by character index, computed on first use. */
+interface NameSpans {
+  /** True when characters first..last overlap one of the text's names. */
+  overlaps(first: number, last: number): boolean;
+  /** True when characters first..last cut a name, begin or end inside it (京大学 in 南京大学), not a whole one. */
+  cuts(first: number, last: number): boolean;
+}
+
 /**
- * A function telling whether characters first..last of a text lie in one of its names: a word jieba tags
- * nr/ns/nt/nz, or a party's name (topics.json; jieba tags the words it was given x).
+ * The names of a text: words jieba tags nr/ns/nt/nz, and parties' names (topics.json; jieba tags the words it was
+ * given x).
  */
-function namesOf(engine: SearchEngine, text: string): (first: number, last: number) => boolean {
-  let spans: Array<[number, number]> | undefined;
-  return (first, last) => {
-    if (!spans) {
-      spans = [];
+function namesOf(engine: SearchEngine, text: string): NameSpans {
+  let cached: Array<[number, number]> | undefined;
+  const spans = () => {
+    if (!cached) {
+      cached = [];
       let at = 0;
       for (const { word, tag } of tagWords(text)) {
         const length = [...word].length;
         const isName = PROPER_NAME_TAG.test(tag) || engine.names.find(word).some((f) => f.alias === word);
-        if (isName) spans.push([at, at + length - 1]);
+        if (isName) cached.push([at, at + length - 1]);
         at += length;
       }
     }
-    return spans.some(([a, b]) => a <= last && first <= b);
+    return cached;
   };
+  return {
+    overlaps: (first, last) => spans().some(([a, b]) => a <= last && first <= b),
+    cuts: (first, last) => spans().some(([a, b]) => (a < first && first <= b) || (a <= last && last < b)),
+  };
+}
+
+/**
+ * True when the text holds the word with one character written as another read alike (满州 for 满洲, 挂勾 for
+ * 挂钩): a variant spelling or a typo of the question's, of a word of 2–4 Han characters. The other characters
+ * must match exactly.
+ */
+export function holdsSoundAlike(word: string, text: string): boolean {
+  const chars = [...word];
+  if (chars.length < 2 || chars.length > 4 || !/^\p{Script=Han}+$/u.test(word)) return false;
+  return chars.some((c, k) => {
+    const sounds = syllablesOf(c);
+    if (sounds.length === 0) return false;
+    const before = chars.slice(0, k).join('');
+    const after = chars.slice(k + 1).join('');
+    for (let at = text.indexOf(before); at >= 0 && at < text.length; at = text.indexOf(before, at + 1)) {
+      const other = text[at + before.length];
+      if (other === undefined || other === c || !text.startsWith(after, at + before.length + 1)) continue;
+      if (syllablesOf(other).some((s) => sounds.includes(s))) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * True when a question's word is only a neighbour's character glued to a name or word the text holds: jieba cut
+ * 明崇祯 (明 + 崇祯), 唐建中 (唐 + 建中), 何原因 (何 + 原因), 和兀良|哈 (兀良哈). The word less its first or last
+ * character, run on into the question as far as the text follows, is at least 2 characters the text holds, and not
+ * cutting a name of the text (北京大学 is not in 南京大学). Words of 3 characters or more.
+ */
+export function holdsGlued(word: string, question: string, text: string, names: NameSpans): boolean {
+  const chars = [...word];
+  const start = question.indexOf(word);
+  if (chars.length < 2 || start < 0 || !/^\p{Script=Han}+$/u.test(word)) return false;
+  const q = [...question];
+  const at = [...question.slice(0, start)].length;
+  // A two-character word keeps one: the span must hold two more of the question (县政府驻 for 县政府驻点).
+  const minSpan = chars.length === 2 ? 3 : 2;
+  const held = (from: number, to: number) => {
+    if (to - from < minSpan) return false;
+    const span = q.slice(from, to).join('');
+    const found = text.indexOf(span);
+    if (found < 0) return false;
+    const first = [...text.slice(0, found)].length;
+    return !names.cuts(first, first + to - from - 1);
+  };
+  // Less the first character: run on after the word while the text still holds the span.
+  let end = at + chars.length;
+  if (held(at + 1, end)) return true;
+  for (; end < q.length && /\p{Script=Han}/u.test(q[end] ?? ''); end++) if (held(at + 1, end + 1)) return true;
+  // Less the last character: run back before the word.
+  for (let from = at; from >= 0 && (from === at || /\p{Script=Han}/u.test(q[from] ?? '')); from--)
+    if (held(from, at + chars.length - 1)) return true;
+  return false;
+}
+
+/** A year's digits in Han numerals, as texts write a year out (二〇〇五年, 二零零五年, 一九五〇年). */
+const HAN_DIGIT = new Map([...`${ZEROS}${DIGITS}`].map((c, k) => [c, String(Math.max(0, k - 1))]));
+const HAN_YEAR = new RegExp(`[${ZEROS}${DIGITS}]{4}(?=年)`, 'gu');
+
+/**
+ * True when the text names the year asked, in any of the forms a text writes it: 2005, 二零零五年, and for a
+ * decade asked (1950年代) any year of it or the decade said by its century (20世纪50年代, 50年代).
+ */
+export function namesYear(text: string, question: string, year: string): boolean {
+  if (text.includes(year)) return true;
+  const spelled = [...text.matchAll(HAN_YEAR)].map((m) => [...m[0]].map((c) => HAN_DIGIT.get(c)).join(''));
+  if (spelled.includes(year)) return true;
+  if (!question.includes(`${year}年代`) || !year.endsWith('0')) return false;
+  const decade = year.slice(0, 3);
+  return text.includes(`${year.slice(2)}年代`) || new RegExp(`(?<!\\d)${decade}\\d(?!\\d)`, 'u').test(text);
+}
+
+/**
+ * False for a number of years counted back (4000年前, 1亿1234万5678年前: years ago) that cannot be a year of the
+ * calendar, being later than the present; 1990年前 (before 1990) stays a year.
+ */
+function isCalendarYear(question: string, year: string): boolean {
+  return !(Number(year) > new Date().getFullYear() && question.includes(`${year}年前`));
 }
 
 function idfShare(terms: ContentTerm[], keep: (t: ContentTerm) => boolean): number {
@@ -175,7 +278,7 @@ export interface Verdict {
  */
 function namesSomethingElse(q: AnalyzedQuestion, absent: ContentTerm[], text: string, evidence: number): boolean {
   // The kind of thing asked for (哪些范畴) is how the question names the answer, not something it is about.
-  const about = absent.filter((t) => !namesAskedKind(q.normalized, t.term));
+  const about = absent.filter((t) => !namesAskedKind(q.normalized, t.term) && !isAskingWord(t.term));
   const name = (t: ContentTerm) =>
     isSalientNoun(t, PROPER_NAME_TAG) || (ABBREVIATED_INSTITUTION.test(t.term) && isSalientNoun(t, /^j$/));
   const personOrPlace = (t: ContentTerm) =>
@@ -218,14 +321,22 @@ export function judge(
   const ownYear = (t: ContentTerm) => engine.holdsYear(passage, t.term);
   const evidence = idfShare(q.contentTerms, (t) => holdsTerm(text, t) || ownYear(t));
   // Words the corpus never mentions, unless the passage holds them shortened or written out (中科院 / 中国科学院).
-  const inName = namesOf(engine, text);
-  const absent = missingTerms.filter((t) => !ownYear(t) && !appearsInOrder(t.term, text, inName));
+  const names = namesOf(engine, text);
+  const absent = missingTerms.filter(
+    (t) =>
+      !ownYear(t) &&
+      !appearsInOrder(t.term, text, names.overlaps) &&
+      !holdsSoundAlike(t.term, text) &&
+      !holdsGlued(t.term, q.normalized, text, names),
+  );
   const missingShare = idfShare(q.contentTerms, (t) => absent.includes(t));
   // A question about a year (2020年) is not answered by a passage that never names that year, unless its
   // document is of that year (a 2020 article's "6月3日" is in 2020).
   const otherYear = q.contentTerms.some((t) => {
     const year = engine.yearAsked(passage, t.term);
-    return year !== undefined && !ownYear(t) && !text.includes(year);
+    return (
+      year !== undefined && !ownYear(t) && isCalendarYear(q.normalized, year) && !namesYear(text, q.normalized, year)
+    );
   });
   const asked = { normalized: q.normalized, terms: q.contentTerms };
   return {

@@ -1,3 +1,5 @@
+import { WHEN_WORDS } from './lexicon.js';
+
 /**
  * Question words and fillers that carry no topic in a question ("哪些", "请问", "一下"). jieba's own stop list
  * covers function words (的, 了, 和); these are the ones a question adds on top.
@@ -134,7 +136,12 @@ export const QUESTION_WORDS = [
   '可不可以',
 ];
 
+/** The lexicon's "when" words that ask (何年, 哪一年, 几月): a word a text never writes, as the other question words. */
+const ASKING_WHEN_WORDS = WHEN_WORDS.filter((w) => /[何哪几啥]|什么/u.test(w));
+
 /** Builds the stop set from jieba's list plus the question words above, lower-cased. */
 export function buildStopWords(jiebaStopWords: Iterable<string>): Set<string> {
-  return new Set([...jiebaStopWords, ...QUESTION_WORDS].map((w) => w.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    [...jiebaStopWords, ...QUESTION_WORDS, ...ASKING_WHEN_WORDS].map((w) => w.trim().toLowerCase()).filter(Boolean),
+  );
 }

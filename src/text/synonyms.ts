@@ -1,10 +1,16 @@
 /**
  * Near-synonyms for words a question uses and a text may say otherwise (老师 → 教师, 签 → 签署, 出台 → 颁布):
- * a general lexicon of Chinese, not of any corpus (synonyms.tsv: `word<TAB>variant variant …`, # comments).
+ * general lexicons of Chinese, not of any corpus (`word<TAB>variant variant …`, # comments): synonyms.tsv,
+ * written by hand, and synonyms-cedict.tsv, words sharing an English sense in CC-CEDICT (扮演 → 充当), made by
+ * `npx tsx src/cli/gloss-synonyms.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { REPO_ROOT } from '../paths.js';
 
 const LEXICON_FILE = new URL('./synonyms.tsv', import.meta.url);
+/** The dictionary's near-synonyms, relative to the repository (absent: the hand lexicon alone). */
+export const CEDICT_SYNONYMS_FILE = 'src/text/synonyms-cedict.tsv';
 
 let lexicon: Map<string, string[]> | undefined;
 
@@ -23,6 +29,10 @@ export function parseSynonyms(text: string): Map<string, string[]> {
 
 /** The words a text may use instead of `word` (none when the lexicon does not list it). */
 export function synonymsOf(word: string): readonly string[] {
-  lexicon ??= parseSynonyms(readFileSync(LEXICON_FILE, 'utf8'));
+  if (!lexicon) {
+    const dictionary = resolve(REPO_ROOT, CEDICT_SYNONYMS_FILE);
+    const extra = existsSync(dictionary) ? readFileSync(dictionary, 'utf8') : '';
+    lexicon = parseSynonyms(`${readFileSync(LEXICON_FILE, 'utf8')}\n${extra}`);
+  }
   return lexicon.get(word) ?? [];
 }

@@ -3,6 +3,7 @@
  * cooperation, fields, institutions and related signings (src/answer/summarize.ts lays them out). Patterns only;
  * every item is a piece of the corpus' text.
  */
+import { ASPECT_HEADING } from '../question/kinds/subject.js';
 import { chineseDate } from '../corpus/topics.js';
 import type { Topic } from '../corpus/types.js';
 import { normalizeText } from '../text/normalize.js';
@@ -47,7 +48,6 @@ const COUNT = `(?:\\d+|[${ONE_TO_TEN}${LIANG}几多]+)[个大项]?`;
 /** "在A、B、C5个方面" / "在A、B等多方面" / "在A、B方面": an enumeration of aspects. */
 const ASPECT_LIST = new RegExp(`在([^,，。;；：:]+?、[^,，。;；：:]+?)(?:等)?(?:${COUNT})?方面`, 'u');
 /** "(据悉,)在X方面," opening an aspect's paragraph. */
-const ASPECT_HEADING = /^(?:[^,，。;；]{1,8}[,，])?在([^,，。;；、]{2,24}?)方面[,，]/u;
 /** "…等(战略性新兴产业)领域": the end of a fields enumeration. */
 const FIELD_END_SOURCE = `(?:等|${COUNT})[^、,，。;；]{0,14}?(?:领域|产业|行业)`;
 const FIELD_END = new RegExp(FIELD_END_SOURCE, 'gu');

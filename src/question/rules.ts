@@ -34,6 +34,7 @@ export const RULES: readonly Rule[] = [
   'person',
   'number',
   'areas',
+  'aspect',
   'party',
   'place',
   'organisation',

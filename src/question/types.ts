@@ -19,6 +19,7 @@ export type Script = 'simplified' | 'traditional' | 'none';
  */
 export type AnswerKind =
   | 'areas'
+  | 'aspect'
   | 'date'
   | 'definition'
   | 'district'

@@ -54,6 +54,26 @@ const GIVES_ASPECTS = new RegExp(
   'u',
 );
 
+/**
+ * A paragraph's opening that names its aspect (在人才交流与合作方面，…; 据悉，在决策咨询方面，…): the paragraph is about
+ * that aspect. Shared with the summaries (src/answer/extract.ts).
+ */
+export const ASPECT_HEADING = /^(?:[^,，。;；]{1,8}[,，])?在([^,，。;；、]{2,24}?)方面[,，]/u;
+
+/** The aspect a question names (在人才方面, 科技创新方面会做什么), not asked for (哪些方面, 什么方面). */
+const NAMED_ASPECT =
+  /((?:(?!在|哪|什么|啥|几|各|这|那|多|其他|其它|的|和|与)[\p{Script=Han}“”"]){2,10}?)方面(?!的负责人)/u;
+
+export function namedAspect(question: string): string | undefined {
+  return NAMED_ASPECT.exec(question)?.[1];
+}
+
+/** True when a sentence opens with the aspect named (its 在…方面 holds it, or it holds the opening's aspect). */
+function opensWithAspect(sentence: string, aspect: string): boolean {
+  const heading = ASPECT_HEADING.exec(sentence)?.[1];
+  return heading !== undefined && (heading.includes(aspect) || aspect.includes(heading));
+}
+
 export function givesAspects(text: string): boolean {
   return GIVES_ASPECTS.test(text);
 }
@@ -144,6 +164,23 @@ export const SUBJECT_RULES: Rule[] = [
         '在决策咨询、科技创新等多方面开展深度合作',
       ],
       doesNotGive: ['在人才交流方面,双方将加强合作', '重庆大学、西南大学在人工智能领域', '市政府、交大方面表示'],
+    },
+  },
+  {
+    id: 'aspect',
+    kind: 'aspect',
+    use: 'rank',
+    why: "what is done in one aspect (在人才方面会做什么) is answered by that aspect's paragraph, not the list naming it",
+    asks: (q) => namedAspect(q) !== undefined && !ASKS_ASPECTS.test(q) && !ASKS_FOR_AREAS.test(q),
+    gives: (p, q) => {
+      const aspect = namedAspect(q.normalized);
+      return aspect !== undefined && p.sentences.some((s) => opensWithAspect(s, aspect));
+    },
+    examples: {
+      asks: ['清华在人才方面会做什么', '那人才交流方面呢', '科技创新方面有什么合作', '交大在成果转化方面有啥安排'],
+      doesNotAsk: ['在哪些方面合作', '合作涵盖什么方面', '哪个方面的负责人', '各方面都有吗'],
+      gives: ['在人才交流与合作方面,我市将大力支持清华大学优秀人才赴渝工作', '据悉,在人才方面,双方将加强合作'],
+      doesNotGive: ['我市将与清华大学在决策咨询、人才交流与合作5个方面开展深度合作', '在科技创新方面,共同开展'],
     },
   },
 ];

@@ -15,7 +15,7 @@ import { DEFAULT_CORPUS } from './wiring.js';
 export interface Operations {
   store: Store;
   live: LiveEngine;
-  /** Stops the timers and closes the store (call after the last answer). */
+  /** Stops the timers and closes the index and the store (call after the last answer). */
   close(): void;
 }
 
@@ -54,6 +54,7 @@ export function startOperations(config: Config, logger: Logger): Operations {
       close() {
         clearInterval(daily);
         unwatch();
+        live.close();
         store.close();
       },
     };

@@ -171,6 +171,10 @@ test('an unchanged JSONL corpus reopens from the FTS5 index with the same answer
   const third = open();
   assert.match(best(third, '碧螺春产于哪里'), /碧螺春产于苏州太湖/);
   third.close();
+  // A corpus this small is MiniSearch's by default, FTS5 index or not.
+  let backend = '';
+  openEngine(file, { dataDir: dir, onIndex: (r) => (backend = r.backend) }).close();
+  assert.equal(backend, 'minisearch');
 });
 
 for (const backend of ['minisearch', 'fts5'] as const) {

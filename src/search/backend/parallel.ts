@@ -1,6 +1,6 @@
 /**
- * Indexed terms of many passages, computed in worker threads while this thread writes the index: on 2 cores a
- * 100,000-passage corpus takes about half the time. Synchronous for the caller (SearchEngine.open is): this
+ * Indexed terms of many passages, computed in worker threads (one per core but one) while this thread writes the
+ * index: on 2 cores one worker computes terms while this thread writes. Synchronous for the caller (SearchEngine.open is): this
  * thread sleeps on an Atomics counter the workers bump after each chunk, and takes the chunks off their ports
  * with receiveMessageOnPort, in order per worker.
  */

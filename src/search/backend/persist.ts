@@ -142,7 +142,9 @@ export class PersistedIndex {
     const key = tokenizerKey({ userWords: [], topics: { agreements: [] } });
     const readonly = options.readonly ?? false;
     const stage = new Fts5Stage(file, { readonly });
-    if (stage.meta('tokenizer') !== key || stage.meta(SOURCE_HASH) !== options.sourceHash) {
+    // 'auto' picks FTS5 for a large corpus only (a small one may have an FTS5 index from --index fts5 too).
+    const chosen = options.backend === 'fts5' || stage.size >= LARGE_CORPUS_PASSAGES;
+    if (!chosen || stage.meta('tokenizer') !== key || stage.meta(SOURCE_HASH) !== options.sourceHash) {
       stage.close();
       return undefined;
     }

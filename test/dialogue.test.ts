@@ -85,6 +85,12 @@ describe('references by date and names typed wrong', () => {
     assert.match(second!, /按“上海交通大学/);
   });
 
+  test('an aspect follow-up that points at the party (这所大学在…方面呢) swaps the aspect only', () => {
+    const [, reply] = chat(['清华大学在科技创新方面会和重庆做什么？', '这所大学在产学研方面呢？']);
+    assert.match(reply!, /按“清华大学在产学研方面会和重庆做什么/);
+    assert.match(reply!, /生态环境产业/);
+  });
+
   test("a party's name typed with a read-alike character wrong is followed up as the party", () => {
     const [, reply] = chat(['上海交大的合作涵盖哪些领域？', '那请华呢？']);
     assert.match(reply!, /按“清华大学的合作涵盖哪些领域/);

@@ -226,6 +226,13 @@ function signedOf(engine: SearchEngine, order: 'first' | 'last'): string | undef
   return order === 'first' ? all[0] : all.at(-1);
 }
 
+/** The aspect an elliptic follow-up names, without words for the party talked about (这所大学在产学研方面 → 产学研方面). */
+function aspectOf(core: string): string {
+  const pointing = new RegExp(`${PARTY_PRONOUN.source}|${AGREEMENT_PRONOUN.source}`, 'gu');
+  const aspect = core.replace(pointing, '').replace(/^[在的]/u, '');
+  return aspect || core;
+}
+
 /** A previous question with its party (or another name, or nothing) replaced by `agreement`'s. */
 function swapParty(engine: SearchEngine, previous: string, agreement: string): string {
   const r = readText(engine, previous);
@@ -376,7 +383,7 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
       (['first', 'last'] as const).map((o) => (BY_DATE[o].test(core) ? signedOf(engine, o) : undefined)).find(Boolean);
     const question = target
       ? swapParty(engine, previous.question, target)
-      : swapAspect(engine, previous.question, readText(engine, core).shown);
+      : swapAspect(engine, previous.question, readText(engine, aspectOf(core)).shown);
     return { kind: 'question', question, changed: question !== r.shown };
   }
   // Words pointing back, then questions about several agreements.

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { loadCorpus } from '../src/corpus/load.js';
 import { SearchEngine } from '../src/search/engine.js';
 import { answerQuestion, appearsInOrder } from '../src/answer/answer.js';
-import { holdsSoundAlike, namesYear } from '../src/answer/judge.js';
+import { holdsAround, holdsSoundAlike, namesYear } from '../src/answer/judge.js';
 import { locativeStem } from '../src/text/tokenize.js';
 import { yearsNamed } from '../src/text/dates.js';
 import { tempCorpus } from './support/temp-corpus.js';
@@ -81,6 +81,12 @@ test('a name with a neighbouring character glued on by the cut is the name the p
   assert.match(answerText(ming, '花垣县的县政府驻点在何地？'), /花垣镇/);
   // … but a name is not its tail inside another name: 东京大学 is not 南京大学.
   assert.equal(answerQuestion(ming, '东京大学的校长由谁任命？').kind, 'none');
+});
+
+test('a noun the text leaves out between the same words is a modifier, not another subject (坝体 in 水坝的坝体结构)', () => {
+  assert.ok(holdsAround('坝体', '若是水坝的坝体结构出现问题', '若水坝的结构破坏或是显著受损'));
+  assert.ok(!holdsAround('院长', '上海交通大学重庆研究院的院长是谁', '共建上海交通大学重庆研究院'));
+  assert.ok(!holdsAround('坝体', '坝体结构出现问题', '水坝的结构出现问题'), 'two characters each side');
 });
 
 test('a year is named in any form a text writes it: 二零零五年, and a decade by its century', () => {

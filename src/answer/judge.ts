@@ -270,6 +270,25 @@ export interface Verdict {
   wrongKind: string[];
 }
 
+/** A number written in digits (112.8385): jieba tags it a Latin word (eng), but it is no noun. */
+const NUMBER = /^[\d.,]+$/u;
+/** Characters of the question on each side of a word that the text must hold joined, for holdsAround. */
+const AROUND_CHARS = 2;
+
+/**
+ * True when the text holds what the question says on both sides of a word, joined without it: the word is a
+ * modifier the text leaves out (水坝的坝体结构 said 水坝的结构). AROUND_CHARS Han characters each side.
+ */
+export function holdsAround(word: string, question: string, text: string): boolean {
+  const at = question.indexOf(word);
+  if (at < 0) return false;
+  const before = question.slice(Math.max(0, at - AROUND_CHARS), at);
+  const after = question.slice(at + word.length, at + word.length + AROUND_CHARS);
+  const han = /^\p{Script=Han}+$/u;
+  if ([...before].length < AROUND_CHARS || [...after].length < AROUND_CHARS) return false;
+  return han.test(before) && han.test(after) && text.includes(before + after);
+}
+
 /**
  * True when the absent words show the question is about something the corpus does not hold: a name it never
  * mentions (北京大学, 北大, 腾讯), a well-known person or place (香港, not a compass region: 西南 for 西部), an English
@@ -284,7 +303,11 @@ function namesSomethingElse(q: AnalyzedQuestion, absent: ContentTerm[], text: st
   const personOrPlace = (t: ContentTerm) =>
     isSalientNoun(t, PERSON_OR_PLACE_TAG, MISSING_NAME_IDF) && !COMPASS_REGION.test(t.term);
   const commonNoun = (t: ContentTerm) =>
-    isSalientNoun(t, COMMON_NOUN_TAG) && ![...t.term].every((c) => text.includes(c)) && !holdsHead(t.term, text);
+    isSalientNoun(t, COMMON_NOUN_TAG) &&
+    !NUMBER.test(t.term) &&
+    ![...t.term].every((c) => text.includes(c)) &&
+    !holdsHead(t.term, text) &&
+    !holdsAround(t.term, q.normalized, text);
   return (
     (isOn('absent-name') &&
       (about.some((t) => name(t) || personOrPlace(t)) || absent.some((t) => q.unknownNames.includes(t.term)))) ||

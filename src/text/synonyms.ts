@@ -27,12 +27,34 @@ export function parseSynonyms(text: string): Map<string, string[]> {
   return out;
 }
 
-/** The words a text may use instead of `word` (none when the lexicon does not list it). */
-export function synonymsOf(word: string): readonly string[] {
-  if (!lexicon) {
-    const dictionary = resolve(REPO_ROOT, CEDICT_SYNONYMS_FILE);
-    const extra = existsSync(dictionary) ? readFileSync(dictionary, 'utf8') : '';
-    lexicon = parseSynonyms(`${readFileSync(LEXICON_FILE, 'utf8')}\n${extra}`);
+/** The dictionary's text, a newline first, read once; its words are looked up, not parsed (28,000 lines). */
+let dictionary: string | undefined;
+const fromDictionary = new Map<string, readonly string[]>();
+/** Words whose dictionary synonyms are remembered, at most. */
+const MAX_REMEMBERED = 50_000;
+
+/** The dictionary's near-synonyms of a word: its one line (`word<TAB>variant variant …`), found when asked for. */
+function dictionarySynonyms(word: string): readonly string[] {
+  const known = fromDictionary.get(word);
+  if (known) return known;
+  if (dictionary === undefined) {
+    const path = resolve(REPO_ROOT, CEDICT_SYNONYMS_FILE);
+    dictionary = existsSync(path) ? `\n${readFileSync(path, 'utf8')}` : '';
   }
-  return lexicon.get(word) ?? [];
+  const at = dictionary.indexOf(`\n${word}\t`);
+  const end = dictionary.indexOf('\n', at + 1);
+  const line = at < 0 ? '' : dictionary.slice(at + word.length + 2, end < 0 ? undefined : end);
+  const found = line.split(/\s+/u).filter((v) => v && v !== word);
+  // Any word a user types is looked up: the memo is bounded.
+  if (fromDictionary.size >= MAX_REMEMBERED) fromDictionary.clear();
+  fromDictionary.set(word, found);
+  return found;
+}
+
+/** The words a text may use instead of `word`: the hand lexicon's, then the dictionary's (none when neither lists it). */
+export function synonymsOf(word: string): readonly string[] {
+  lexicon ??= parseSynonyms(readFileSync(LEXICON_FILE, 'utf8'));
+  const own = lexicon.get(word) ?? [];
+  const more = dictionarySynonyms(word);
+  return more.length === 0 ? own : [...new Set([...own, ...more])];
 }

@@ -91,6 +91,17 @@ describe('references by date and names typed wrong', () => {
     assert.match(reply!, /生态环境产业/);
   });
 
+  test('a noun follow-up after a count asks the same count of that noun (科研院所呢 after 多少家高校)', () => {
+    const [, institutes, companies] = chat([
+      '2019年重庆引进了多少家国内外知名高校？',
+      '科研院所呢？',
+      '企业研发机构呢？',
+    ]);
+    assert.match(institutes!, /按“2019年重庆引进了多少家科研院所/);
+    assert.match(institutes!, /7家科研院所/);
+    assert.match(companies!, /10家企业研发机构/);
+  });
+
   test("a party's name typed with a read-alike character wrong is followed up as the party", () => {
     const [, reply] = chat(['上海交大的合作涵盖哪些领域？', '那请华呢？']);
     assert.match(reply!, /按“清华大学的合作涵盖哪些领域/);

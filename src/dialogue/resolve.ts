@@ -266,10 +266,22 @@ function swapAspect(engine: SearchEngine, previous: string, core: string): strin
   const inPlace = new RegExp(`在([\\p{Script=Han}]{1,10}?)${ASPECT_ENDING}`, 'u').exec(r.normalized);
   if (inPlace && new RegExp(`${ASPECT_ENDING}$`, 'u').test(core))
     return replaceSpans(r, [{ start: inPlace.index + 1, end: inPlace.index + inPlace[0].length, text: core }]);
+  // 科研院所呢 after 2019年引进了多少家高校: the same count asked of the other thing.
+  const object = ASKED_OBJECT.exec(r.normalized);
+  if (object && !r.english && !hasQuestionWord(core)) {
+    const [start, end] = object.indices![1]!;
+    return replaceSpans(r, [{ start, end, text: core }]);
+  }
   const party = r.parties.find((p) => p.topicId);
   const name = party?.topicId ? nameOf(engine, party.topicId, r.english) : '';
   return r.english ? `${core} ${name}`.trim() : `${name}${core}`;
 }
+
+/**
+ * What a question counts, at its end (多少家国内外知名高校): the slot a noun follow-up fills (科研院所呢). Only a count
+ * with its measure word: after 会提供哪些服务, 研究院呢 asks about the institute, not which institutes are services.
+ */
+const ASKED_OBJECT = /(?:多少|几)[个家所位名项种条批]([^\s，,。；;：:？?]{2,12}?)[？?]?$/du;
 
 /** The referent of 它 / it: the previous question's subject when it is more than the city, else its party. */
 function itReferent(engine: SearchEngine, previous: TurnRecord, english: boolean): string | undefined {

@@ -201,25 +201,145 @@ export function questionBigrams(text: string): string[] {
   return runs.flatMap((r) => hanBigrams(r));
 }
 
-let idfTable: Map<string, number> | undefined;
-let idfFallback = 0;
 /**
  * jieba's IDF table has no single characters. A lone character in a question is nearly always a common verb
  * or measure word (会, 帮, 做, 年), so it weighs like a common word.
  */
 const SINGLE_HAN_IDF = 3;
 
-/** Loads jieba's IDF table (≈260k words) once. */
-function loadIdf(): Map<string, number> {
-  if (idfTable) return idfTable;
-  idfTable = new Map();
-  for (const line of readJiebaDict('idf.utf8')) {
-    const space = line.lastIndexOf(' ');
-    if (space > 0) idfTable.set(line.slice(0, space), Number(line.slice(space + 1)));
+/**
+ * jieba's IDF table (≈260k words, 6 MB, "word idf" a line), looked up in its bytes as read: a hash table of line
+ * offsets (open addressing) instead of a Map of 260k strings, which took 0.4 s of every start and as much again
+ * in garbage collection. A word on two lines keeps the later one, as Map.set did.
+ */
+class IdfTable {
+  private readonly bytes: Buffer;
+  /** Per slot, 1 + the offset of a line, 0 for an empty slot. */
+  private readonly slots: Int32Array;
+  /** Per slot, the byte length of its word (up to the line's last space). */
+  private readonly lengths: Int32Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
+  private medianIdf?: number;
+
+  constructor(bytes: Buffer) {
+    this.bytes = bytes;
+    let lines = 1;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
+    let size = 1;
+    while (size < lines * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.lengths = new Int32Array(size);
+    this.values = new Float64Array(size);
+    this.mask = size - 1;
+    let start = 0;
+    let space = -1;
+    for (let i = 0; i <= bytes.length; i++) {
+      const b = i < bytes.length ? bytes[i] : 10;
+      if (b === 32) space = i;
+      else if (b === 10) {
+        if (space > start) this.put(start, space - start, this.parse(space + 1, i));
+        start = i + 1;
+        space = -1;
+      }
+    }
   }
-  const values = [...idfTable.values()].sort((a, b) => a - b);
-  // Words jieba has never seen are as rare as its rarer words: the median idf, as jieba's own extractor does.
-  idfFallback = values[Math.floor(values.length / 2)] ?? 10;
+
+  /**
+   * The number in bytes [from, to). Digits with one point, at most 15 digits: the integer of the digits and a
+   * power of ten are exact, so their quotient is rounded once, as Number() rounds the text; else Number().
+   */
+  private parse(from: number, to: number): number {
+    let digits = 0;
+    let mantissa = 0;
+    let point = -1;
+    for (let i = from; i < to; i++) {
+      const b = this.bytes[i]!;
+      if (b >= 48 && b <= 57 && digits < 15) {
+        mantissa = mantissa * 10 + (b - 48);
+        digits++;
+      } else if (b === 46 && point < 0) point = i;
+      else return Number(this.bytes.toString('latin1', from, to));
+    }
+    if (digits === 0) return Number(this.bytes.toString('latin1', from, to));
+    return point < 0 ? mantissa : mantissa / 10 ** (to - point - 1);
+  }
+
+  private static hash(bytes: Uint8Array, from: number, length: number): number {
+    let h = 0x811c9dc5;
+    for (let i = from; i < from + length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    return h >>> 0;
+  }
+
+  private same(slot: number, bytes: Uint8Array, from: number, length: number): boolean {
+    if (this.lengths[slot] !== length) return false;
+    const at = this.slots[slot]! - 1;
+    for (let i = 0; i < length; i++) if (this.bytes[at + i] !== bytes[from + i]) return false;
+    return true;
+  }
+
+  private put(start: number, length: number, value: number): void {
+    for (let slot = IdfTable.hash(this.bytes, start, length) & this.mask; ; slot = (slot + 1) & this.mask) {
+      if (this.slots[slot] === 0 || this.same(slot, this.bytes, start, length)) {
+        this.slots[slot] = start + 1;
+        this.lengths[slot] = length;
+        this.values[slot] = value;
+        return;
+      }
+    }
+  }
+
+  get(word: string): number | undefined {
+    const key = Buffer.from(word, 'utf8');
+    for (let slot = IdfTable.hash(key, 0, key.length) & this.mask; ; slot = (slot + 1) & this.mask) {
+      if (this.slots[slot] === 0) return undefined;
+      if (this.same(slot, key, 0, key.length)) return this.values[slot];
+    }
+  }
+
+  /** Words jieba has never seen are as rare as its rarer words: the median idf, as jieba's own extractor does. */
+  median(): number {
+    if (this.medianIdf === undefined) {
+      let count = 0;
+      for (let slot = 0; slot < this.slots.length; slot++) if (this.slots[slot] !== 0) count++;
+      const values = new Float64Array(count);
+      for (let slot = 0, n = 0; slot < this.slots.length; slot++)
+        if (this.slots[slot] !== 0) values[n++] = this.values[slot]!;
+      this.medianIdf = values.length > 0 ? nthSmallest(values, Math.floor(values.length / 2)) : 10;
+    }
+    return this.medianIdf;
+  }
+}
+
+/** The k-th smallest of the values (from 0), by quickselect (the values are reordered): a sort took 30 ms. */
+function nthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k]!;
+}
+
+let idfTable: IdfTable | undefined;
+
+/** Loads jieba's IDF table once. */
+function loadIdf(): IdfTable {
+  idfTable ??= new IdfTable(readFileSync(JIEBA_DICT_DIR + 'idf.utf8'));
   return idfTable;
 }
 
@@ -243,12 +363,12 @@ export function generalIdf(word: string): number {
   const table = loadIdf();
   const known = table.get(word);
   if (known !== undefined) return known;
-  return word.length === 1 && /\p{Script=Han}/u.test(word) ? SINGLE_HAN_IDF : idfFallback;
+  return word.length === 1 && /\p{Script=Han}/u.test(word) ? SINGLE_HAN_IDF : table.median();
 }
 
 /** True when jieba's IDF table (its reference vocabulary) has the word. */
 export function isDictionaryWord(word: string): boolean {
-  return loadIdf().has(word);
+  return loadIdf().get(word) !== undefined;
 }
 
 /** POS tags from jieba ('nt' organization, 'ns' place, 'nr' person, 'n' noun, 'v' verb, 'x' unknown …). */

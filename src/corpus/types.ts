@@ -26,6 +26,12 @@ export interface Passage {
    * Corpus.passages.
    */
   heading?: 'title' | 'section';
+  /**
+   * The passage's match texts as the search engine computes them (SearchEngine.passageMatchText, and
+   * passageSentences' for each of splitSentences(text)), when the corpus holds them ready: a passage read from an
+   * FTS5 index, which computed them when it indexed the passage. Undefined when it did not.
+   */
+  storedMatchTexts?(): { text: string; sentences: string[] } | undefined;
 }
 
 /** A party to an agreement and the names people use for it. */

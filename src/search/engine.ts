@@ -211,10 +211,12 @@ export class SearchEngine {
     let cached = this.sentencesById.get(passage.id);
     if (!cached) {
       const sentences = splitSentences(passage.text);
+      // Read, not computed, when the index keeps them (a stored passage: the same names, Passage.storedMatchTexts).
+      const stored = passage.storedMatchTexts?.()?.sentences;
       // A heading is matched without the layout spaces it is written with (its section).
       cached = passage.heading
         ? [[passage.text], [this.matchText(passage.section)]]
-        : [sentences, sentences.map((s) => this.matchText(s))];
+        : [sentences, stored?.length === sentences.length ? stored : sentences.map((s) => this.matchText(s))];
       remember(this.sentencesById, passage.id, cached);
     }
     return cached;
@@ -224,7 +226,9 @@ export class SearchEngine {
   passageMatchText(passage: Passage): string {
     let text = this.normalizedById.get(passage.id);
     if (text === undefined) {
-      text = this.matchText([passage.heading ? passage.section : passage.text, ...(passage.keywords ?? [])].join(' '));
+      text =
+        (passage.heading ? undefined : passage.storedMatchTexts?.()?.text) ??
+        this.matchText([passage.heading ? passage.section : passage.text, ...(passage.keywords ?? [])].join(' '));
       remember(this.normalizedById, passage.id, text);
     }
     return text;

@@ -25,6 +25,8 @@ export interface WorkerInput {
   port: MessagePort;
   signal: Int32Array;
   chunk: number;
+  /** Compute the passages' match texts too (indexedPassage). */
+  matchTexts: boolean;
 }
 
 /** The worker's entry: TypeScript through tsx's loader, which a new thread does not inherit. */
@@ -39,13 +41,18 @@ import(workerData.tsx)
 const TSX_API = import.meta.resolve('tsx/esm/api');
 
 /** Terms of the passages, in chunks, in this thread or in workers (see PARALLEL_FROM). */
-export function* indexedChunks(passages: Passage[], corpus: Corpus, names: NameMatcher): Generator<IndexedPassage[]> {
+export function* indexedChunks(
+  passages: Passage[],
+  corpus: Corpus,
+  names: NameMatcher,
+  matchTexts = false,
+): Generator<IndexedPassage[]> {
   // One core is left to this thread, which writes the index meanwhile: on 2 cores a second worker only took
   // turns with the first and the writer, and held another copy of the dictionaries (≈150 MiB) and of its passages.
   const workers = Math.min(MAX_WORKERS, availableParallelism() - 1, Math.floor(passages.length / (PARALLEL_FROM / 2)));
   if (passages.length < PARALLEL_FROM || workers < 1) {
     for (let i = 0; i < passages.length; i += CHUNK)
-      yield passages.slice(i, i + CHUNK).map((p) => indexedPassage(p, names));
+      yield passages.slice(i, i + CHUNK).map((p) => indexedPassage(p, names, matchTexts));
     return;
   }
   const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -59,6 +66,7 @@ export function* indexedChunks(passages: Passage[], corpus: Corpus, names: NameM
       port: port2,
       signal,
       chunk: CHUNK,
+      matchTexts,
     };
     const module = new URL('./terms-worker.ts', import.meta.url).href;
     const worker = new Worker(BOOTSTRAP, {

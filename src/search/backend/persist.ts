@@ -174,7 +174,7 @@ export class PersistedIndex {
     // A document being added is removed first too: a build cut short may have left some of its passages.
     this.apply(
       [...new Set([...removed, ...added])],
-      flatten(indexedChunks(passages, corpus, names)),
+      flatten(indexedChunks(passages, corpus, names, this.stage.kind === 'fts5')),
       added.map((id) => [id, current.get(id) ?? '']),
       passages,
     );
@@ -304,6 +304,10 @@ class StoredPassage implements Passage {
 
   get text(): string {
     return this.stage.shown(this.rowid)?.text ?? '';
+  }
+
+  storedMatchTexts(): { text: string; sentences: string[] } | undefined {
+    return this.stage.matchTexts(this.rowid);
   }
 }
 

@@ -4,7 +4,7 @@ import { addUserWords } from '../../text/tokenize.js';
 import type { WorkerInput } from './parallel.js';
 import { indexedPassage } from './terms.js';
 
-export function computeTerms({ passages, topics, userWords, port, signal, chunk }: WorkerInput): void {
+export function computeTerms({ passages, topics, userWords, port, signal, chunk, matchTexts }: WorkerInput): void {
   const post = (message: unknown) => {
     port.postMessage(message);
     Atomics.add(signal, 0, 1);
@@ -14,7 +14,7 @@ export function computeTerms({ passages, topics, userWords, port, signal, chunk 
     addUserWords(userWords);
     const names = new NameMatcher(topics);
     for (let i = 0; i < passages.length; i += chunk)
-      post(passages.slice(i, i + chunk).map((p) => indexedPassage(p, names)));
+      post(passages.slice(i, i + chunk).map((p) => indexedPassage(p, names, matchTexts)));
     post(null);
   } catch (e) {
     post({ error: (e as Error).message });

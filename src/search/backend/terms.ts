@@ -1,5 +1,6 @@
 /** A passage's indexed terms: the one place the first stage's input is computed (index build and updates). */
 import { createHash } from 'node:crypto';
+import { splitSentences } from '../../corpus/split.js';
 import { normalizeText } from '../../text/normalize.js';
 import { hanBigrams, numberPieces, wordTerms } from '../../text/tokenize.js';
 import type { NameMatcher } from '../../corpus/topics.js';
@@ -10,9 +11,13 @@ import type { IndexedPassage } from './types.js';
  * Version of what the first stage indexes: bump it when indexedPassage, normalization or segmentation change
  * in a way that changes terms, so that persisted indexes are rebuilt.
  */
-export const INDEX_FORMAT = 20;
+export const INDEX_FORMAT = 21;
 
-export function indexedPassage(p: Passage, names: NameMatcher): IndexedPassage {
+/**
+ * A passage's terms; with `matchTexts`, also its match texts as SearchEngine.passageMatchText and
+ * passageSentences compute them (an FTS5 index keeps them: IndexedPassage.matchText).
+ */
+export function indexedPassage(p: Passage, names: NameMatcher, matchTexts = false): IndexedPassage {
   const text = names.canonicalize(normalizeText([p.text, ...(p.keywords ?? [])].join(' ')));
   const section = names.canonicalize(normalizeText(p.section));
   return {
@@ -22,6 +27,9 @@ export function indexedPassage(p: Passage, names: NameMatcher): IndexedPassage {
     bigrams: hanBigrams(text).join(' '),
     section: wordTerms(section, 'search').join(' '),
     numbers: numberPieces(text).join(' '),
+    ...(matchTexts
+      ? { matchText: text, sentenceMatchTexts: splitSentences(p.text).map((s) => names.canonicalize(normalizeText(s))) }
+      : {}),
   };
 }
 

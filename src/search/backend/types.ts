@@ -15,6 +15,13 @@ export interface IndexedPassage {
   section: string;
   /** Numbers with their unit (2019年, 6月, 14家): counted for the vocabulary, not searched. */
   numbers: string;
+  /**
+   * The passage's match text (normalized, names canonical, keywords added: SearchEngine.passageMatchText) and
+   * its sentences' (SearchEngine.passageSentences), computed with the terms when the index keeps them (FTS5),
+   * so that ranking a stored passage does not normalize it again.
+   */
+  matchText?: string;
+  sentenceMatchTexts?: string[];
 }
 
 /** Per term, how many passages hold it. Read-only, Map-like, so that a backend may look terms up on disk. */

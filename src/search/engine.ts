@@ -153,7 +153,9 @@ export class SearchEngine {
         ...added.flatMap((a) => a.passages.filter((p) => p.heading)),
       ],
     };
-    const passages = added.flatMap((a) => a.passages.filter(isIndexed)).map((p) => indexedPassage(p, this.names));
+    const passages = added
+      .flatMap((a) => a.passages.filter(isIndexed))
+      .map((p) => indexedPassage(p, this.names, this.stage.kind === 'fts5'));
     if (this.persisted) {
       const hashes = documentHashes({ ...corpus, documents: added.map((a) => a.document) });
       this.persisted.apply(

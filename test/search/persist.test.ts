@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerQuestion } from '../../src/answer/answer.js';
@@ -87,6 +88,39 @@ for (const backend of ['minisearch', 'fts5'] as const) {
     reopened.engine.close();
   });
 }
+
+test('FTS5: table vocab counts exactly what fts5vocab counts after a build, an addition and a removal', () => {
+  const dir = dataDir();
+  const folder = tempCorpus({ 'panda.md': PANDA, 'library.md': LIBRARY });
+  const both = () => {
+    const [file = ''] = readdirSync(join(dir, 'index')).filter((f) => f.endsWith('.sqlite'));
+    const db = new Database(join(dir, 'index', file), { readonly: true });
+    try {
+      const rows = (table: string) => db.prepare(`SELECT term, doc FROM ${table} ORDER BY term`).raw().all();
+      return [rows('vocab'), rows('fts_vocab')];
+    } finally {
+      db.close();
+    }
+  };
+  let engine = SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder, backend: 'fts5' }).engine;
+  let [vocab, truth] = both();
+  assert.ok(truth!.length > 10);
+  assert.deepEqual(vocab, truth);
+  const tea = loadCorpus(tempCorpus({ 'tea.md': TEA }));
+  engine = engine.withDocuments({ add: [{ document: tea.documents[0]!, passages: tea.passages }] });
+  [vocab, truth] = both();
+  assert.deepEqual(vocab, truth);
+  engine = engine.withDocuments({ remove: ['panda'] });
+  [vocab, truth] = both();
+  assert.deepEqual(vocab, truth);
+  assert.ok(!engine.mentions('熊猫') && engine.mentions('普洱茶'));
+  engine.close();
+  // A document removed from the folder, noticed at the next start.
+  unlinkSync(join(folder, 'library.md'));
+  SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder, backend: 'fts5' }).engine.close();
+  [vocab, truth] = both();
+  assert.deepEqual(vocab, truth);
+});
 
 test('a replica opens the FTS5 index read-only and answers from it', () => {
   const dir = dataDir();

@@ -18,6 +18,7 @@
 import Database from 'better-sqlite3';
 import type { Passage } from '../../corpus/types.js';
 import { soundKeys } from '../../reading/near-miss.js';
+import { hanBigrams, numberPieces, wordTerms } from '../../text/tokenize.js';
 import type { FirstStage, FirstStageHit, FirstStageQuery, IndexedPassage, TermCounts, Vocabulary } from './types.js';
 
 const BIGRAM = '~';
@@ -37,7 +38,8 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS passages(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, document TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_document ON passages(document);
 CREATE TABLE IF NOT EXISTS texts(rowid INTEGER PRIMARY KEY, section TEXT NOT NULL, text TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS matches(rowid INTEGER PRIMARY KEY, sentences TEXT NOT NULL, text TEXT);
+CREATE TABLE IF NOT EXISTS matches(rowid INTEGER PRIMARY KEY, sentences TEXT NOT NULL, text TEXT, section TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sounds(key TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (key, word)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(words, bigrams, section, numbers, content='', contentless_delete=1,
   tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co Cf'");
@@ -45,15 +47,31 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
 `;
 
 /**
- * Bigrams held by more than this share of the passages (and more than COMMON_BIGRAM_MIN) are not searched.
- * The query's words and bigrams held by more than 5% are pruned already (search/engine.ts pruneShare); a bigram
- * is a recall backstop where jieba cut a question and a passage apart, which one held by hundreds of passages
- * does not give. 100k blackbox, 1,000 DRCD questions in process: CPU per question p50 / p99 10.1 / 30.2 ms →
- * 7.9 / 25.0 ms, R@1 0.905 → 0.906 (no bigrams at all: 6.5 / 23.6 ms, R@1 0.895). Not below 10,000 passages
- * with the default backend (MiniSearch there).
+ * Words held by more than this share of the passages, and bigrams held by more than COMMON_BIGRAM_SHARE (and
+ * either by more than COMMON_MIN_PASSAGES), are not searched by FTS5. The engine prunes terms above 5% already
+ * (search/engine.ts pruneShare, for both backends); FTS5's bm25() costs per row matched by any OR-ed term, so
+ * the large-corpus backend prunes further. A bigram is a recall backstop where jieba cut a question and a
+ * passage apart, which one held by hundreds of passages does not give. 100k blackbox, 1,000 DRCD questions in
+ * process (bench/ranking-sweep.ts), CPU per question p50 / p99, R@1:
+ *   neither: 10.1 / 30.2 ms, 0.905;  bigrams > 0.5%: 7.9 / 25.0 ms, 0.906 (2% / 1% / 0.2% / all: 8.7 / 8.3 /
+ *   7.7 / 6.5 ms p50, R@1 0.905 / 0.907 / 0.904 / 0.895);  and words > 3%: 4.2–4.6 / 14.5–20.2 ms, 0.900
+ *   (4%: 5.6 ms, 0.905; 2.5%: 4.1 ms, 0.899; 2%: 4.0 ms, 0.890). DRCD alone: 0.913.
+ * Not below 10,000 passages with the default backend (MiniSearch there), and not below COMMON_MIN_PASSAGES.
  */
+const COMMON_WORD_SHARE = 0.03;
 const COMMON_BIGRAM_SHARE = 0.005;
-const COMMON_BIGRAM_MIN = 200;
+const COMMON_MIN_PASSAGES = 200;
+
+/** The terms a passage adds to fts5vocab('row'): words of the text or section, ~bigrams and #numbers. */
+function termsOf(p: Pick<IndexedPassage, 'words' | 'bigrams' | 'section' | 'numbers'>): string[] {
+  const split = (terms: string) => (terms ? terms.split(' ') : []);
+  return [
+    ...split(p.words),
+    ...split(p.section),
+    ...split(p.bigrams).map((b) => BIGRAM + b),
+    ...split(p.numbers).map((n) => NUMBER + n),
+  ];
+}
 
 /** An FTS5 query string: each term a quoted string (a double quote inside doubled), OR-ed. */
 const anyOf = (terms: string[]) => terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ');
@@ -63,23 +81,33 @@ const COUNT_CACHE = 50_000;
 
 class VocabularyOnDisk implements Vocabulary {
   private readonly cache = new Map<string, number>();
-  private readonly count: Database.Statement<[string], { doc: number }>;
-  private readonly range: Database.Statement<[string, string], { term: string }>;
-  private readonly all: Database.Statement<[string, string], { term: string }>;
+  private count: Database.Statement<[string], { doc: number }>;
+  private range: Database.Statement<[string, string], { term: string }>;
+  private all: Database.Statement<[string, string], { term: string }>;
   private readonly sounds: Database.Statement<[string], string>;
   version = 0;
   readonly words: TermCounts;
   readonly bigrams: TermCounts;
   readonly numbers: TermCounts;
 
-  constructor(db: Database.Database) {
-    this.count = db.prepare('SELECT doc FROM fts_vocab WHERE term = ?');
-    this.range = db.prepare('SELECT term FROM fts_vocab WHERE term >= ? AND term < ? LIMIT 1');
-    this.all = db.prepare('SELECT term FROM fts_vocab WHERE term >= ? AND term < ?');
+  constructor(private readonly db: Database.Database) {
     this.sounds = db.prepare<[string], string>('SELECT word FROM sounds WHERE key = ?').pluck();
+    [this.count, this.range, this.all] = this.statements();
     this.words = this.counts('');
     this.bigrams = this.counts(BIGRAM);
     this.numbers = this.counts(NUMBER);
+  }
+
+  /** From table vocab when it is complete (see Fts5Stage.recount), else from fts5vocab. */
+  private statements() {
+    const table = hasCompleteVocab(this.db) ? 'vocab' : 'fts_vocab';
+    return [
+      this.db.prepare<[string], { doc: number }>(`SELECT doc FROM ${table} WHERE term = ?`),
+      this.db.prepare<[string, string], { term: string }>(
+        `SELECT term FROM ${table} WHERE term >= ? AND term < ? LIMIT 1`,
+      ),
+      this.db.prepare<[string, string], { term: string }>(`SELECT term FROM ${table} WHERE term >= ? AND term < ?`),
+    ] as const;
   }
 
   private lookup(term: string): number | undefined {
@@ -95,7 +123,7 @@ class VocabularyOnDisk implements Vocabulary {
   private counts(prefix: string): TermCounts {
     const get = (term: string) =>
       prefix === '' && (term.startsWith(BIGRAM) || term.startsWith(NUMBER)) ? undefined : this.lookup(prefix + term);
-    const all = this.all;
+    const self = this;
     return {
       get,
       has: (term) => get(term) !== undefined,
@@ -110,7 +138,7 @@ class VocabularyOnDisk implements Vocabulary {
               ]
             : [[prefix, `${prefix}\u{10ffff}`]];
         for (const [from = '', to = ''] of ranges)
-          for (const { term } of all.iterate(from, to)) yield prefix ? term.slice(prefix.length) : term;
+          for (const { term } of self.all.iterate(from, to)) yield prefix ? term.slice(prefix.length) : term;
       },
     };
   }
@@ -124,12 +152,33 @@ class VocabularyOnDisk implements Vocabulary {
     return this.sounds.all(key);
   }
 
-  /** Counts change with the index. */
+  /** Counts change with the index (and may now come from another table). */
   forget(): void {
     this.cache.clear();
+    [this.count, this.range, this.all] = this.statements();
     this.version++;
   }
 }
+
+/** The meta key saying that table vocab holds every term's passage count (Fts5Stage.recount). */
+const VOCAB_COMPLETE = 'vocab';
+
+function hasCompleteVocab(db: Database.Database): boolean {
+  try {
+    return (
+      (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(VOCAB_COMPLETE) as string | undefined) ===
+      'complete'
+    );
+  } catch {
+    return false; // an index from before table meta or vocab, opened read-only
+  }
+}
+
+/**
+ * Above this many passages changed at once, table vocab is counted again whole from fts5vocab (1.4 s CPU at
+ * 100k) rather than term by term.
+ */
+const RECOUNT_ALL_AFTER = 1000;
 
 /** Rows read lately (a ranked passage's text is read for its sentences, its match text, and when shown). */
 const RECENT_ROWS = 64;
@@ -183,7 +232,12 @@ export class Fts5Stage implements FirstStage {
       'INSERT INTO fts(rowid, words, bigrams, section, numbers) VALUES (?, ?, ?, ?, ?)',
     );
     const insertSound = this.db.prepare('INSERT OR IGNORE INTO sounds(key, word) VALUES (?, ?)');
-    const insertMatches = this.db.prepare('INSERT OR REPLACE INTO matches(rowid, sentences, text) VALUES (?, ?, ?)');
+    const insertMatches = this.db.prepare(
+      'INSERT OR REPLACE INTO matches(rowid, sentences, text, section) VALUES (?, ?, ?, ?)',
+    );
+    // The terms whose counts change, while few enough to count one by one.
+    let terms: Set<string> | undefined = new Set<string>();
+    let count = 0;
     // Each word's sound keys once per call (a full build sees a word in thousands of passages).
     const seen = new Set<string>();
     const sounds = (terms: string) => {
@@ -195,6 +249,8 @@ export class Fts5Stage implements FirstStage {
     };
     this.db.transaction(() => {
       for (const p of passages) {
+        if (terms && ++count > RECOUNT_ALL_AFTER) terms = undefined;
+        if (terms) for (const term of termsOf(p)) terms.add(term);
         const { lastInsertRowid } = insertPassage.run(p.id, p.documentId);
         insertTerms.run(lastInsertRowid, p.words, prefixed(BIGRAM, p.bigrams), p.section, prefixed(NUMBER, p.numbers));
         if (p.matchText !== undefined && p.sentenceMatchTexts) {
@@ -204,13 +260,36 @@ export class Fts5Stage implements FirstStage {
             lastInsertRowid,
             p.sentenceMatchTexts.join(SENTENCE_END),
             sentences === p.matchText ? null : p.matchText,
+            p.section,
           );
         }
         sounds(p.words);
         sounds(p.section);
       }
+      this.countAgain(terms);
     })();
     this.changed();
+  }
+
+  /**
+   * Brings table vocab in line with the index after a change: the given terms counted again from fts5vocab, or
+   * (`undefined`: too many, or not known; or when vocab is not complete yet) every term.
+   */
+  private countAgain(terms: Set<string> | undefined): void {
+    if (terms && hasCompleteVocab(this.db)) {
+      const count = this.db.prepare('SELECT doc FROM fts_vocab WHERE term = ?').pluck();
+      const put = this.db.prepare('INSERT OR REPLACE INTO vocab(term, doc) VALUES (?, ?)');
+      const drop = this.db.prepare('DELETE FROM vocab WHERE term = ?');
+      for (const term of terms) {
+        const doc = count.get(term) as number | undefined;
+        if (doc) put.run(term, doc);
+        else drop.run(term);
+      }
+      return;
+    }
+    this.db.exec('DELETE FROM vocab');
+    this.db.exec('INSERT INTO vocab(term, doc) SELECT term, doc FROM fts_vocab');
+    this.setMeta(VOCAB_COMPLETE, 'complete');
   }
 
   /** Keeps the passages' section and text as shown (passages indexed already), read by `shown`. */
@@ -255,16 +334,36 @@ export class Fts5Stage implements FirstStage {
     const deleteTerms = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
     const deleteText = this.db.prepare('DELETE FROM texts WHERE rowid = ?');
     const deleteMatches = this.db.prepare('DELETE FROM matches WHERE rowid = ?');
+    const matched = this.db.prepare<[number], { sentences: string; text: string | null; section: string }>(
+      'SELECT sentences, text, section FROM matches WHERE rowid = ?',
+    );
+    // The removed passages' terms, from their match texts (the index keeps no terms): counted again after.
+    let terms: Set<string> | undefined = new Set<string>();
+    let count = 0;
     const deletePassages = this.db.prepare('DELETE FROM passages WHERE document = ?');
     this.db.transaction(() => {
       for (const id of documentIds) {
-        for (const rowid of rows.all(id)) {
+        for (const rowid of rows.all(id) as number[]) {
+          const m = terms && ++count <= RECOUNT_ALL_AFTER ? matched.get(rowid) : undefined;
+          if (!m) terms = undefined;
+          else {
+            const sentences = m.sentences ? m.sentences.split(SENTENCE_END) : [];
+            const text = m.text ?? sentences.join('');
+            for (const term of termsOf({
+              words: wordTerms(text, 'search').join(' '),
+              bigrams: hanBigrams(text).join(' '),
+              section: m.section,
+              numbers: numberPieces(text).join(' '),
+            }))
+              terms?.add(term);
+          }
           deleteTerms.run(rowid);
           deleteText.run(rowid);
           deleteMatches.run(rowid);
         }
         deletePassages.run(id);
       }
+      if (documentIds.length > 0) this.countAgain(terms);
     })();
     this.changed();
   }
@@ -283,10 +382,13 @@ export class Fts5Stage implements FirstStage {
 
   search(q: FirstStageQuery): FirstStageHit[] {
     const parts: string[] = [];
-    const words = [...q.words, ...q.synonyms];
+    const rare = (counts: TermCounts, share: number) => {
+      const most = Math.max(COMMON_MIN_PASSAGES, share * this.size);
+      return (term: string) => (counts.get(term) ?? 0) <= most;
+    };
+    const words = [...q.words, ...q.synonyms].filter(rare(this.vocabulary.words, COMMON_WORD_SHARE));
     if (words.length > 0) parts.push(`{words section}: (${anyOf(words)})`);
-    const common = Math.max(COMMON_BIGRAM_MIN, COMMON_BIGRAM_SHARE * this.size);
-    const bigrams = q.bigrams.filter((b) => (this.vocabulary.bigrams.get(b) ?? 0) <= common);
+    const bigrams = q.bigrams.filter(rare(this.vocabulary.bigrams, COMMON_BIGRAM_SHARE));
     if (bigrams.length > 0) parts.push(`{bigrams}: (${anyOf(bigrams.map((b) => BIGRAM + b))})`);
     if (parts.length === 0) return [];
     const { boosts } = q;

@@ -180,6 +180,11 @@ function hasCompleteVocab(db: Database.Database): boolean {
  */
 const RECOUNT_ALL_AFTER = 1000;
 
+interface StoredRow {
+  shown: { section: string; text: string };
+  matches?: { text: string; sentences: string[] };
+}
+
 /** Rows read lately (a ranked passage's text is read for its sentences, its match text, and when shown). */
 const RECENT_ROWS = 64;
 
@@ -304,30 +309,42 @@ export class Fts5Stage implements FirstStage {
 
   /** A passage's section and text as shown, by its row (see storedPassages in persist.ts). */
   shown(rowid: number): { section: string; text: string } | undefined {
-    this.shownStatement ??= this.db.prepare('SELECT section, text FROM texts WHERE rowid = ?');
-    return recall(this.recentShown, rowid, () => this.shownStatement?.get(rowid));
+    return this.stored(rowid)?.shown;
   }
-  private readonly recentShown = new Map<number, { section: string; text: string } | undefined>();
-  private shownStatement?: Database.Statement<[number], { section: string; text: string }>;
 
   /**
    * A passage's match texts as computed when it was indexed (IndexedPassage.matchText), or undefined (indexed
    * without them, or by an index from before the table).
    */
   matchTexts(rowid: number): { text: string; sentences: string[] } | undefined {
-    if (this.matchesStatement === undefined) {
-      const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'matches'").get();
-      this.matchesStatement = exists ? this.db.prepare('SELECT sentences, text FROM matches WHERE rowid = ?') : null;
+    return this.stored(rowid)?.matches;
+  }
+
+  /** What the index keeps of a passage to show and rank it, read at once (a ranked passage needs both). */
+  private stored(rowid: number): StoredRow | undefined {
+    if (this.storedStatement === undefined) {
+      const matches = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'matches'").get();
+      this.storedStatement = this.db.prepare(
+        matches
+          ? `SELECT t.section, t.text, m.sentences, m.text AS matchText FROM texts t
+               LEFT JOIN matches m ON m.rowid = t.rowid WHERE t.rowid = ?`
+          : 'SELECT section, text, NULL AS sentences, NULL AS matchText FROM texts WHERE rowid = ?',
+      );
     }
-    return recall(this.recentMatches, rowid, () => {
-      const row = this.matchesStatement?.get(rowid);
+    return recall(this.recentRows, rowid, () => {
+      const row = this.storedStatement?.get(rowid);
       if (!row) return undefined;
+      const shown = { section: row.section, text: row.text };
+      if (row.sentences === null) return { shown };
       const sentences = row.sentences ? row.sentences.split(SENTENCE_END) : [];
-      return { sentences, text: row.text ?? sentences.join('') };
+      return { shown, matches: { sentences, text: row.matchText ?? sentences.join('') } };
     });
   }
-  private readonly recentMatches = new Map<number, { text: string; sentences: string[] } | undefined>();
-  private matchesStatement?: Database.Statement<[number], { sentences: string; text: string | null }> | null;
+  private readonly recentRows = new Map<number, StoredRow | undefined>();
+  private storedStatement?: Database.Statement<
+    [number],
+    { section: string; text: string; sentences: string | null; matchText: string | null }
+  >;
 
   removeDocuments(documentIds: string[]): void {
     const rows = this.db.prepare('SELECT rowid FROM passages WHERE document = ?').pluck();
@@ -402,8 +419,7 @@ export class Fts5Stage implements FirstStage {
   private searchStatement?: Database.Statement<[number, number, number, string, number], FirstStageHit>;
 
   private changed(): void {
-    this.recentShown.clear();
-    this.recentMatches.clear();
+    this.recentRows.clear();
     this.sizeCache = undefined;
     this.vocabulary.forget();
   }

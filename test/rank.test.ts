@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { loadCorpus } from '../src/corpus/load.js';
 import { DEFAULT_RANKING, SearchEngine } from '../src/search/engine.js';
 import { answerQuestion } from '../src/answer/answer.js';
-import { bestSentence, onlyListed } from '../src/search/rerank.js';
+import { bestSentence, onlyListed, phraseShare } from '../src/search/rerank.js';
 import { givesTime } from '../src/text/dates.js';
 import { generalIdf, wordTerms } from '../src/text/tokenize.js';
 import { tempCorpus } from './support/temp-corpus.js';
@@ -106,6 +106,37 @@ test('bestSentence picks the sentence with the most question weight and reports 
   assert.equal(r.coverage, 1);
   assert.deepEqual(bestSentence(['无关'], terms), { index: 0, coverage: 0 });
   assert.ok(givesTime('去年12月,中心揭牌') && givesTime('6月8日') && givesTime('二〇一九年') && !givesTime('两所大学'));
+});
+
+test("phraseShare: the sentence following the question's wording holds the most of its weighted bigrams", () => {
+  const bigrams = ['谱写', '写了', '战曲'].map((bigram) => ({ bigram, weight: bigram === '战曲' ? 3 : 1 }));
+  assert.equal(phraseShare(['他在家中谱写了战曲', '战曲很有名'], bigrams), 1);
+  assert.equal(phraseShare(['战曲很有名', '他写过诗'], bigrams), 3 / 5);
+  assert.equal(phraseShare(['无关'], bigrams), 0);
+  // A sentence holding a question term only as one item of an enumeration counts the listed weight of its share.
+  const listed = [{ bigram: '科技', weight: 1 }];
+  const terms = [{ term: '科技', idf: 1 }];
+  assert.equal(phraseShare(['在决策、科技、人才三个方面合作'], listed, terms, 0.5), 0.5);
+  assert.equal(phraseShare(['在科技方面合作'], listed, terms, 0.5), 1);
+});
+
+test('of two passages holding the same words, the one saying them as the question does comes first', () => {
+  // Both passages hold 谱写, 战曲 and 市长家中 once; only the first says who wrote the song in one phrase.
+  const corpus = loadCorpus(
+    tempCorpus({
+      'a.md':
+        '---\ntitle: 战曲\n---\n\n那年春天，诗人甲在市长家中进晚餐时谱写了这首战曲，后来它成为国歌。\n\n' +
+        '市长家中常有宴会，诗人们在那里谱写诗篇，也谈论那首战曲的来历和流传。\n',
+    }),
+  );
+  const q = '战曲是谁在市长家中谱写的？';
+  const top = (ranking = DEFAULT_RANKING) => {
+    const built = SearchEngine.build(corpus, ranking);
+    return built.rank(built.analyze(q), 2)[0]?.passage.text ?? '';
+  };
+  assert.match(top(), /诗人甲/);
+  // What decides is the wording: without the phrase feature the other passage comes first.
+  assert.doesNotMatch(top({ ...DEFAULT_RANKING, phraseWeight: 0 }), /诗人甲/);
 });
 
 test("a question about a year finds the passage of that year's document, though neither passage names a year", () => {

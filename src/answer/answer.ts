@@ -109,7 +109,7 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
  * A passage that passes the rules the best one fails (a number for "how many", a year for "which year", a word
  * the best lacks) but ranks below it answers instead when its score is at least this share of the best score …
  */
-export const ANSWER_KIND_MARGIN = 0.9;
+export const ANSWER_KIND_MARGIN = 0.85;
 /** … and it is among this many best-ranked passages (whatever the number of answers asked for). */
 const ANSWER_KIND_DEPTH = 5;
 

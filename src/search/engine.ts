@@ -8,7 +8,7 @@ import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, DocumentInfo, Passage } from '../corpus/types.js';
 import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
-import { bestSentence, secondStage } from './rerank.js';
+import { bestSentence, secondStage, type WeightedBigram } from './rerank.js';
 import { relativeYear, yearsNamed } from '../text/dates.js';
 import { analyzeForCorpus } from './analyze.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
@@ -313,6 +313,18 @@ export class SearchEngine {
    */
   weighTerms(terms: ContentTerm[]): ContentTerm[] {
     return terms.map((t) => ({ ...t, idf: t.idf * Math.max(MIN_COMMON_WORD_WEIGHT, 1 - this.passageShare(t.term)) }));
+  }
+
+  /**
+   * The question's distinct Han bigrams, each weighted by its rarity among the indexed passages (log(1 + N / (1 +
+   * passages holding it)), so a bigram no passage holds weighs most and one every passage holds least.
+   */
+  weighBigrams(normalizedQuestion: string): WeightedBigram[] {
+    const n = this.indexedCount;
+    return [...new Set(hanBigrams(normalizedQuestion).filter((b) => b.length === 2))].map((bigram) => ({
+      bigram,
+      weight: Math.log(1 + n / (1 + (this.vocabulary.bigrams.get(bigram) ?? 0))),
+    }));
   }
 
   /**

@@ -82,6 +82,11 @@ function splitSetAside(normalized: string): { clause: string; frame: string; res
   return { clause, frame: '', rest: normalized.replace(clause, '|') };
 }
 
+/** The normalized question without its set-aside clause and frame (除了科技和人才，还在哪些方面 → |还在哪些方面). */
+export function withoutSetAside(normalized: string): string {
+  return splitSetAside(normalized)?.rest ?? normalized;
+}
+
 /** 里 as a unit of distance: after a number (30里, 几里, 多少里; jieba keeps 三十里 whole). */
 const DISTANCE_LI = new RegExp(`(?:[\\d${COUNTING_NUMERALS}几]|多少)里`, 'u');
 

@@ -24,6 +24,8 @@ export interface RankingOptions {
   rerankDepth: number;
   /** Weight of the share of the question that a candidate's best sentence holds. */
   sentenceWeight: number;
+  /** Weight of the share of the question's rarity-weighted character bigrams that one sentence holds (phraseShare). */
+  phraseWeight: number;
   /**
    * Bonus for a candidate that gives the kind of answer asked for: a time in its best sentence for "when", a list
    * of areas (在A、B、C5个方面, 围绕A、B等领域) for "which areas".
@@ -49,6 +51,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   synonymFactor: 0.5,
   rerankDepth: 20,
   sentenceWeight: 1,
+  phraseWeight: 1.5,
   kindWeight: 0.3,
   listedWeight: 0.5,
 };

@@ -7,7 +7,8 @@
 import type { Passage } from '../corpus/types.js';
 import { askedRules } from '../question/rules.js';
 import type { RankedPassage } from './engine.js';
-import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from './query.js';
+import { hanBigrams } from '../text/tokenize.js';
+import { holdsTerm, withoutSetAside, type AnalyzedQuestion, type ContentTerm } from './query.js';
 import type { RankingOptions } from './ranking.js';
 
 /**
@@ -39,18 +40,60 @@ export function bestSentence(
   return { index, coverage: total > 0 ? Math.max(0, best) / total : 0 };
 }
 
-/** Weights of the second stage (see RankingOptions). */
-export interface RerankWeights {
-  sentenceWeight: number;
-  kindWeight: number;
+/** A Han bigram of the question and how rare it is in the corpus (see phraseShare). */
+export interface WeightedBigram {
+  bigram: string;
+  weight: number;
 }
 
 /**
- * The re-ranking score of a candidate: its first-stage score relative to the best candidate's (0–1], plus the
- * weighted share of the question its best sentence holds, plus the bonus for giving the kind of answer asked for.
+ * The largest share of the question's Han bigrams, each weighted by its rarity in the corpus, that one sentence
+ * holds: how closely a sentence follows the question's wording, function words and word order included
+ * (德利斯勒…譜寫了萊茵守軍戰曲 for 萊茵守軍戰曲是由誰寫的). Content-term coverage sees words wherever they stand
+ * in the sentence and not the characters around them; bigrams across word boundaries see the phrase. A sentence
+ * holding one of the question's terms only as an item of an enumeration (see onlyListed) counts `listedWeight` of
+ * its share: it names the thing among others, so the wording it shares with the question is the list's frame
+ * (丙大学在A、B、C方面合作 for 丙大学在B方面做什么), not what the question asks about.
  */
-export function rerankScore(relativeScore: number, coverage: number, kindMatch: boolean, w: RerankWeights): number {
-  return relativeScore + w.sentenceWeight * coverage + (kindMatch ? w.kindWeight : 0);
+export function phraseShare(
+  matchTexts: string[],
+  bigrams: WeightedBigram[],
+  terms: ContentTerm[] = [],
+  listedWeight = 1,
+): number {
+  const total = bigrams.reduce((s, b) => s + b.weight, 0);
+  if (total <= 0) return 0;
+  let best = 0;
+  for (const text of matchTexts) {
+    let held = bigrams.reduce((s, b) => s + (text.includes(b.bigram) ? b.weight : 0), 0);
+    if (listedWeight !== 1 && terms.some((t) => holdsTerm(text, t) && onlyListed(text, t))) held *= listedWeight;
+    if (held > best) best = held;
+  }
+  return best / total;
+}
+
+/** Weights of the second stage (see RankingOptions). */
+export interface RerankWeights {
+  sentenceWeight: number;
+  phraseWeight: number;
+  kindWeight: number;
+}
+
+/** What the second stage measures of one candidate. */
+export interface RerankFeatures {
+  /** First-stage score relative to the best candidate's (0–1]. */
+  relativeScore: number;
+  /** Share of the question's weighted terms its best sentence holds (bestSentence). */
+  coverage: number;
+  /** Share of the question's weighted bigrams its best-phrased sentence holds (phraseShare). */
+  phrase: number;
+  /** It gives the kind of answer asked for. */
+  kindMatch: boolean;
+}
+
+/** The re-ranking score of a candidate: its relative first-stage score plus the weighted second-stage features. */
+export function rerankScore(f: RerankFeatures, w: RerankWeights): number {
+  return f.relativeScore + w.sentenceWeight * f.coverage + w.phraseWeight * f.phrase + (f.kindMatch ? w.kindWeight : 0);
 }
 
 /**
@@ -104,6 +147,8 @@ export interface RerankCorpus {
   passageMatchText(passage: Passage): string;
   impliesYear(passage: Passage, term: string): boolean;
   documentYear(documentId: string): string | undefined;
+  /** The question's Han bigrams with their rarity in the corpus (phraseShare). */
+  weighBigrams(normalizedQuestion: string): WeightedBigram[];
 }
 
 /**
@@ -126,6 +171,12 @@ export function secondStage(
   // The kind of answer asked for (a time for "when", a list of areas): the rule table's ranking rules tell.
   const kindRules = askedRules(q.asks, 'rank');
   const asked = { normalized: q.normalized, terms: q.contentTerms };
+  // The bigrams joining the question's words (across a word boundary): its phrasing, not its words again.
+  const inWords = new Set(terms.flatMap((t) => hanBigrams(t.term)));
+  const bigrams =
+    ranking.phraseWeight > 0
+      ? corpus.weighBigrams(withoutSetAside(q.normalized)).filter((b) => !inWords.has(b.bigram))
+      : [];
   const reranked = candidates
     .slice(0, ranking.rerankDepth)
     .map(({ passage, score }) => {
@@ -139,7 +190,12 @@ export function secondStage(
         about: () => matchTexts[index] ?? '',
       };
       const kindMatch = kindRules.some((rule) => rule.gives?.(view, asked) ?? false);
-      return { passage, sentence: index, score: rerankScore(score / top, coverage, kindMatch, ranking) };
+      const phrase = phraseShare(matchTexts, bigrams, terms, listedWeight);
+      return {
+        passage,
+        sentence: index,
+        score: rerankScore({ relativeScore: score / top, coverage, phrase, kindMatch }, ranking),
+      };
     })
     .sort((a, b) => b.score - a.score);
   // Candidates past the second stage keep their first-stage order; their relative score is below any

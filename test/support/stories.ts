@@ -28,7 +28,12 @@ date: 2021-05
 export const corpus = loadCorpus(tempCorpus({ 'story.md': STORY }));
 export const engine = SearchEngine.build(corpus);
 /** BM25 alone, without the second stage: what the re-ranking changes. */
-export const firstStage = SearchEngine.build(corpus, { ...DEFAULT_RANKING, sentenceWeight: 0, kindWeight: 0 });
+export const firstStage = SearchEngine.build(corpus, {
+  ...DEFAULT_RANKING,
+  sentenceWeight: 0,
+  phraseWeight: 0,
+  kindWeight: 0,
+});
 export const firstStageTop = (q: string) => firstStage.rank(firstStage.analyze(q), 1)[0]?.passage.text ?? '';
 /** An engine over a one-document corpus of these paragraphs. */
 export const storyOf = (...paragraphs: string[]) =>

@@ -108,6 +108,11 @@ export const DEV_SETS = {
    * First score on 9a13c7f, before any change: 46/60 right, 18/20 declined.
    */
   dev25: 'test/questions/dev25.jsonl',
+  /**
+   * Written blind (the writer read only the article) at the start of stop 27, 80 questions over the same angles.
+   * First score on f27b5b0, before any change: 47/60 right, 14/20 declined.
+   */
+  dev26: 'test/questions/dev26.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

@@ -6,7 +6,7 @@ import { DEFAULT_RANKING, SearchEngine } from '../src/search/engine.js';
 import { answerQuestion } from '../src/answer/answer.js';
 import { bestSentence, onlyListed, phraseShare } from '../src/search/rerank.js';
 import { givesTime } from '../src/text/dates.js';
-import { generalIdf, wordTerms } from '../src/text/tokenize.js';
+import { generalIdf, wordJunctions, wordTerms } from '../src/text/tokenize.js';
 import { tempCorpus } from './support/temp-corpus.js';
 import * as S from './support/stories.js';
 
@@ -108,13 +108,25 @@ test('bestSentence picks the sentence with the most question weight and reports 
   assert.ok(givesTime('去年12月,中心揭牌') && givesTime('6月8日') && givesTime('二〇一九年') && !givesTime('两所大学'));
 });
 
-test("phraseShare: the sentence following the question's wording holds the most of its weighted bigrams", () => {
-  const bigrams = ['谱写', '写了', '战曲'].map((bigram) => ({ bigram, weight: bigram === '战曲' ? 3 : 1 }));
-  assert.equal(phraseShare(['他在家中谱写了战曲', '战曲很有名'], bigrams), 1);
-  assert.equal(phraseShare(['战曲很有名', '他写过诗'], bigrams), 3 / 5);
-  assert.equal(phraseShare(['无关'], bigrams), 0);
+test('wordJunctions: where neighbouring words meet, not the characters inside a word', () => {
+  const junctions = wordJunctions('主要是想借清华哪方面的优势？');
+  const words = junctions.map((j) => j.words);
+  assert.ok(words.includes('借清华') && words.includes('的优势'), words.join(' '));
+  // 方面 and 主要 are words of the question: they are no junction, so a passage's 决策咨询方面 shares no wording.
+  assert.ok(!junctions.some((j) => j.bigram === '方面' || j.bigram === '主要'), words.join(' '));
+  // Punctuation ends the run: no junction spans 优势？
+  assert.ok(junctions.every((j) => /^\p{Script=Han}+$/u.test(j.words)));
+});
+
+test("phraseShare: the sentence following the question's wording holds the most of its weighted junctions", () => {
+  const junction = (words: string, weight = 1) => ({ words, bigram: words.slice(1, 3), weight });
+  const junctions = [junction('谱写了'), junction('了战曲'), junction('战曲是', 3)];
+  assert.equal(phraseShare(['他在家中谱写了战曲是在夜里', '战曲很有名'], junctions), 1);
+  assert.equal(phraseShare(['这首战曲是国歌', '他写了诗'], junctions), 3 / 5);
+  // The junction's bigram alone is not the wording: 了战 in 为了战斗 joins other words.
+  assert.equal(phraseShare(['为了战斗'], junctions), 0);
   // A sentence holding a question term only as one item of an enumeration counts the listed weight of its share.
-  const listed = [{ bigram: '科技', weight: 1 }];
+  const listed = [{ words: '科技', bigram: '科技', weight: 1 }];
   const terms = [{ term: '科技', idf: 1 }];
   assert.equal(phraseShare(['在决策、科技、人才三个方面合作'], listed, terms, 0.5), 0.5);
   assert.equal(phraseShare(['在科技方面合作'], listed, terms, 0.5), 1);

@@ -107,7 +107,8 @@ function toHit(engine: SearchEngine, r: RankedPassage, q: AnalyzedQuestion): Ans
 
 /**
  * A passage that passes the rules the best one fails (a number for "how many", a year for "which year", a word
- * the best lacks) but ranks below it answers instead when its score is at least this share of the best score …
+ * the best lacks) but ranks below it answers instead when its score is at least this share of the best score,
+ * both without what wording earned (RankedPassage.wording: closeness is about holding the question) …
  */
 export const ANSWER_KIND_MARGIN = 0.85;
 /** … and it is among this many best-ranked passages (whatever the number of answers asked for). */
@@ -134,10 +135,11 @@ type Picked = { r: RankedPassage; v: Verdict };
 
 /** A passage ranked 2nd to 5th, scoring at least `margin` of the best, that passes every rule and `keep`. */
 function closeAnswer(c: Candidates, keep: (r: RankedPassage) => boolean, margin: number): Picked | undefined {
-  const bestScore = c.ranked[0]?.score ?? 0;
+  const content = (r: RankedPassage | undefined) => (r ? r.score - (r.wording ?? 0) : 0);
+  const bestScore = content(c.ranked[0]);
   return c.ranked
     .slice(1, ANSWER_KIND_DEPTH)
-    .filter((r) => r.score >= margin * bestScore && keep(r))
+    .filter((r) => content(r) >= margin * bestScore && keep(r))
     .map((r) => ({ r, v: judge(c.engine, c.q, c.missingTerms, r.passage) }))
     .find(({ v }) => answers(v));
 }

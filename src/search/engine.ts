@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
-import { addUserWords, hanBigrams, numberPieces, wordTerms } from '../text/tokenize.js';
+import { addUserWords, hanBigrams, numberPieces, wordJunctions, wordTerms } from '../text/tokenize.js';
 import { MiniSearchStage } from './backend/minisearch.js';
 import { PersistedIndex, type PersistOptions, type SyncReport } from './backend/persist.js';
 import { documentHashes, indexedPassage, INDEX_FORMAT, isIndexed } from './backend/terms.js';
@@ -8,7 +8,7 @@ import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
 import type { Corpus, DocumentInfo, Passage } from '../corpus/types.js';
 import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type QueryExpander } from './query.js';
-import { bestSentence, secondStage, type WeightedBigram } from './rerank.js';
+import { bestSentence, secondStage, type WeightedJunction } from './rerank.js';
 import { relativeYear, yearsNamed } from '../text/dates.js';
 import { analyzeForCorpus } from './analyze.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
@@ -39,6 +39,8 @@ export type { Vocabulary } from './backend/types.js';
 export interface RankedPassage {
   passage: Passage;
   score: number;
+  /** The part of the score its wording earned (the phrasing share's bonus, rerank.ts), 0 when not re-scored. */
+  wording?: number;
   /** Index of the passage's sentence (see passageSentences) that holds most of the question. */
   sentence: number;
 }
@@ -316,15 +318,15 @@ export class SearchEngine {
   }
 
   /**
-   * The question's distinct Han bigrams, each weighted by its rarity among the indexed passages (log(1 + N / (1 +
-   * passages holding it)), so a bigram no passage holds weighs most and one every passage holds least.
+   * The question's distinct word junctions (wordJunctions), each weighted by the rarity of its bigram among the
+   * indexed passages (log(1 + N / (1 + passages holding it)): a junction no passage spans weighs most.
    */
-  weighBigrams(normalizedQuestion: string): WeightedBigram[] {
+  weighJunctions(normalizedQuestion: string): WeightedJunction[] {
     const n = this.indexedCount;
-    return [...new Set(hanBigrams(normalizedQuestion).filter((b) => b.length === 2))].map((bigram) => ({
-      bigram,
-      weight: Math.log(1 + n / (1 + (this.vocabulary.bigrams.get(bigram) ?? 0))),
-    }));
+    const seen = new Set<string>();
+    return wordJunctions(normalizedQuestion)
+      .filter((j) => !seen.has(j.words) && seen.add(j.words))
+      .map((j) => ({ ...j, weight: Math.log(1 + n / (1 + (this.vocabulary.bigrams.get(j.bigram) ?? 0))) }));
   }
 
   /**

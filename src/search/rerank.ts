@@ -40,32 +40,36 @@ export function bestSentence(
   return { index, coverage: total > 0 ? Math.max(0, best) / total : 0 };
 }
 
-/** A Han bigram of the question and how rare it is in the corpus (see phraseShare). */
-export interface WeightedBigram {
+/** Two neighbouring words of the question, the bigram across their junction, and how rare that is (phraseShare). */
+export interface WeightedJunction {
+  /** The two words as the question writes them (战曲是, 是由). */
+  words: string;
   bigram: string;
   weight: number;
 }
 
 /**
- * The largest share of the question's Han bigrams, each weighted by its rarity in the corpus, that one sentence
- * holds: how closely a sentence follows the question's wording, function words and word order included
- * (德利斯勒…譜寫了萊茵守軍戰曲 for 萊茵守軍戰曲是由誰寫的). Content-term coverage sees words wherever they stand
- * in the sentence and not the characters around them; bigrams across word boundaries see the phrase. A sentence
- * holding one of the question's terms only as an item of an enumeration (see onlyListed) counts `listedWeight` of
- * its share: it names the thing among others, so the wording it shares with the question is the list's frame
- * (丙大学在A、B、C方面合作 for 丙大学在B方面做什么), not what the question asks about.
+ * The largest share of the question's word junctions, each weighted by its rarity in the corpus, that one sentence
+ * holds as the question writes them: how closely a sentence follows the question's wording, function words and
+ * word order included (德利斯勒…譜寫了萊茵守軍戰曲 for 萊茵守軍戰曲是由誰寫的). Content-term coverage sees words
+ * wherever they stand in the sentence and not the words around them; junctions see the phrase. Only junctions
+ * count, not the characters inside a word: 方面 in 哪方面 is the question's way of asking, and a passage's 在决策
+ * 咨询方面 does not follow its wording. A sentence holding one of the question's terms only as an item of an
+ * enumeration (see onlyListed) counts `listedWeight` of its share: it names the thing among others, so the
+ * wording it shares with the question is the list's frame (丙大学在A、B、C方面合作 for 丙大学在B方面做什么), not
+ * what the question asks about.
  */
 export function phraseShare(
   matchTexts: string[],
-  bigrams: WeightedBigram[],
+  junctions: WeightedJunction[],
   terms: ContentTerm[] = [],
   listedWeight = 1,
 ): number {
-  const total = bigrams.reduce((s, b) => s + b.weight, 0);
+  const total = junctions.reduce((s, j) => s + j.weight, 0);
   if (total <= 0) return 0;
   let best = 0;
   for (const text of matchTexts) {
-    let held = bigrams.reduce((s, b) => s + (text.includes(b.bigram) ? b.weight : 0), 0);
+    let held = junctions.reduce((s, j) => s + (text.includes(j.words) ? j.weight : 0), 0);
     if (listedWeight !== 1 && terms.some((t) => holdsTerm(text, t) && onlyListed(text, t))) held *= listedWeight;
     if (held > best) best = held;
   }
@@ -85,7 +89,7 @@ export interface RerankFeatures {
   relativeScore: number;
   /** Share of the question's weighted terms its best sentence holds (bestSentence). */
   coverage: number;
-  /** Share of the question's weighted bigrams its best-phrased sentence holds (phraseShare). */
+  /** Share of the question's weighted word junctions its best-phrased sentence holds (phraseShare). */
   phrase: number;
   /** It gives the kind of answer asked for. */
   kindMatch: boolean;
@@ -147,8 +151,8 @@ export interface RerankCorpus {
   passageMatchText(passage: Passage): string;
   impliesYear(passage: Passage, term: string): boolean;
   documentYear(documentId: string): string | undefined;
-  /** The question's Han bigrams with their rarity in the corpus (phraseShare). */
-  weighBigrams(normalizedQuestion: string): WeightedBigram[];
+  /** The question's word junctions with their rarity in the corpus (phraseShare). */
+  weighJunctions(normalizedQuestion: string): WeightedJunction[];
 }
 
 /**
@@ -171,11 +175,11 @@ export function secondStage(
   // The kind of answer asked for (a time for "when", a list of areas): the rule table's ranking rules tell.
   const kindRules = askedRules(q.asks, 'rank');
   const asked = { normalized: q.normalized, terms: q.contentTerms };
-  // The bigrams joining the question's words (across a word boundary): its phrasing, not its words again.
-  const inWords = new Set(terms.flatMap((t) => hanBigrams(t.term)));
-  const bigrams =
+  // Where the question's words meet: its phrasing, not its words again (a junction inside a term is the term).
+  const inTerms = new Set(terms.flatMap((t) => hanBigrams(t.term)));
+  const junctions =
     ranking.phraseWeight > 0
-      ? corpus.weighBigrams(withoutSetAside(q.normalized)).filter((b) => !inWords.has(b.bigram))
+      ? corpus.weighJunctions(withoutSetAside(q.normalized)).filter((j) => !inTerms.has(j.bigram))
       : [];
   const reranked = candidates
     .slice(0, ranking.rerankDepth)
@@ -190,11 +194,12 @@ export function secondStage(
         about: () => matchTexts[index] ?? '',
       };
       const kindMatch = kindRules.some((rule) => rule.gives?.(view, asked) ?? false);
-      const phrase = phraseShare(matchTexts, bigrams, terms, listedWeight);
+      const phrase = phraseShare(matchTexts, junctions, terms, listedWeight);
       return {
         passage,
         sentence: index,
         score: rerankScore({ relativeScore: score / top, coverage, phrase, kindMatch }, ranking),
+        wording: ranking.phraseWeight * phrase,
       };
     })
     .sort((a, b) => b.score - a.score);

@@ -184,6 +184,23 @@ export function hanBigrams(text: string): string[] {
 }
 
 /**
+ * Where a text's words meet (exact mode): each pair of neighbouring words, Han on both sides of the junction, with
+ * the bigram across it (签约这事儿 → 签约这 at 约这, 这事儿 at 这事; 签约 and 事儿 are words, not junctions).
+ */
+export function wordJunctions(text: string): Array<{ words: string; bigram: string }> {
+  const words = segment(text, 'exact');
+  const out: Array<{ words: string; bigram: string }> = [];
+  for (let i = 1; i < words.length; i++) {
+    const [left, right] = [words[i - 1]!, words[i]!];
+    const bigram = left.slice(-1) + right[0];
+    if (HAN_PAIR.test(bigram)) out.push({ words: left + right, bigram });
+  }
+  return out;
+}
+
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+
+/**
  * Bigrams of a question, built over its content words only, so that 哪些/什么 and particles add no
  * bigrams ("合作涵盖哪些领域" → 合作 作涵 涵盖 | 领域).
  */

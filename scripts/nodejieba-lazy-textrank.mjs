@@ -6,9 +6,7 @@
  * at every start (DESIGN.md, Large corpora). The patch keeps the paths and builds the extractor at the first
  * textRankExtract() call instead; and, with glibc, keeps large blocks in the heap and grows it 256 MiB at a
  * time while the dictionary is built (glibc's defaults made the build fault twice the pages and take twice the
- * CPU). And load() takes a sixth argument: load(…paths, true) builds the segmenter on a thread of its own and
- * returns at once, the next load() with the same paths takes that build, and the first use waits for it (a
- * start reads its index while the dictionary is built: text/tokenize.ts preloadSegmenter). Nothing else changes.
+ * CPU). Nothing else changes.
  *
  * Safe by construction: the patched sources are built in a copy (node_modules/.nodejieba-lazy), and the working
  * binary is replaced only once the new one is built and loads. Any failure (another nodejieba version, no C++
@@ -87,82 +85,8 @@ const CPP_PATCH = [
   }
   if( !_text_rank_extractor_handle ){`,
   ],
-  [`  if (info.Length() != 5) {`, `  if (info.Length() != 5 && info.Length() != 6) {`],
-  [
-    `  std::string stopWordsPath = info[4].As<Napi::String>();
-`,
-    `  std::string stopWordsPath = info[4].As<Napi::String>();
-
-  // load(…, true) (${MARK}): the segmenter is built on a thread of its own and load returns at once, so that a
-  // start reads its index meanwhile; its first use waits for the build. The next load() with the same paths
-  // takes that build instead of making another.
-  const std::string paths = dictPath + '\\n' + modelPath + '\\n' + userDictPath + '\\n' + idfPath + '\\n' + stopWordsPath;
-  if (info.Length() == 6 && info[5].ToBoolean().Value()) {
-    delete _jieba_handle;
-    _jieba_handle = nullptr;
-    delete _text_rank_extractor_handle;
-    _text_rank_extractor_handle = nullptr;
-    _text_rank_paths[0] = dictPath;
-    _text_rank_paths[1] = modelPath;
-    _text_rank_paths[2] = stopWordsPath;
-    _text_rank_paths[3] = userDictPath;
-    _jieba_handle.paths = paths;
-    _jieba_handle.building = std::async(std::launch::async, [=]() {
-#ifdef __GLIBC__
-      mallopt(M_MMAP_THRESHOLD, 1 << 30);
-      mallopt(M_TOP_PAD, 256 << 20);
-#endif
-      auto* built = new cppjieba::Jieba(dictPath, modelPath, userDictPath, idfPath, stopWordsPath);
-#ifdef __GLIBC__
-      mallopt(M_MMAP_THRESHOLD, 128 << 10);
-      mallopt(M_TOP_PAD, 128 << 10);
-#endif
-      return built;
-    });
-    return Napi::Boolean::New(info.Env(), true);
-  }
-  if (_jieba_handle.paths == paths) {
-    _jieba_handle.paths.clear();
-    return Napi::Boolean::New(info.Env(), true);
-  }
-  _jieba_handle.paths.clear();
-`,
-  ],
 ];
 const H_PATCH = [
-  [
-    `#include <napi.h>
-`,
-    `#include <napi.h>
-
-#include <future>
-#include <string>
-`,
-  ],
-  [
-    `  cppjieba::Jieba* _jieba_handle{nullptr};
-`,
-    `  // ${MARK}: the segmenter, built by load() on this thread or by load(…, true) on another; every use waits for
-  // a build under way.
-  struct Segmenter {
-    cppjieba::Jieba* ready{nullptr};
-    std::future<cppjieba::Jieba*> building;
-    std::string paths;
-    cppjieba::Jieba* get() {
-      if (building.valid()) ready = building.get();
-      return ready;
-    }
-    cppjieba::Jieba* operator->() { return get(); }
-    bool operator!() { return get() == nullptr; }
-    operator cppjieba::Jieba*() { return get(); }
-    Segmenter& operator=(cppjieba::Jieba* built) {
-      get();
-      ready = built;
-      return *this;
-    }
-  } _jieba_handle;
-`,
-  ],
   [
     `  cppjieba::TextRankExtractor* _text_rank_extractor_handle{nullptr};
 `,
@@ -244,10 +168,8 @@ function main() {
     [
       '-e',
       `const j = require(${JSON.stringify(result)}); const d = ${JSON.stringify(join(dir, 'submodules', 'cppjieba', 'dict'))} + '/';
-       const paths = [d + 'jieba.dict.utf8', d + 'hmm_model.utf8', d + 'user.dict.utf8', d + 'idf.utf8', d + 'stop_words.utf8'];
-       if (!j.load(...paths, true) || !j.load(...paths)) process.exit(3);
+       j.load(d + 'jieba.dict.utf8', d + 'hmm_model.utf8', d + 'user.dict.utf8', d + 'idf.utf8', d + 'stop_words.utf8');
        if (j.cut('南京市长江大桥', false).join('/') !== '南京市/长江大桥') process.exit(1);
-       j.load(...paths);
        if (j.textRankExtract('南京市长江大桥是一座桥，长江大桥很长。', 2).length === 0) process.exit(2);`,
     ],
     { encoding: 'utf8' },

@@ -8,7 +8,6 @@ import { SearchEngine } from '../search/engine.js';
 import type { QueryExpander } from '../search/query.js';
 import { createEnglishExpander, GLOSSARY_FILE, parseGlossary } from '../text/english.js';
 import { englishClippings, englishSynonyms } from '../text/english-lexicons.js';
-import { preloadSegmenter } from '../text/tokenize.js';
 
 /** The bundled corpus. */
 export const DEFAULT_CORPUS = resolve(REPO_ROOT, 'corpus');
@@ -45,8 +44,6 @@ export interface OpenEngineOptions {
  * again.
  */
 export function openEngine(corpusPath: string = DEFAULT_CORPUS, options: OpenEngineOptions = {}): SearchEngine {
-  // jieba's dictionary is built on another thread while the corpus and its index are read.
-  preloadSegmenter();
   const load = () => loadCorpus(corpusPath, options.extraDirs ?? []);
   let engine: SearchEngine;
   if (options.dataDir === undefined) engine = SearchEngine.build(load());

@@ -6,7 +6,6 @@
 import nodejieba from 'nodejieba';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildStopWords } from './stopwords.js';
 import { withoutDates } from './dates.js';
@@ -38,48 +37,19 @@ export { COUNTING_MEASURES, MEASURE_WORDS } from './lexicon.js';
 const UNUSED_IDF = fileURLToPath(new URL('./jieba-unused-idf.utf8', import.meta.url));
 let jiebaLoaded = false;
 
-/** nodejieba's package folder; jieba's bundled dictionaries (stop words, IDF table) ship inside it. */
-const JIEBA_DIR = dirname(createRequire(import.meta.url).resolve('nodejieba/package.json'));
-const JIEBA_DICT_DIR = join(JIEBA_DIR, 'submodules', 'cppjieba', 'dict') + sep;
-
-/** The dictionaries jieba loads, in the order of its native load(). */
-function jiebaDictionaries(): [string, string, string, string, string] {
-  const file = (name: string) => JIEBA_DICT_DIR + name;
-  const idf = existsSync(UNUSED_IDF) ? UNUSED_IDF : file('idf.utf8');
-  return [file('jieba.dict.utf8'), file('hmm_model.utf8'), file('user.dict.utf8'), idf, file('stop_words.utf8')];
-}
-
-/** nodejieba, its dictionaries loaded on first use (or taken from preloadSegmenter's build). */
+/** nodejieba, its dictionaries loaded on first use. */
 function jieba(): typeof nodejieba {
   if (!jiebaLoaded) {
-    const [dict, hmmDict, userDict, idfDict, stopWordDict] = jiebaDictionaries();
-    nodejieba.load({ dict, hmmDict, userDict, idfDict, stopWordDict });
+    nodejieba.load(existsSync(UNUSED_IDF) ? { idfDict: UNUSED_IDF } : {});
     jiebaLoaded = true;
   }
   return nodejieba;
 }
 
-let preloaded = false;
-
-/**
- * Starts building jieba's dictionary on a thread of its own (0.6–0.8 s of CPU), so that a start reads its corpus
- * and index meanwhile; the first segmentation waits for what is left of it. Needs the native load(…, true) that
- * `npm ci`'s postinstall adds (scripts/nodejieba-lazy-textrank.mjs); nodejieba as published ignores the call,
- * and the dictionary is built at the first segmentation as before.
- */
-export function preloadSegmenter(): void {
-  if (jiebaLoaded || preloaded) return;
-  preloaded = true;
-  try {
-    // The binding nodejieba's index.js wraps (the same module: require caches it by path).
-    const binding = createRequire(import.meta.url)(join(JIEBA_DIR, 'build', 'Release', 'nodejieba.node')) as {
-      load(...args: [...string[], boolean]): boolean;
-    };
-    binding.load(...jiebaDictionaries(), true);
-  } catch {
-    // No binding where index.js looks for it: the first segmentation loads (or reports) as it always did.
-  }
-}
+/** jieba's bundled dictionaries (stop words, IDF table) ship inside the nodejieba package. */
+const JIEBA_DICT_DIR = createRequire(import.meta.url)
+  .resolve('nodejieba/package.json')
+  .replace(/package\.json$/, 'submodules/cppjieba/dict/');
 
 function readJiebaDict(name: string): string[] {
   return readFileSync(JIEBA_DICT_DIR + name, 'utf8').split(/\r?\n/);

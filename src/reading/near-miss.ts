@@ -7,7 +7,7 @@
 import type { TermCounts } from '../search/backend/types.js';
 import { normalizeText } from '../text/normalize.js';
 import { isDictionaryWord, segment, stopWords, tagWords } from '../text/tokenize.js';
-import { syllablesOf } from './homophones.js';
+import { charactersRead, syllablesOf } from './homophones.js';
 
 /** What correction needs to know of the corpus. */
 export interface CorpusVocabulary {
@@ -84,14 +84,11 @@ const NAME_TAG = /^(nr|nrt|ns|nt|nz)$/;
 /** Grammatical particles: the commonest characters, written right (的 for 底 is grammar, not a typo). */
 const PARTICLES = new Set([...'的地得了着过']);
 
-/**
- * Corpus words by each of their one-character-read-alike keys (大学 → 大·xue, ·da学), per vocabulary and its
- * version (a document added or removed changes the words), for a vocabulary that does not keep them itself.
- */
-const keysByVocabulary = new WeakMap<object, { version: number | undefined; index: Map<string, string[]> }>();
-
 const keyOf = (chars: string[], at: number, syllable: string) =>
   `${chars.slice(0, at).join('')}\u0000${syllable}\u0000${chars.slice(at + 1).join('')}`;
+
+const isTarget = (chars: string[], word: string) =>
+  chars.length >= MIN_SPAN && chars.length <= MAX_SPAN && /^\p{Script=Han}+$/u.test(word);
 
 /**
  * A word's sound keys: each character in turn replaced by each of its syllables (大学 → 大·xue, ·da学). None for a
@@ -99,28 +96,27 @@ const keyOf = (chars: string[], at: number, syllable: string) =>
  */
 export function soundKeys(word: string): string[] {
   const chars = [...word];
-  if (chars.length < MIN_SPAN || chars.length > MAX_SPAN || !/^\p{Script=Han}+$/u.test(word)) return [];
+  if (!isTarget(chars, word)) return [];
   return chars.flatMap((c, at) => syllablesOf(c).map((s) => keyOf(chars, at, s)));
 }
 
-/** Words by sound key: the vocabulary's own (read when asked), or built once per version from its words. */
-function soundAlikeIndex(corpus: CorpusVocabulary): (key: string) => readonly string[] {
+/**
+ * The corpus words with a sound key (see soundKeys) of `chars` with its character `at` read as `syllable`: the
+ * vocabulary's own when it keeps them (FTS5), else each character read so put in its place and looked up among
+ * the corpus words (a few hundred lookups a span, where indexing every corpus word's keys took 0.2–0.3 s of the
+ * first question at 2k passages).
+ */
+function wordsReadAlike(corpus: CorpusVocabulary, chars: string[], at: number, syllable: string): readonly string[] {
   const { vocabulary } = corpus;
-  if (vocabulary.soundAlike) return (key) => vocabulary.soundAlike?.(key) ?? [];
-  let cached = keysByVocabulary.get(vocabulary);
-  if (!cached || cached.version !== vocabulary.version) {
-    const index = new Map<string, string[]>();
-    for (const word of vocabulary.words.keys())
-      for (const key of soundKeys(word)) {
-        const list = index.get(key);
-        if (list) list.push(word);
-        else index.set(key, [word]);
-      }
-    cached = { version: vocabulary.version, index };
-    keysByVocabulary.set(vocabulary, cached);
+  if (vocabulary.soundAlike) return vocabulary.soundAlike(keyOf(chars, at, syllable));
+  const found: string[] = [];
+  const word = [...chars];
+  for (const c of charactersRead(syllable)) {
+    word[at] = c;
+    const w = word.join('');
+    if (isTarget(word, w) && vocabulary.words.has(w)) found.push(w);
   }
-  const { index } = cached;
-  return (key) => index.get(key) ?? [];
+  return found;
 }
 
 /**
@@ -128,11 +124,10 @@ function soundAlikeIndex(corpus: CorpusVocabulary): (key: string) => readonly st
  * most frequent when several are; undefined when none is, or two are equally frequent.
  */
 function soundAlike(corpus: CorpusVocabulary, span: string): string | undefined {
-  const wordsOf = soundAlikeIndex(corpus);
   const chars = [...span];
   const found = new Set<string>();
   chars.forEach((c, at) => {
-    for (const s of syllablesOf(c)) for (const w of wordsOf(keyOf(chars, at, s))) if (w !== span) found.add(w);
+    for (const s of syllablesOf(c)) for (const w of wordsReadAlike(corpus, chars, at, s)) if (w !== span) found.add(w);
   });
   const count = (w: string) => corpus.vocabulary.words.get(w) ?? 0;
   // A word of documents removed since may still be kept by sound: it counts no passage.

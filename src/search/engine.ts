@@ -124,9 +124,9 @@ export class SearchEngine {
   }
 
   /**
-   * Opens a persisted FTS5 index that holds exactly the corpus file (JSONL) it was made from, without reading
-   * that file: the passages' texts are read from the index when ranked or shown. Undefined when there is no
-   * such index (then load the corpus and open() it).
+   * Opens a persisted index that holds exactly the corpus file (JSONL) it was made from, without reading that
+   * file: FTS5 reads the passages' texts from the index when ranked or shown, MiniSearch keeps the corpus with
+   * its index. Undefined when there is no such index (then load the corpus and open() it).
    */
   static openStored(
     options: PersistOptions,

@@ -2,7 +2,10 @@
  * Indexed terms of many passages, computed in worker threads (one per core but one) while this thread writes the
  * index: on 2 cores one worker computes terms while this thread writes. Synchronous for the caller (SearchEngine.open is): this
  * thread sleeps on an Atomics counter the workers bump after each chunk, and takes the chunks off their ports
- * with receiveMessageOnPort, in order per worker.
+ * with receiveMessageOnPort, in order per worker. The passages go to a worker a chunk at a time, a few chunks
+ * ahead of what this thread has written (WINDOW): a worker given all its passages at once held a copy of them
+ * (110 MiB at 100k) and ran ahead of the writer, its chunks queued on the port (500 MiB at 100k, peak RSS
+ * 1.2 GiB).
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -17,14 +20,22 @@ export const PARALLEL_FROM = 4000;
 const CHUNK = 250;
 /** At most this many workers (each holds its own copy of jieba's and OpenCC's dictionaries, ≈150 MiB). */
 const MAX_WORKERS = 4;
+/**
+ * Chunks of passages a worker is given ahead of the chunks this thread has taken back: enough that neither waits
+ * for the other, few enough that neither side queues much.
+ */
+const WINDOW = 4;
 
 export interface WorkerInput {
-  passages: Passage[];
   topics: Corpus['topics'];
   userWords: string[];
+  /** Where the worker posts its chunks of terms (then null, or an error). */
   port: MessagePort;
+  /** Where it receives its chunks of passages (then null). */
+  passages: MessagePort;
+  /** signal[0]: bumped by a worker after each post; signal[slot]: bumped by this thread after each chunk sent. */
   signal: Int32Array;
-  chunk: number;
+  slot: number;
   /** Compute the passages' match texts too (indexedPassage). */
   matchTexts: boolean;
 }
@@ -55,38 +66,53 @@ export function* indexedChunks(
       yield passages.slice(i, i + CHUNK).map((p) => indexedPassage(p, names, matchTexts));
     return;
   }
-  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const signal = new Int32Array(new SharedArrayBuffer(4 * (workers + 1)));
   const size = Math.ceil(passages.length / workers);
   const running = Array.from({ length: workers }, (_, w) => {
     const { port1, port2 } = new MessageChannel();
-    const input: WorkerInput = {
-      passages: passages.slice(w * size, (w + 1) * size),
+    const input = new MessageChannel();
+    const data: WorkerInput = {
       topics: corpus.topics,
       userWords: corpus.userWords,
       port: port2,
+      passages: input.port2,
       signal,
-      chunk: CHUNK,
+      slot: w + 1,
       matchTexts,
     };
     const module = new URL('./terms-worker.ts', import.meta.url).href;
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
-      workerData: { module, tsx: TSX_API, input },
-      transferList: [port2],
+      workerData: { module, tsx: TSX_API, input: data },
+      transferList: [port2, input.port2],
     });
-    return { port: port1, worker, done: false };
+    const r = { port: port1, input: input.port1, worker, done: false, next: w * size, end: (w + 1) * size };
+    for (let k = 0; k < WINDOW; k++) send(r, w + 1);
+    return r;
   });
+  /** Gives a worker its next chunk of passages (null once there are none). */
+  function send(r: { input: MessagePort; next: number; end: number }, slot: number): void {
+    if (r.next > r.end) return;
+    const to = Math.min(r.next + CHUNK, r.end, passages.length);
+    r.input.postMessage(r.next < to ? passages.slice(r.next, to) : null);
+    r.next = r.next < to ? to : r.end + 1;
+    Atomics.add(signal, slot, 1);
+    Atomics.notify(signal, slot);
+  }
   try {
     while (running.some((r) => !r.done)) {
       const seen = Atomics.load(signal, 0);
       let got = false;
-      for (const r of running) {
+      for (const [w, r] of running.entries()) {
         for (let m = r.done ? undefined : receiveMessageOnPort(r.port); m; m = receiveMessageOnPort(r.port)) {
           got = true;
           const chunk = m.message as IndexedPassage[] | { error: string } | null;
           if (chunk === null) r.done = true;
           else if (!Array.isArray(chunk)) throw new Error(`Indexing worker failed: ${chunk.error}`);
-          else yield chunk;
+          else {
+            yield chunk;
+            send(r, w + 1);
+          }
           if (r.done) break;
         }
       }
@@ -96,6 +122,7 @@ export function* indexedChunks(
   } finally {
     for (const r of running) {
       r.port.close();
+      r.input.close();
       void r.worker.terminate();
     }
   }

@@ -97,6 +97,13 @@ export interface SyncReport {
 
 /** The persisted index: the first stage, where it is saved, and the content hash of each indexed document. */
 export class PersistedIndex {
+  /**
+   * A MiniSearch index's corpus file (its content hash) and the corpus read from it, saved with the index while
+   * the index holds exactly that file, so that the next start need not read, parse and hash the file again
+   * (openStored). Dropped at the first change of documents through apply.
+   */
+  private source?: SavedSource;
+
   private constructor(
     readonly stage: FirstStage,
     readonly file: string,
@@ -121,23 +128,39 @@ export class PersistedIndex {
     const loaded = backend === 'fts5' ? openFts5(file, key, readonly) : openMiniSearch(file, key);
     const rebuilt = loaded.hashes.size === 0;
     const index = new PersistedIndex(loaded.stage, file, loaded.hashes, key, readonly);
+    // A JSONL corpus is exactly its file (sourceHash is given for a file only): kept with a MiniSearch index.
+    if (loaded.stage instanceof MiniSearchStage && options.sourceHash)
+      index.source = { hash: options.sourceHash, corpus };
     const report = index.sync(corpus, names);
     if (loaded.stage instanceof Fts5Stage && !readonly && options.sourceHash)
       loaded.stage.setMeta(SOURCE_HASH, options.sourceHash);
+    // Saved by sync when something changed; else saved once more if it was saved without this source.
+    const changed = report.added + report.removed > 0;
+    if (index.source && !changed && loaded.sourceHash !== index.source.hash) index.save();
     return { index, report: { ...report, rebuilt, ms: performance.now() - started } };
   }
 
   /**
-   * Opens an FTS5 index that holds exactly the corpus file it was built from (the same content hash: see
-   * PersistOptions.sourceHash), with the corpus read from the index instead of the file: passages whose section
-   * and text are read from the index when ranked or shown. Undefined when there is no such index: the caller
-   * loads the corpus and opens it with PersistedIndex.open. A JSONL corpus only (no topics, no user words).
+   * Opens an index that holds exactly the corpus file it was built from (the same content hash: see
+   * PersistOptions.sourceHash), with the corpus read from the index instead of the file: for FTS5, passages
+   * whose section and text are read from the index when ranked or shown; for MiniSearch, the corpus saved with
+   * it. Undefined when there is no such index: the caller loads the corpus and opens it with
+   * PersistedIndex.open. A JSONL corpus only (no topics, no user words).
    */
   static openStored(
     options: PersistOptions,
   ): { index: PersistedIndex; corpus: Corpus; report: SyncReport } | undefined {
+    if (!options.sourceHash) return undefined;
+    return (
+      (options.backend === 'minisearch' ? undefined : PersistedIndex.storedFts5(options)) ??
+      (options.backend === 'fts5' ? undefined : PersistedIndex.storedMiniSearch(options))
+    );
+  }
+
+  private static storedFts5(
+    options: PersistOptions,
+  ): { index: PersistedIndex; corpus: Corpus; report: SyncReport } | undefined {
     const started = performance.now();
-    if (options.backend === 'minisearch' || !options.sourceHash) return undefined;
     const file = indexFile(options, 'fts5');
     if (!existsSync(file)) return undefined;
     const key = tokenizerKey({ userWords: [], topics: { agreements: [] } });
@@ -154,6 +177,21 @@ export class PersistedIndex {
     const corpus = storedCorpus(stage);
     const report = { backend: 'fts5' as const, file, rebuilt: false, kept: hashes.size, added: 0, removed: 0 };
     return { index, corpus, report: { ...report, ms: performance.now() - started } };
+  }
+
+  private static storedMiniSearch(
+    options: PersistOptions,
+  ): { index: PersistedIndex; corpus: Corpus; report: SyncReport } | undefined {
+    const started = performance.now();
+    const file = indexFile(options, 'minisearch');
+    const key = tokenizerKey({ userWords: [], topics: { agreements: [] } });
+    const loaded = existsSync(file) ? openMiniSearch(file, key) : undefined;
+    if (!loaded?.source || loaded.source.hash !== options.sourceHash) return undefined;
+    const { stage, hashes, source } = loaded;
+    const index = new PersistedIndex(stage, file, hashes, key, options.readonly ?? false);
+    index.source = source;
+    const report = { backend: 'minisearch' as const, file, rebuilt: false, kept: hashes.size, added: 0, removed: 0 };
+    return { index, corpus: source.corpus, report: { ...report, ms: performance.now() - started } };
   }
 
   /**
@@ -173,27 +211,32 @@ export class PersistedIndex {
     const wanted = new Set(added);
     const passages = corpus.passages.filter((p) => isIndexed(p) && wanted.has(p.documentId));
     // A document being added is removed first too: a build cut short may have left some of its passages.
+    const source = this.source;
     this.apply(
       [...new Set([...removed, ...added])],
       flatten(indexedChunks(passages, corpus, names, this.stage.kind === 'fts5')),
       added.map((id) => [id, current.get(id) ?? '']),
       passages,
+      source,
     );
     return { ...base, ms: performance.now() - started };
   }
 
   /**
    * Removes documents and adds passages (of documents given with their content hash; `shown`: the same passages
-   * as the corpus holds them, whose texts an FTS5 index keeps), then saves.
+   * as the corpus holds them, whose texts an FTS5 index keeps), then saves. `source`: the corpus file the index
+   * then holds exactly, if it does (see PersistedIndex.source).
    */
   apply(
     removed: string[],
     passages: Iterable<IndexedPassage>,
     hashes: Array<[string, string]>,
     shown: Iterable<Passage>,
+    source?: SavedSource,
   ): void {
     if (this.readonly && this.stage.kind === 'fts5')
       throw new Error(`The index ${this.file} is open read-only: update it from the writing replica`);
+    this.source = source;
     let count = 0;
     const counted = function* () {
       for (const p of passages) {
@@ -215,7 +258,7 @@ export class PersistedIndex {
     if (this.stage instanceof Fts5Stage && count >= OPTIMIZE_AFTER) this.stage.optimize();
   }
 
-  private save(removed: string[], hashes: Array<[string, string]>): void {
+  private save(removed: string[] = [], hashes: Array<[string, string]> = []): void {
     // A read-only MiniSearch index changes in memory only.
     if (this.readonly) return;
     if (this.stage instanceof Fts5Stage) {
@@ -230,7 +273,12 @@ export class PersistedIndex {
       return;
     }
     const stage = this.stage as MiniSearchStage;
-    const saved: SavedIndex = { tokenizer: this.key, documents: this.hashes, stage: stage.snapshot() };
+    const saved: SavedIndex = {
+      tokenizer: this.key,
+      documents: this.hashes,
+      stage: stage.snapshot(),
+      ...(this.source ? { source: this.source } : {}),
+    };
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(tmp, serialize(saved));
     renameSync(tmp, this.file);
@@ -255,14 +303,30 @@ interface SavedIndex {
   tokenizer: string;
   documents: Map<string, string>;
   stage: MiniSearchSnapshot;
+  /** The corpus file the index holds exactly, if it does (PersistedIndex.source). */
+  source?: SavedSource;
 }
 
-function openMiniSearch(file: string, key: string): { stage: FirstStage; hashes: Map<string, string> } {
+/** A corpus file's content hash and the corpus read from it. */
+interface SavedSource {
+  hash: string;
+  corpus: Corpus;
+}
+
+function openMiniSearch(
+  file: string,
+  key: string,
+): { stage: MiniSearchStage; hashes: Map<string, string>; source?: SavedSource; sourceHash?: string } {
   if (existsSync(file)) {
     try {
       const saved = deserialize(readFileSync(file)) as SavedIndex;
       if (saved.tokenizer === key)
-        return { stage: MiniSearchStage.fromSnapshot(saved.stage), hashes: new Map(saved.documents) };
+        return {
+          stage: MiniSearchStage.fromSnapshot(saved.stage),
+          hashes: new Map(saved.documents),
+          source: saved.source,
+          sourceHash: saved.source?.hash,
+        };
     } catch {
       // An unreadable file is rebuilt.
     }
@@ -270,7 +334,11 @@ function openMiniSearch(file: string, key: string): { stage: FirstStage; hashes:
   return { stage: new MiniSearchStage(), hashes: new Map() };
 }
 
-function openFts5(file: string, key: string, readonly: boolean): { stage: FirstStage; hashes: Map<string, string> } {
+function openFts5(
+  file: string,
+  key: string,
+  readonly: boolean,
+): { stage: FirstStage; hashes: Map<string, string>; sourceHash?: string } {
   if (readonly) {
     const stage = new Fts5Stage(file, { readonly: true });
     return { stage, hashes: readHashes(stage) };

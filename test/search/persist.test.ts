@@ -13,6 +13,7 @@ import type { Passage } from '../../src/corpus/types.js';
 import { NameMatcher } from '../../src/corpus/topics.js';
 import { indexedChunks, PARALLEL_FROM } from '../../src/search/backend/parallel.js';
 import { indexedPassage } from '../../src/search/backend/terms.js';
+import { addUserWords } from '../../src/text/tokenize.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { correctNearMisses } from '../../src/reading/near-miss.js';
 import { tempCorpus } from '../support/temp-corpus.js';
@@ -153,11 +154,19 @@ test('a large corpus is cut into terms in worker threads, with the same terms as
   // Enough passages to start workers (PARALLEL_FROM), each a passage of the article under its own id.
   const passages = Array.from({ length: PARALLEL_FROM }, (_, i) => ({ ...source[i % source.length]!, id: `p${i}` }));
   const names = new NameMatcher(corpus.topics);
+  // This thread cuts with the corpus' words, as SearchEngine does before indexing (a worker adds them itself).
+  addUserWords(corpus.userWords);
   const byId = new Map<string, string>();
+  let yielded = 0;
   for (const chunk of indexedChunks(passages, corpus, names))
-    for (const p of chunk) byId.set(p.id, `${p.words}|${p.bigrams}|${p.section}|${p.numbers}`);
+    for (const p of chunk) {
+      yielded++;
+      byId.set(p.id, `${p.words}|${p.bigrams}|${p.section}|${p.numbers}`);
+    }
+  // Every passage once, whether a worker or this thread (taking a worker's last chunks) cut it.
   assert.equal(byId.size, passages.length);
-  for (const p of passages.slice(0, 40)) {
+  assert.equal(yielded, passages.length);
+  for (const p of [...passages.slice(0, 40), ...passages.slice(-40)]) {
     const own = indexedPassage(p, names);
     assert.equal(byId.get(p.id), `${own.words}|${own.bigrams}|${own.section}|${own.numbers}`);
   }

@@ -8,6 +8,7 @@ import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay } from '../text/dates.js';
 import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 import { synonymsOf } from '../text/synonyms.js';
+import { oneOf, TIME_OF_ANOTHER_WORDS, TIME_OF_ANOTHER_WORDS_EN } from '../text/lexicon.js';
 import type { Question } from '../question/types.js';
 import { countsUnit } from '../question/kinds/number.js';
 import { answers, judge, type Verdict } from './judge.js';
@@ -122,7 +123,7 @@ const countsAsked = (q: AnalyzedQuestion, text: string): boolean =>
   !q.asks.has('number') || countsUnit(text, q.countedUnit);
 
 /** A time asked relative to the event named (签约后, 之后, 以后, after) or of its repeat (再, 重新, 续签, again, renew). */
-const TIME_OF_ANOTHER = /后|再|重新|续签|续约|\b(?:after|again|renew\w*)\b/u;
+const TIME_OF_ANOTHER = new RegExp(`${oneOf(TIME_OF_ANOTHER_WORDS)}|\\b(?:${oneOf(TIME_OF_ANOTHER_WORDS_EN)})\\b`, 'u');
 
 /** The best passages of a question, weighed terms and all: what the answer is picked from. */
 interface Candidates {

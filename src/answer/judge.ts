@@ -7,7 +7,16 @@ import type { Passage } from '../corpus/types.js';
 import type { SearchEngine } from '../search/engine.js';
 import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 import { bestSentence } from '../search/rerank.js';
-import { COUNTING_MEASURES, DIGITS, LIANG, TEN, ZEROS } from '../text/lexicon.js';
+import {
+  ASKING_CHARS,
+  COMPASS_POINTS,
+  COUNTING_MEASURES,
+  DIGITS,
+  INSTITUTION_ENDINGS,
+  LIANG,
+  TEN,
+  ZEROS,
+} from '../text/lexicon.js';
 import { escapeRegExp } from '../text/regexp.js';
 import { isDictionaryWord, tagWords } from '../text/tokenize.js';
 import type { PassageView } from '../question/rule.js';
@@ -33,7 +42,7 @@ export const MISSING_NOUN_EVIDENCE = 0.7;
  */
 export const MISSING_NAME_IDF = 5;
 const PERSON_OR_PLACE_TAG = /^(nr|nrt|ns)$/;
-const COMPASS_REGION = /^[东西南北中华][东西南北部方]$/u;
+const COMPASS_REGION = new RegExp(`^[${COMPASS_POINTS}华][${COMPASS_POINTS.replace('中', '')}部方]$`, 'u');
 /** When the corpus never mentions this share of the question's information, it is about something else. */
 export const MISSING_SHARE_CEILING = 0.5;
 /** jieba POS tags of names: nr person, ns place, nt organization, nz other proper noun. */
@@ -42,7 +51,7 @@ const PROPER_NAME_TAG = /^(nr|nrt|ns|nt|nz)$/;
  * jieba tags abbreviations j: names of institutions (北大, 人大, 北师大, 中科大) but also common words (一共, 上下游,
  * 光伏). Those ending like an institution (大学 → 大, 学院 / 研究院 → 院, 研究所 → 所, 学校 → 校) count as names.
  */
-const ABBREVIATED_INSTITUTION = /[大院所校]$/u;
+const ABBREVIATED_INSTITUTION = new RegExp(`[${INSTITUTION_ENDINGS}]$`, 'u');
 /** jieba POS tags of common nouns, and of Latin words (eng) the glossary could not read. */
 const COMMON_NOUN_TAG = /^(n|eng)$/;
 
@@ -64,7 +73,7 @@ export function namesAskedKind(question: string, term: string): boolean {
 }
 
 /** Characters that ask when they open a word (何原因, 何用途, 啥东西): 何 / 啥 + the kind of thing asked for. */
-const ASKING_CHAR = /^[何啥]/u;
+const ASKING_CHAR = new RegExp(`^[${ASKING_CHARS}]`, 'u');
 
 /**
  * True when a word is a question word glued to the noun naming the kind asked for (何原因 = 何 + 原因, which jieba

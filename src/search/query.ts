@@ -1,7 +1,15 @@
 import { normalizeText } from '../text/normalize.js';
 import { generalIdf, isDictionaryWord, MEASURE_WORDS, questionBigrams, tagWords, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
-import { AREA_WORDS, COUNTING_MEASURES, COUNTING_NUMERALS, HAN_NUMERALS, hanNumberValue } from '../text/lexicon.js';
+import {
+  AREA_WORDS,
+  COUNTING_MEASURES,
+  COUNTING_NUMERALS,
+  FINAL_PARTICLES,
+  HAN_NUMERALS,
+  hanNumberValue,
+  REMOVING_BEFORE_CHU,
+} from '../text/lexicon.js';
 import { countedUnit, countingPart, type CountedUnit } from '../question/kinds/number.js';
 import { askedAreaWord } from '../question/kinds/subject.js';
 import { rulesAsked, type RuleId } from '../question/rules.js';
@@ -62,8 +70,10 @@ export interface AnalyzedQuestion {
  * aside. In English it ends at punctuation, after at most SET_ASIDE_WORDS words (the name set aside, not the rest of
  * the question).
  */
-const SET_ASIDE_ZH =
-  /(?<![消排免解切废拆删剔破根])除(?:了\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])|(?=[，,\s]|还|也))|\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])))/u;
+const SET_ASIDE_ZH = new RegExp(
+  String.raw`(?<![${REMOVING_BEFORE_CHU}])除(?:了\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])|(?=[，,\s]|还|也))|\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])))`,
+  'u',
+);
 const SET_ASIDE_EN = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+([^,.?!;]+)/u;
 const SET_ASIDE_WORDS = 4;
 
@@ -156,7 +166,7 @@ const UNKNOWN_ENGLISH_WEIGHT = 0.5;
  * glue it to the word before (哪天呀 → 哪 + 天呀, an interjection). Only after a Han character and before the end,
  * punctuation or a space.
  */
-const FINAL_PARTICLE = /(?<=\p{Script=Han})[呀啊呢吧嘛啦哦呗哇](?=[\s\p{P}\p{S}]|$)/gu;
+const FINAL_PARTICLE = new RegExp(String.raw`(?<=\p{Script=Han})[${FINAL_PARTICLES}](?=[\s\p{P}\p{S}]|$)`, 'gu');
 
 /** Drops closing particles, but not the last character of a noun (酒吧, 网吧, 喇嘛, 爪哇: jieba tags them n / ns). */
 function dropFinalParticles(text: string): string {

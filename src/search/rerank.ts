@@ -8,6 +8,7 @@ import type { Passage } from '../corpus/types.js';
 import { askedRules } from '../question/rules.js';
 import type { RankedPassage } from './engine.js';
 import { hanBigrams } from '../text/tokenize.js';
+import { LIST_ITEM_EDGE } from '../text/lexicon.js';
 import { holdsTerm, withoutSetAside, type AnalyzedQuestion, type ContentTerm } from './query.js';
 import type { RankingOptions } from './ranking.js';
 
@@ -105,7 +106,7 @@ export function rerankScore(f: RerankFeatures, w: RerankWeights): number {
  * brackets, 等 and conjunctions (在“A”、B…; …、Y和Z). Anything else means the term is more than the item
  * (清华的文、理、工: 清华 is not an item).
  */
-const ITEM_EDGE = /^[\s“”"‘’「」『』《》()（）等和与及以]*$/u;
+const ITEM_EDGE = new RegExp(`^[${LIST_ITEM_EDGE}]*$`, 'u');
 
 /**
  * True when every place the sentence holds the term is an item of an enumeration of at least three (A、B、C):

@@ -90,6 +90,27 @@ export const PLAN_WORDS = ['将', '即将', '计划', '预计', '拟', '有望',
 export const SURNAME_STARTS =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝伊上诸东皇尉公慕长宇令端独澹';
 
+/** Compass points: a region is named by two (西南, 华东, 中部: 华 for China, 部 / 方 for a part). */
+export const COMPASS_POINTS = '东西南北中';
+/** Characters an institution's abbreviation ends in (北大, 中科院, 研究所, 学校). */
+export const INSTITUTION_ENDINGS = '大院所校';
+/** Characters that ask when they open a word (何原因, 啥东西). */
+export const ASKING_CHARS = '何啥';
+/**
+ * Modal particles that close a spoken question (哪天呀, 是什么呢): tone, not content.
+ */
+export const FINAL_PARTICLES = '呀啊呢吧嘛啦哦呗哇';
+/** Characters before 除 that make it a verb of removing (消除, 排除, 免除, 根除): nothing is set aside. */
+export const REMOVING_BEFORE_CHU = '消排免解切废拆删剔破根';
+/**
+ * Words that make a time asked one of another event than the one named: after it (签约后, 之后, 以后) or its
+ * repeat (再, 重新, 续签, 续约); English after, again, renew.
+ */
+export const TIME_OF_ANOTHER_WORDS = ['后', '再', '重新', '续签', '续约'];
+export const TIME_OF_ANOTHER_WORDS_EN = ['after', 'again', String.raw`renew\w*`];
+/** What may stand between a listed item and the 、 next to it: quotes, brackets, 等 and conjunctions (A和B). */
+export const LIST_ITEM_EDGE = '\\s“”"‘’「」『』《》()（）等和与及以';
+
 /** Question words and yes/no forms: a clause holding one asks (A不A: 能不能, 会不会). */
 export const QUESTION_WORDS = [
   '什么',

@@ -11,6 +11,7 @@ import {
   ONE_TO_TEN,
   oneOf,
   RELATIVE_DAYS,
+  RELATIVE_TIME_ENDINGS,
   TEN,
   VAGUE_NUMERALS,
   WAN,
@@ -54,7 +55,7 @@ export function givesDay(text: string): boolean {
 }
 
 /** A time told relative to another event (在完成阶段性研究后, …): when, without a date. */
-const RELATIVE_TIME = /在[^，,。；;]{1,24}?(?:后|之后|以后|之前|以前|期间|之际|时)[,，]/u;
+const RELATIVE_TIME = new RegExp(`在[^，,。；;]{1,24}?(?:${oneOf(RELATIVE_TIME_ENDINGS)})[,，]`, 'u');
 
 export function givesRelativeTime(text: string): boolean {
   return RELATIVE_TIME.test(text);

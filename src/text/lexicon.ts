@@ -111,6 +111,17 @@ export const TIME_OF_ANOTHER_WORDS_EN = ['after', 'again', String.raw`renew\w*`]
 /** What may stand between a listed item and the 、 next to it: quotes, brackets, 等 and conjunctions (A和B). */
 export const LIST_ITEM_EDGE = '\\s“”"‘’「」『』《》()（）等和与及以';
 
+/** Interrogatives and demonstratives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家, 那 + 份. */
+export const TAKES_MEASURE_WORDS = ['哪', '哪一', '几', '多少', '这', '那'];
+/** Adjectives of size that 多 turns into "how …" (多大, 多远, 多高). */
+export const SIZE_ADJECTIVES = '大高长远宽深厚';
+/** Interrogatives that open a compound the dictionary knows as a word (哪一年, 多少钱, 几部): question words too. */
+export const INTERROGATIVE_OPENERS = ['哪', '什么', '多少', '怎么', '怎样', '为什么', '为啥', '如何', '几', '啥', '咋'];
+/** Locatives that close a place word (图里, 市里, 网上). */
+export const LOCATIVES = '里上中内';
+/** What closes a time told relative to another event (在完成阶段性研究后, 在…期间). */
+export const RELATIVE_TIME_ENDINGS = ['后', '之后', '以后', '之前', '以前', '期间', '之际', '时'];
+
 /** Question words and yes/no forms: a clause holding one asks (A不A: 能不能, 会不会). */
 export const QUESTION_WORDS = [
   '什么',

@@ -17,11 +17,15 @@ import {
   DIGITS,
   HAN_NUMERALS,
   HUNDRED_THOUSAND,
+  INTERROGATIVE_OPENERS,
   LIANG,
+  LOCATIVES,
   MAGNITUDES,
   MEASURE_WORDS,
   ONE_TO_TEN,
   oneOf,
+  SIZE_ADJECTIVES,
+  TAKES_MEASURE_WORDS,
   TEN,
   WAN,
   YI,
@@ -116,14 +120,14 @@ export function numberPieces(text: string): string[] {
   return text.match(NUMBER_PIECE) ?? [];
 }
 
-/** Interrogatives and demonstratives that take a measure word: 哪 + 天, 几 + 所, 多少 + 家, 那 + 份. */
-const TAKES_MEASURE = /^(哪|哪一|几|多少|这|那)$/u;
+/** Interrogatives and demonstratives that take a measure word (see the lexicon). */
+const TAKES_MEASURE = new RegExp(`^(${oneOf(TAKES_MEASURE_WORDS)})$`, 'u');
 const MEASURE_WORD = new RegExp(`^[${MEASURE_WORDS}]$`, 'u');
 /** A demonstrative with its measure word (那份协议, 这所大学): it points, it says nothing about the topic. */
 const DEMONSTRATIVE_MEASURE = new RegExp(`^[这那][${MEASURE_WORDS}]$`, 'u');
 
 /** Adjectives of size that 多 turns into "how …" (多大, 多远, 多高). */
-const SIZE_ADJECTIVE = /^[大高长远宽深厚]$/u;
+const SIZE_ADJECTIVE = new RegExp(`^[${SIZE_ADJECTIVES}]$`, 'u');
 
 /**
  * jieba cuts "which day" and "how many" into 哪 + 天, 几 + 所, leaving the measure word as if the question were
@@ -144,7 +148,7 @@ function joinInterrogativeMeasures(tokens: string[]): string[] {
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Interrogative compounds the dictionary knows as words (哪一年, 哪些方面, 多少钱, 几部, 多长): question words too. */
-const INTERROGATIVE = /^(哪|什么|多少|怎么|怎样|为什么|为啥|如何|几|啥|咋|多[大高长远宽深厚久]$)/u;
+const INTERROGATIVE = new RegExp(`^(${oneOf(INTERROGATIVE_OPENERS)}|多[${SIZE_ADJECTIVES}久]$)`, 'u');
 
 /** True when a jieba token is worth indexing: it has a letter or digit and is not a stop or question word. */
 export function isContentToken(token: string): boolean {
@@ -409,7 +413,7 @@ export function gluedVerb(word: string): string | undefined {
 }
 
 /** A place word ending in a locative: 图里 ("in the picture"), 市里 ("in the city"), 网上. */
-const LOCATIVE = /^(\p{Script=Han}+)[里上中内]$/u;
+const LOCATIVE = new RegExp(String.raw`^(\p{Script=Han}+)[${LOCATIVES}]$`, 'u');
 /**
  * jieba's tags of such a word: place (s), locative (f), or a name it took it for (图里 → nrt). Not time (晚上),
  * adverb (马上) or measure (公里).

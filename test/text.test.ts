@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { normalizeText, removeLayoutSpaces, stripControlChars } from '../src/text/normalize.js';
+import * as OpenCC from 'opencc-js';
+import { hasTraditionalChars, normalizeText, removeLayoutSpaces, stripControlChars } from '../src/text/normalize.js';
 import { hanBigrams, isContentToken, questionBigrams, segment, stopWords, wordTerms } from '../src/text/tokenize.js';
 import { answerQuestion } from '../src/answer/answer.js';
 import { openEngine } from '../src/cli/wiring.js';
@@ -65,6 +66,21 @@ test('search mode adds the sub-words of long words', () => {
 test('bigrams cover every run of Han characters; a lone character stands as itself', () => {
   assert.deepEqual(hanBigrams('科学城,渝'), ['科学', '学城', '渝']);
   assert.deepEqual(questionBigrams('合作覆盖哪些领域'), ['合作', '作覆', '覆盖', '领域']);
+});
+
+test('text is seen as traditional exactly when OpenCC would change it, phrases of shared characters too', () => {
+  const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  // Simplified and shared characters, traditional ones, and those only some phrases convert (反覆, 瞭解, 藉口, 沈思).
+  const alphabet = [...'一上下不以明重深合作大学清华覆瞭解藉口沈思坏梁甦醒哩衹得臺灣裏學與體系这边'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
+      const text = chars.join('');
+      assert.equal(hasTraditionalChars(text), opencc(text) !== text, text);
+    }),
+    { numRuns: 2000 },
+  );
+  for (const t of ['反覆', '瞭解到', '一目瞭然', '清华大学', '合作'])
+    assert.equal(hasTraditionalChars(t), opencc(t) !== t, t);
 });
 
 test('segmentation never throws and loses no Han character on random Unicode', () => {

@@ -1,4 +1,4 @@
-import { normalizeText, removeLayoutSpaces } from '../text/normalize.js';
+import { normalizeText, removeLayoutSpaces, SENTENCE_SPLIT } from '../text/normalize.js';
 import type { NameMatcher } from './topics.js';
 import type { Passage } from './types.js';
 
@@ -10,8 +10,6 @@ const MAX_LABEL_CHARS = 16;
 /** A paragraph that ends with one of these is complete; any other continues in the next paragraph. */
 const SENTENCE_END = /[。！？!?；;…」』”"’）)]\s*$|摄\s*$/u;
 const ANY_PUNCTUATION = /[\p{P}\p{S}]/u;
-/** Where a long paragraph may be cut: after a sentence-final mark and any closing quotes. */
-const SENTENCE_SPLIT = /(?<=[。！？!?；;][”"’」』）)]*)/u;
 
 /** A trailing paragraph that credits a photographer ("… 重庆日报通讯员 王京华 摄") is a photo caption. */
 const CAPTION = /摄\s*$/u;

@@ -2,7 +2,7 @@ import { normalizeText } from '../text/normalize.js';
 import { addUserWords, hanBigrams, numberPieces, wordJunctions, wordTerms } from '../text/tokenize.js';
 import { MiniSearchStage } from './backend/minisearch.js';
 import { PersistedIndex, type PersistOptions, type SyncReport } from './backend/persist.js';
-import { documentHashes, indexedPassage, INDEX_FORMAT, isIndexed } from './backend/terms.js';
+import { documentHashes, indexedPassage, INDEX_FORMAT, isIndexed, joinedMatchText } from './backend/terms.js';
 import type { FirstStage, IndexedPassage, TermCounts, Vocabulary } from './backend/types.js';
 import { splitSentences } from '../corpus/split.js';
 import { NameMatcher } from '../corpus/topics.js';
@@ -230,9 +230,10 @@ export class SearchEngine {
   passageMatchText(passage: Passage): string {
     let text = this.normalizedById.get(passage.id);
     if (text === undefined) {
-      text =
-        (passage.heading ? undefined : passage.storedMatchTexts?.()?.text) ??
-        this.matchText([passage.heading ? passage.section : passage.text, ...(passage.keywords ?? [])].join(' '));
+      text = passage.heading
+        ? this.matchText([passage.section, ...(passage.keywords ?? [])].join(' '))
+        : (passage.storedMatchTexts?.()?.text ??
+          joinedMatchText(this.passageSentences(passage)[1], passage.keywords, this.names));
       remember(this.normalizedById, passage.id, text);
     }
     return text;

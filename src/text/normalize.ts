@@ -5,13 +5,56 @@ const toSimplifiedChars = OpenCC.Converter({ from: 'tw', to: 'cn' });
 /** … and with Taiwan phrases made the mainland's (資訊→信息, 軟體→软件, 積體電路→集成电路, 人工智慧→人工智能). */
 const toMainlandPhrases = OpenCC.Converter({ from: 'twp', to: 'cn' });
 
+/** Where a text is cut into sentences: after a sentence-final mark and any closing quotes. */
+export const SENTENCE_SPLIT = /(?<=[。！？!?；;][”"’」』）)]*)/u;
+
 /**
  * Traditional text → simplified, its Taiwan phrases made the mainland's, so a Taiwan or Hong Kong reader's wording
  * meets a mainland text's. Simplified text passes through unchanged: the phrase table would also rewrite mainland
- * words that Taiwan uses in another sense (程序 → 进程).
+ * words that Taiwan uses in another sense (程序 → 进程). Decided sentence by sentence: one character OpenCC changes
+ * (显著's 著) in one sentence of a mainland passage no longer turns its other sentences' 核心 into 内核 or 文件 into
+ * 文档, and a text normalizes as its sentences do one by one (search/backend/terms.ts matchTexts).
  */
 function toSimplified(text: string): string {
-  return toSimplifiedChars(text) === text ? text : toMainlandPhrases(text);
+  return mayBeConverted(text) ? text.split(SENTENCE_SPLIT).map(simplifiedSentence).join('') : text;
+}
+
+function simplifiedSentence(sentence: string): string {
+  return !mayBeConverted(sentence) || toSimplifiedChars(sentence) === sentence ? sentence : toMainlandPhrases(sentence);
+}
+
+/**
+ * What toSimplifiedChars could change, read from its own dictionaries (OpenCC's tw2s: normalization, then Taiwan
+ * variants, then traditional phrases and characters): the characters it maps to another, and the phrases it
+ * maps to another that hold none of those characters (反覆 → 反复, 瞭解 → 了解, 藉口 → 借口), by first character.
+ * A text holding neither is returned unchanged, so it need not be converted: one pass over a simplified passage
+ * instead of OpenCC's four (its conversion was a quarter of an index build's term computing).
+ */
+const CONVERTIBLE = (() => {
+  const config = OpenCC.Locale.configs.tw2s;
+  const dictionaries = [...(config?.normalizationChain ?? []), ...(config?.conversionChain ?? [])].flat();
+  const changed = dictionaries
+    .flatMap((d) => (typeof d === 'string' ? d.split('|').map((e) => e.split(' ')) : d))
+    .filter(([from, to]) => from && from !== to)
+    .map(([from]) => from as string);
+  const chars = new Set(changed.filter((from) => [...from].length === 1));
+  const phrases = new Map<string, string[]>();
+  for (const from of changed) {
+    if ([...from].length === 1 || [...from].some((c) => chars.has(c))) continue;
+    const first = String.fromCodePoint(from.codePointAt(0) as number);
+    phrases.set(first, [...(phrases.get(first) ?? []), from]);
+  }
+  return { chars, phrases };
+})();
+
+function mayBeConverted(text: string): boolean {
+  let at = 0;
+  for (const c of text) {
+    if (CONVERTIBLE.chars.has(c)) return true;
+    if (CONVERTIBLE.phrases.get(c)?.some((phrase) => text.startsWith(phrase, at))) return true;
+    at += c.length;
+  }
+  return false;
 }
 
 // C0/C1 controls except tab and newline, plus zero-width and bidi marks that only hide text.
@@ -108,5 +151,5 @@ export function isHan(char: string): boolean {
 
 /** True when the text holds traditional characters (OpenCC would change them); simplified Cantonese does not. */
 export function hasTraditionalChars(text: string): boolean {
-  return toSimplifiedChars(text) !== text;
+  return mayBeConverted(text) && toSimplifiedChars(text) !== text;
 }

@@ -8,7 +8,18 @@ import { chineseDate } from '../corpus/topics.js';
 import type { Topic } from '../corpus/types.js';
 import { normalizeText } from '../text/normalize.js';
 import { escapeRegExp } from '../text/regexp.js';
-import { LIANG, ONE_TO_TEN, oneOf, SIGNING_VERBS } from '../text/lexicon.js';
+import {
+  AGREEMENT_WORDS,
+  ALSO_WITH_WORDS,
+  INSTITUTION_SUFFIXES,
+  LIANG,
+  LIST_INTRO_WORDS,
+  NOT_IN_INSTITUTION_NAME,
+  ONE_TO_TEN,
+  oneOf,
+  OPENING_VERBS,
+  SIGNING_VERBS,
+} from '../text/lexicon.js';
 import { splitSentences } from '../corpus/split.js';
 
 /** An aspect's detail keeps clauses while it stays this short (always at least one clause). */
@@ -32,14 +43,14 @@ export interface Sentence {
 }
 
 export const SIGN_VERB = new RegExp(oneOf(SIGNING_VERBS), 'u');
-const AGREEMENT_WORD = /协议|协定|备忘录|合同/u;
+const AGREEMENT_WORD = new RegExp(oneOf(AGREEMENT_WORDS), 'u');
 /** The two sides of a signing clause: "重庆市政府与清华大学签署…". */
 const SIGNING_PARTIES = new RegExp(
   `^(?:[^与]*?[,，])?([^,，与]+?)(?:与|和|同)([^,，]+?)(?:正式|共同|在[^,，]*?)?(?:${oneOf(SIGNING_VERBS)})`,
   'u',
 );
 /** Someone else signing too: "X还与Y签署了…协议". */
-const ALSO_WITH = /还与|还同|也与|同时与/u;
+const ALSO_WITH = new RegExp(oneOf(ALSO_WITH_WORDS), 'u');
 /** Clause boundaries inside a sentence. */
 const CLAUSE_END = /(?<=[,，;；:：])/u;
 const CLAUSE_PUNCT = /[,，;；:：。！？!?]+$/u;
@@ -54,14 +65,14 @@ const FIELD_END = new RegExp(FIELD_END_SOURCE, 'gu');
 /** A clause holding a fields enumeration. */
 const FIELD_LIST = new RegExp(`、[^,，。;；]*${FIELD_END_SOURCE}`, 'u');
 /** Words that introduce an enumeration; the first item starts after the last of them. */
-const LIST_INTRO = /^.*(?:在|围绕|涵盖|包括|聚焦|面向|针对|涉及|覆盖|重点发展|发展)/u;
+const LIST_INTRO = new RegExp(`^.*(?:${oneOf(LIST_INTRO_WORDS)})`, 'u');
 /** A first item longer than this with no intro word is the clause's subject, not an item. */
 const MAX_BARE_ITEM = 10;
 /** How institution names end. */
-const INSTITUTION_SUFFIX = '(?:研究院|研究所|中心|实验室|平台|基地|工作站)';
+const INSTITUTION_SUFFIX = `(?:${oneOf(INSTITUTION_SUFFIXES)})`;
 /** What cannot stand between the party's name and the suffix: it would make a clause, not a name. */
-const NOT_IN_NAME = '(?!在|的|将|与|和|为|是|及|把|向|从|对|建设|设立|共建|成立|揭牌|支持)';
-const OPENING = /揭牌|成立|挂牌|落户|启用|开园|奠基/u;
+const NOT_IN_NAME = `(?!${oneOf(NOT_IN_INSTITUTION_NAME)})`;
+const OPENING = new RegExp(oneOf(OPENING_VERBS), 'u');
 
 function clauses(sentence: string): string[] {
   return sentence.split(CLAUSE_END).filter((c) => c.trim().length > 0);

@@ -9,7 +9,14 @@ import type { Topic } from '../corpus/types.js';
 import type { SearchEngine } from '../search/engine.js';
 import {
   AGREEMENT_PRONOUN,
+  ASKED_OBJECT,
   ASPECT_ENDING,
+  ASPECT_LEAD,
+  CLOSING_PARTICLE_END,
+  PARTY_LIST_FILLER,
+  WHICH_FILLER,
+  WHICH_SEVERAL,
+  YES_NO_END,
   ASKS_DAYS,
   COMPARE_WORDS,
   EACH_WORDS,
@@ -144,7 +151,7 @@ function ellipsisCore(r: Reading): { core: string; start: number; end: number } 
 
 const hasQuestionWord = (s: string) =>
   QUESTION_WORDS_ZH.test(s) ||
-  /[吗么]$/.test(s) ||
+  YES_NO_END.test(s) ||
   QUESTION_WORDS_EN.test(s) ||
   /\b(?:is|are|was|were|did|does|do|will|can)\b/.test(s);
 
@@ -155,9 +162,6 @@ function leftover(r: Reading, patterns: RegExp[], filler: RegExp): string {
   for (const p of patterns) s = s.replace(new RegExp(p.source, `${p.flags.replace('g', '')}g`), ' ');
   return s.replace(filler, ' ').replace(/[\s\p{P}\p{S}]+/gu, '');
 }
-
-const WHICH_FILLER =
-  /\b(?:was|were|is|the|one|did|do|does|with|or|and|a|an|of|to|by|university|universities|chongqing|get|got|come|came)\b|[的是了呢吗个份所和与跟同和大学高校学校市政府政府重庆]/gu;
 
 function isWhichFirst(r: Reading): 'first' | 'last' | undefined {
   if (r.agreements.length === 1 || !WHICH_WORDS.test(r.normalized)) return undefined;
@@ -229,7 +233,7 @@ function signedOf(engine: SearchEngine, order: 'first' | 'last'): string | undef
 /** The aspect an elliptic follow-up names, without words for the party talked about (这所大学在产学研方面 → 产学研方面). */
 function aspectOf(core: string): string {
   const pointing = new RegExp(`${PARTY_PRONOUN.source}|${AGREEMENT_PRONOUN.source}`, 'gu');
-  const aspect = core.replace(pointing, '').replace(/^[在的]/u, '');
+  const aspect = core.replace(pointing, '').replace(ASPECT_LEAD, '');
   return aspect || core;
 }
 
@@ -276,12 +280,6 @@ function swapAspect(engine: SearchEngine, previous: string, core: string): strin
   const name = party?.topicId ? nameOf(engine, party.topicId, r.english) : '';
   return r.english ? `${core} ${name}`.trim() : `${name}${core}`;
 }
-
-/**
- * What a question counts, at its end (多少家国内外知名高校): the slot a noun follow-up fills (科研院所呢). Only a count
- * with its measure word: after 会提供哪些服务, 研究院呢 asks about the institute, not which institutes are services.
- */
-const ASKED_OBJECT = /(?:多少|几)[个家所位名项种条批]([^\s，,。；;：:？?]{2,12}?)[？?]?$/du;
 
 /** The referent of 它 / it: the previous question's subject when it is more than the city, else its party. */
 function itReferent(engine: SearchEngine, previous: TurnRecord, english: boolean): string | undefined {
@@ -358,18 +356,12 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
   const between = !foreign && isInterval(r) ? intervalOf(engine, r, previous) : undefined;
   if (between) return { kind: 'interval', agreements: between };
   const { core } = ellipsisCore(r);
-  const bare = core.replace(/[吗么嘛]$/u, '');
+  const bare = core.replace(CLOSING_PARTICLE_END, '');
   if (previous && (MORE_WORDS.includes(bare) || MORE_WORDS.includes(trimPunctuation(r.normalized))))
     return { kind: 'more', previous };
   const coreReading = readText(engine, core);
   const onlyParties =
-    core !== '' &&
-    coreReading.agreements.length > 0 &&
-    leftover(
-      coreReading,
-      [],
-      /[的和与跟、,及也还都是有会吗么吧呢]|一样|\b(?:and|too|also|as well|does|do|did|is|was|the same)\b/gu,
-    ) === '';
+    core !== '' && coreReading.agreements.length > 0 && leftover(coreReading, [], PARTY_LIST_FILLER) === '';
   const elliptic =
     (ELLIPSIS_END.test(trimPunctuation(r.normalized)) && !hasQuestionWord(core)) ||
     onlyParties ||
@@ -401,7 +393,7 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
   // Words pointing back, then questions about several agreements.
   const rewrite = previous ? replaceReferences(engine, r, turns) : { text: r.shown, changed: false };
   const rr = rewrite.changed ? readText(engine, rewrite.text) : r;
-  const plural = PLURAL_PRONOUN.test(rr.normalized) && !rr.asksParty && !/哪(?:两|二|2|几)/u.test(rr.normalized);
+  const plural = PLURAL_PRONOUN.test(rr.normalized) && !rr.asksParty && !WHICH_SEVERAL.test(rr.normalized);
   const compare = COMPARE_WORDS.test(rr.normalized);
   const several =
     plural ||

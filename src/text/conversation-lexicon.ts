@@ -146,6 +146,26 @@ export const QUESTION_WORDS_ZH =
   /什么时候|哪一年|哪一天|几月几号|几月几日|哪天|几号|几点|在哪里|在哪儿|在哪|哪里|哪儿|什么地方|多少钱|多少|几个|几家|几所|谁|为什么|怎么样|怎样|如何|是什么|什么/u;
 export const QUESTION_WORDS_EN = /^(?:when|where|who|whom|why|how many|how much|how long|how|what|which)\b/u;
 
+/** A yes/no question's closing particle (是清华吗): a question word of its own. */
+export const YES_NO_END = /[吗么]$/;
+/** A closing particle a bare follow-up may end in (还有吗, 还有嘛). */
+export const CLOSING_PARTICLE_END = /[吗么嘛]$/u;
+/** Words around the parties of a "which one …" question that say nothing else (是哪所大学先签的). */
+export const WHICH_FILLER =
+  /\b(?:was|were|is|the|one|did|do|does|with|or|and|a|an|of|to|by|university|universities|chongqing|get|got|come|came)\b|[的是了呢吗个份所和与跟同和大学高校学校市政府政府重庆]/gu;
+/** Words that may stand between parties a follow-up only names (清华和交大呢, 交大也是吗). */
+export const PARTY_LIST_FILLER =
+  /[的和与跟、,及也还都是有会吗么吧呢]|一样|\b(?:and|too|also|as well|does|do|did|is|was|the same)\b/gu;
+/**
+ * What a question counts, at its end (多少家国内外知名高校): the slot a noun follow-up fills (科研院所呢). Only a count
+ * with its measure word: after 会提供哪些服务, 研究院呢 asks about the institute, not which institutes are services.
+ */
+export const ASKED_OBJECT = /(?:多少|几)[个家所位名项种条批]([^\s，,。；;：:？?]{2,12}?)[？?]?$/du;
+/** What opens an aspect named after a pointing word (这所大学在产学研方面 → 产学研方面). */
+export const ASPECT_LEAD = /^[在的]/u;
+/** Asking which two or which few (哪两所): the answer names each, so 它们 does not point back. */
+export const WHICH_SEVERAL = /哪(?:两|二|2|几)/u;
+
 /** Words closing an aspect a follow-up names (那人才交流方面呢). */
 export const ASPECT_ENDING = '(?:方面|领域|方向|部分)';
 /** Words linking names in a list (清华和交大, 清华及交大). */

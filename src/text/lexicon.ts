@@ -80,6 +80,34 @@ export const ORGANISATION_NOUNS = ['公司', '企业', '机构', '单位', '部�
 /** Verbs of signing an agreement. */
 export const SIGNING_VERBS = ['签署', '签订', '签约'];
 
+/** Words for an agreement (协议, 备忘录). */
+export const AGREEMENT_WORDS = ['协议', '协定', '备忘录', '合同'];
+/** Someone else signing too: "X还与Y签署了…协议". */
+export const ALSO_WITH_WORDS = ['还与', '还同', '也与', '同时与'];
+/** Verbs of an institution opening (揭牌, 成立). */
+export const OPENING_VERBS = ['揭牌', '成立', '挂牌', '落户', '启用', '开园', '奠基'];
+/** Words that introduce an enumeration of fields or aspects (在, 围绕, 涵盖 …). */
+export const LIST_INTRO_WORDS = [
+  '在',
+  '围绕',
+  '涵盖',
+  '包括',
+  '聚焦',
+  '面向',
+  '针对',
+  '涉及',
+  '覆盖',
+  '重点发展',
+  '发展',
+];
+/** How an institution's full name ends (上海交通大学重庆研究院). */
+export const INSTITUTION_SUFFIXES = ['研究院', '研究所', '中心', '实验室', '平台', '基地', '工作站'];
+/**
+ * Words that cannot stand inside an institution's name between its party and its suffix: they make a clause
+ * (清华大学将在重庆建设研究院), not a name.
+ */
+export const NOT_IN_INSTITUTION_NAME = '在 的 将 与 和 为 是 及 把 向 从 对 建设 设立 共建 成立 揭牌 支持'.split(' ');
+
 /** Words that make a sentence tell what is to be when a verb follows them (将搭建, 计划投入, 预计建成). */
 export const PLAN_WORDS = ['将', '即将', '计划', '预计', '拟', '有望', '准备'];
 

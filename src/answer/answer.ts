@@ -8,7 +8,7 @@ import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay } from '../text/dates.js';
 import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 import { synonymsOf } from '../text/synonyms.js';
-import { oneOf, TIME_OF_ANOTHER_WORDS, TIME_OF_ANOTHER_WORDS_EN } from '../text/lexicon.js';
+import { NAMING_NOUNS, oneOf, TIME_OF_ANOTHER_WORDS, TIME_OF_ANOTHER_WORDS_EN } from '../text/lexicon.js';
 import type { Question } from '../question/types.js';
 import { countsUnit } from '../question/kinds/number.js';
 import { answers, judge, type Verdict } from './judge.js';
@@ -65,7 +65,7 @@ export function validateQuestion(question: string): string | null {
 }
 
 /** Nouns that name what a question asks for, a name (全称叫什么): a text gives the name without saying 全称. */
-const NAMING_NOUNS = new Set(['全称', '简称', '名称', '全名', '正式名称']);
+const NAMING = new Set(NAMING_NOUNS);
 
 /** Longest corpus word looked for around a term (jieba's dictionary words are rarely longer). */
 const MAX_STRADDLE_CHARS = 6;
@@ -189,7 +189,7 @@ function missingTermsOf(engine: SearchEngine, q: AnalyzedQuestion, question: str
   const questionText = engine.matchText(question);
   return q.contentTerms.filter(
     (t) =>
-      !NAMING_NOUNS.has(t.term) &&
+      !NAMING.has(t.term) &&
       !engine.mentions(t.term) &&
       !(t.alternatives ?? []).some((a) => engine.mentions(a)) &&
       !isCount(t.term) &&

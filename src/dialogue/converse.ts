@@ -10,7 +10,13 @@ import { summarizeTopic } from '../answer/summarize.js';
 import type { Passage, Topic } from '../corpus/types.js';
 import type { SearchEngine } from '../search/engine.js';
 import { normalizeText } from '../text/normalize.js';
-import { COMPARE_WORDS, EACH_WORDS, LINK_CHARS, PLURAL_PRONOUN } from '../text/conversation-lexicon.js';
+import {
+  ABOUT_THE_AGREEMENT,
+  COMPARE_WORDS,
+  EACH_WORDS,
+  LINK_CHARS,
+  PLURAL_PRONOUN,
+} from '../text/conversation-lexicon.js';
 import { readText } from './reading.js';
 import { sourceHits } from './sources.js';
 import { focusOf, resolveTurn, type Resolution } from './resolve.js';
@@ -158,7 +164,7 @@ function eachReply(
     const sub = questionFor(engine, res.question, id);
     const subReading = readText(engine, sub);
     const onlyParty = subReading.contentTerms.every(
-      (t) => /协议|合作|agreement/u.test(t) || subReading.parties.some((p) => p.canonical === t),
+      (t) => ABOUT_THE_AGREEMENT.test(t) || subReading.parties.some((p) => p.canonical === t),
     );
     if (res.compare || onlyParty) {
       hits.push(...sourceHits(engine, [topic], res.question, 1, 'aspects'));

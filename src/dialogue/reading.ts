@@ -8,6 +8,7 @@ import { understand } from '../question/index.js';
 import type { SearchEngine } from '../search/engine.js';
 import { normalizeText, stripControlChars } from '../text/normalize.js';
 import { tagWords } from '../text/tokenize.js';
+import { SUBJECT_LINK, SUBJECT_OPENERS } from '../text/conversation-lexicon.js';
 
 export interface PartySpan {
   canonical: string;
@@ -84,12 +85,12 @@ export function subjectOf(normalized: string): { start: number; end: number } | 
   for (const { word, tag } of tagWords(normalized)) {
     const pos = normalized.indexOf(word, at);
     at = pos + word.length;
-    if (start < 0 && /^(请问|那|那么|那个|这个)$/u.test(word)) continue;
+    if (start < 0 && SUBJECT_OPENERS.test(word)) continue;
     // A user-dictionary word (tag x) is a domain noun: 上海交通大学重庆研究院.
     const noun = /^(n|nr|ns|nt|nz|nrt|ng|j|vn)$/.test(tag) || (tag === 'x' && /^\p{Script=Han}{2,}$/u.test(word));
-    if (!noun && !(start >= 0 && /^[和与跟]$/u.test(word))) break;
+    if (!noun && !(start >= 0 && SUBJECT_LINK.test(word))) break;
     if (start < 0) start = pos;
-    if (!/^[和与跟]$/u.test(word)) end = at;
+    if (!SUBJECT_LINK.test(word)) end = at;
   }
   return start < 0 ? undefined : { start, end: end };
 }

@@ -5,6 +5,7 @@
  * inside a name (南开大学 stays unknown, so a question about it is still declined).
  */
 import type { TermCounts } from '../search/backend/types.js';
+import { STRUCTURAL_PARTICLES } from '../text/lexicon.js';
 import { normalizeText } from '../text/normalize.js';
 import { isDictionaryWord, segment, stopWords, tagWords } from '../text/tokenize.js';
 import { charactersRead, syllablesOf } from './homophones.js';
@@ -81,8 +82,8 @@ const MAX_SPAN = 4;
 /** jieba's tags of names (person, place, organization, other): a name the corpus lacks is not a typo of its words. */
 const NAME_TAG = /^(nr|nrt|ns|nt|nz)$/;
 
-/** Grammatical particles: the commonest characters, written right (的 for 底 is grammar, not a typo). */
-const PARTICLES = new Set([...'的地得了着过']);
+/** Grammatical particles are written right (lexicon STRUCTURAL_PARTICLES: 的 for 底 is grammar, not a typo). */
+const PARTICLES = new Set([...STRUCTURAL_PARTICLES]);
 
 const keyOf = (chars: string[], at: number, syllable: string) =>
   `${chars.slice(0, at).join('')}\u0000${syllable}\u0000${chars.slice(at + 1).join('')}`;

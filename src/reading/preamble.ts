@@ -4,7 +4,7 @@
  * structure (clauses, and which of them ask), not by the story's words.
  */
 
-import { ASKS_SOURCE } from '../text/lexicon.js';
+import { ASKER_SOURCE, ASKS_SOURCE } from '../text/lexicon.js';
 
 /** A clause ends at a comma, a colon, a semicolon, a sentence end or a line break (full or half width). */
 const CLAUSE_END = /(?<=[，,；;：:。．！!？?\n…])/u;
@@ -26,11 +26,10 @@ const MIN_QUESTION_CHARS = 8;
 const MIN_PREAMBLE_CHARS = 12;
 const MIN_PREAMBLE_CLAUSES = 2;
 /**
- * A preamble speaks of the asker (我, 咱, 俺, 本人; not 我们, often a quotation's or everyone's, nor 自我) or of
- * what the asker heard (听说, 听人说): a lead that does neither (運用俄羅斯歷史事例激勵，紅軍的集體榮譽感，是哪個單位的
- * 作法) is what the question is about.
+ * A preamble speaks of the asker or of what the asker heard (lexicon ASKER_SOURCE): a lead that does neither
+ * (運用俄羅斯歷史事例激勵，紅軍的集體榮譽感，是哪個單位的作法) is what the question is about.
  */
-const ASKER = /(?<!自)[我咱俺](?![们們])|本人|听说|听人说|聽說/u;
+const ASKER = new RegExp(ASKER_SOURCE, 'u');
 /** A preamble holding a question (2019年引进了多少所高校？举了哪所学校的例子？) makes it two questions, not a story. */
 const ASKED = /[?？]/u;
 

@@ -166,6 +166,13 @@ export const ASPECT_LEAD = /^[在的]/u;
 /** Asking which two or which few (哪两所): the answer names each, so 它们 does not point back. */
 export const WHICH_SEVERAL = /哪(?:两|二|2|几)/u;
 
+/** Words opening a question before its subject, not part of it (请问, 那么, 这个). */
+export const SUBJECT_OPENERS = /^(请问|那|那么|那个|这个)$/u;
+/** A word joining two parties of one subject (清华和交大). */
+export const SUBJECT_LINK = /^[和与跟]$/u;
+/** What a follow-up's content words may be besides parties, to ask about each agreement alone (它们的协议). */
+export const ABOUT_THE_AGREEMENT = /协议|合作|agreement/u;
+
 /** Words closing an aspect a follow-up names (那人才交流方面呢). */
 export const ASPECT_ENDING = '(?:方面|领域|方向|部分)';
 /** Words linking names in a list (清华和交大, 清华及交大). */

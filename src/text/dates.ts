@@ -4,6 +4,7 @@
  */
 
 import {
+  RELATIVE_YEAR_OFFSETS,
   COUNTING_NUMERALS,
   DIGITS,
   HUNDRED_THOUSAND,
@@ -93,13 +94,8 @@ export function yearOf(term: string): string | undefined {
   return /^(\d{4})年$/u.exec(term)?.[1];
 }
 
-/** Years told relative to the time of writing, by their distance from it: 去年 in a 2020 article is 2019. */
-const RELATIVE_YEARS: ReadonlyMap<string, number> = new Map([
-  ['前年', -2],
-  ['去年', -1],
-  ['今年', 0],
-  ['明年', 1],
-]);
+/** Years told relative to the time of writing (lexicon RELATIVE_YEAR_OFFSETS: 去年 in a 2020 article is 2019). */
+const RELATIVE_YEARS: ReadonlyMap<string, number> = new Map(RELATIVE_YEAR_OFFSETS);
 
 /** The year a relative-year word (去年) means in a document of `documentYear` (2020 → "2019"), or undefined. */
 export function relativeYear(word: string, documentYear: string): string | undefined {

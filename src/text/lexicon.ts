@@ -108,6 +108,23 @@ export const INSTITUTION_SUFFIXES = ['研究院', '研究所', '中心', '实验
  */
 export const NOT_IN_INSTITUTION_NAME = '在 的 将 与 和 为 是 及 把 向 从 对 建设 设立 共建 成立 揭牌 支持'.split(' ');
 
+/** Nouns that name what a question asks for, a name (全称叫什么): a text gives the name without saying 全称. */
+export const NAMING_NOUNS = ['全称', '简称', '名称', '全名', '正式名称'];
+/** Grammatical particles: the commonest characters, written right (的 for 底 is grammar, not a typo). */
+export const STRUCTURAL_PARTICLES = '的地得了着过';
+/**
+ * Words of a preamble that speak of the asker (我, 咱, 俺, 本人; not 我们, often a quotation's or everyone's, nor
+ * 自我) or of what the asker heard (听说, 听人说).
+ */
+export const ASKER_SOURCE = '(?<!自)[我咱俺](?![们們])|本人|听说|听人说|聽說';
+/** Years told relative to the time of writing, by their distance from it: 去年 in a 2020 article is 2019. */
+export const RELATIVE_YEAR_OFFSETS: ReadonlyArray<readonly [string, number]> = [
+  ['前年', -2],
+  ['去年', -1],
+  ['今年', 0],
+  ['明年', 1],
+];
+
 /** Words that make a sentence tell what is to be when a verb follows them (将搭建, 计划投入, 预计建成). */
 export const PLAN_WORDS = ['将', '即将', '计划', '预计', '拟', '有望', '准备'];
 

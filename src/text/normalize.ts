@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import { CANTONESE_WORDS } from './lexicon.js';
 
 /** Traditional → simplified characters, with Taiwan variants (裏→里, 臺→台), which DRCD uses. */
 const toSimplifiedChars = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -71,56 +72,7 @@ export function stripControlChars(text: string): string {
  */
 const SHENME = /甚么/gu;
 
-/** Before 系, a character making it the 系 of a Mandarin word (关系, 体系, 联系, 院系 …), not Cantonese 係 "is". */
-const XI_WORD = '关体联派干世谱院直嫡水星语父母旁维';
-/** Before 边, a character making it a side (这边, 两边, 海边 …), not Cantonese 邊 "which". */
-const BIAN_SIDE = '这那两左右旁身周东西南北里外海岸上下前后一半天';
-
-/**
- * Written Cantonese → Mandarin, after simplification, so a Hong Kong reader's question (中心系几时喺边度成立嘅, 华为有
- * 冇份, 𠮶日) is read like a mainland one; longer forms first. Characters only Cantonese writes (冇, 喺, 嘅, 咗, 佢 …)
- * are always read; words Mandarin also writes only where the context is Cantonese: 系 before a Cantonese question
- * word and not after 关 / 体 …, 点解 not before 决 / 读 (重点解决, 要点解读), 边度 not before 假 / 过 (海边度假),
- * 边 not after 这 / 两 / 海 …. Every text is read the same way, passage, sentence or question, with no switch per
- * text, so an index and the sentences it is matched by never disagree.
- */
-const CANTONESE_WORDS: Array<[RegExp, string]> = [
-  [/唔该/gu, '请'],
-  [/有冇/gu, '有没有'],
-  [/冇/gu, '没有'],
-  [new RegExp(`系唔系|(?<![${XI_WORD}])系咪`, 'gu'), '是不是'],
-  [/唔系/gu, '不是'],
-  [new RegExp(`(?<![${XI_WORD}])系(?=几|边|乜|咩|点|喺|唔|咪)`, 'gu'), '是'],
-  [/佢哋/gu, '他们'],
-  [/哋/gu, '们'],
-  [/佢/gu, '他'],
-  [/喺/gu, '在'],
-  [/嘅/gu, '的'],
-  [/咗/gu, '了'],
-  [/乜嘢|咩嘢|咩/gu, '什么'],
-  [/点解(?![决读析释剖答说])/gu, '为什么'],
-  [/(?<![重要])点样(?![本式品板例])/gu, '怎样'],
-  [/边度(?![假过日])/gu, '哪里'],
-  [new RegExp(`(?<![${BIAN_SIDE}])边个`, 'gu'), '谁'],
-  [new RegExp(`(?<![${BIAN_SIDE}])边(?=[一几]?[间家所位])`, 'gu'), '哪'],
-  [/几时/gu, '什么时候'],
-  [/几多/gu, '多少'],
-  [/呢(?=[个间家份些啲度])/gu, '这'],
-  // OpenCC writes 嗰 as 𠮶.
-  [/[嗰𠮶]/gu, '那'],
-  [/啲/gu, '些'],
-  [/唔/gu, '不'],
-  [/(?<!伯)仲(?=有|要|会|系|是|未)/gu, '还'],
-  [/噉/gu, '这样'],
-  [/睇/gu, '看'],
-  [/畀/gu, '给'],
-  [/[搵揾]/gu, '找'],
-  [/嚟/gu, '来'],
-  [/攞/gu, '拿'],
-  [/下昼/gu, '下午'],
-];
-
-/** Written Cantonese → Mandarin (see CANTONESE_WORDS). */
+/** Written Cantonese → Mandarin (see lexicon CANTONESE_WORDS). */
 export function cantoneseToMandarin(text: string): string {
   return CANTONESE_WORDS.reduce((t, [from, to]) => t.replace(from, to), text);
 }

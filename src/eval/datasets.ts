@@ -113,6 +113,11 @@ export const DEV_SETS = {
    * First score on f27b5b0, before any change: 47/60 right, 14/20 declined.
    */
   dev26: 'test/questions/dev26.jsonl',
+  /**
+   * Written blind (the writer read only the article) at stop 28, 80 questions over the same angles, after the
+   * lexicon moves and before any answer rule changed. First score on c65a643: 50/60 right, 18/20 declined.
+   */
+  dev27: 'test/questions/dev27.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

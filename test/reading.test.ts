@@ -29,6 +29,30 @@ test('a long question is split into the story told first and the question asked 
   );
 });
 
+test('the topic a question asks about stays with it when it stands before it in its sentence', () => {
+  // A noun phrase (verbs only before its 的) is the topic: it is asked about …
+  assert.deepEqual(
+    splitPreamble('我在单位负责整理资料，领导让我核实一下。上海交大在重庆建的那个研究院，是在哪一个区正式揭牌的？'),
+    {
+      preamble: '我在单位负责整理资料，领导让我核实一下。',
+      question: '上海交大在重庆建的那个研究院，是在哪一个区正式揭牌的？',
+    },
+  );
+  // … a clause with a verb of its own, or one opening with a verb (the asker unsaid), is the story.
+  assert.equal(
+    splitPreamble('我在单位负责整理资料，领导要求核实数据，交大的研究院在哪里揭牌的？')?.question,
+    '交大的研究院在哪里揭牌的？',
+  );
+  assert.equal(
+    splitPreamble('我老家在重庆，看到报道里一张很干净的车间，这家企业跟清华一起研发什么产品？')?.question,
+    '这家企业跟清华一起研发什么产品？',
+  );
+  assert.match(
+    topAnswer('我在单位负责整理资料，领导让我核实一下。上海交大在重庆建的那个研究院，是在哪一个区正式揭牌的？'),
+    /两江新区/u,
+  );
+});
+
 test('a lead that is part of the question is not taken for a preamble', () => {
   // Too short, one clause, or no word of the asker: what the question is about.
   assert.equal(splitPreamble('清华和上交，哪个先跟重庆签的约？'), undefined);

@@ -5,6 +5,7 @@
  */
 
 import { ASKER_SOURCE, ASKS_SOURCE } from '../text/lexicon.js';
+import { tagWords } from '../text/tokenize.js';
 
 /** A clause ends at a comma, a colon, a semicolon, a sentence end or a line break (full or half width). */
 const CLAUSE_END = /(?<=[，,；;：:。．！!？?\n…])/u;
@@ -35,6 +36,21 @@ const ASKED = /[?？]/u;
 
 const hanLength = (text: string): number => text.match(/\p{Script=Han}/gu)?.length ?? 0;
 
+/**
+ * True for a clause that is a noun phrase, the topic a question goes on to ask about: it ends in a noun, and no
+ * verb stands after its last 的 (a verb before 的 only describes the noun: 去年底发的那个计划). Never one speaking of
+ * the asker, nor one opening with a verb.
+ */
+function isTopic(clause: string): boolean {
+  if (ASKER.test(clause)) return false;
+  const words = tagWords(clause.replace(/[\s\p{P}]+$/u, ''));
+  const [first, last] = [words[0], words.at(-1)];
+  // Opening with a verb, it tells what the unsaid asker did (看到这篇报道…的车间).
+  if (!first || !last || /^v/.test(first.tag) || !/^(n|x|j)/.test(last.tag)) return false;
+  const head = words.slice(words.map((w) => w.word).lastIndexOf('的') + 1);
+  return head.every((w) => !/^v/.test(w.tag));
+}
+
 /** A question split into the context told first and the question asked last. */
 export interface SplitQuestion {
   preamble: string;
@@ -59,6 +75,9 @@ export function splitPreamble(text: string): SplitQuestion | undefined {
     if (start === 0 || !((sameSentence && ASKS.test(before)) || length(start) < MIN_QUESTION_CHARS)) break;
     start--;
   }
+  // What the question asks about may stand before it in its sentence, as a noun phrase (重庆去年底发的那个行动计划，
+  // 时间跨度是哪几年): such clauses belong to the question. A clause with a verb of its own tells the story.
+  while (start > 0 && !SENTENCE_END.test(clauses[start - 1] ?? '') && isTopic(clauses[start - 1] ?? '')) start--;
   const preamble = clauses.slice(0, start).join('');
   if (
     hanLength(preamble) < MIN_PREAMBLE_CHARS ||

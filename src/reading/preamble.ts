@@ -21,10 +21,11 @@ const ASKS = new RegExp(String.raw`${ASKS_SOURCE}|\b(?:what|which|who|when|where
 /** The question part is at least this many Han characters: a bare 都有哪些 asks about the clause before it. */
 const MIN_QUESTION_CHARS = 8;
 /**
- * A preamble is at least this many Han characters (one clause may be one: 同学跟我说重庆跟清华合作主要是搞科技创新，…);
- * a lead (清华和上交，哪个先签; 研究院除了研发平台，还会做哪些) is part of the question: too short, and no asker in it.
+ * A preamble is at least this many Han characters in at least this many clauses: a lead (清华和上交，哪个先签; 研究院
+ * 除了研发平台，还会做哪些) is part of the question.
  */
 const MIN_PREAMBLE_CHARS = 12;
+const MIN_PREAMBLE_CLAUSES = 2;
 /**
  * A preamble speaks of the asker or of what the asker heard (lexicon ASKER_SOURCE): a lead that does neither
  * (運用俄羅斯歷史事例激勵，紅軍的集體榮譽感，是哪個單位的作法) is what the question is about.
@@ -78,6 +79,12 @@ export function splitPreamble(text: string): SplitQuestion | undefined {
   // 时间跨度是哪几年): such clauses belong to the question. A clause with a verb of its own tells the story.
   while (start > 0 && !SENTENCE_END.test(clauses[start - 1] ?? '') && isTopic(clauses[start - 1] ?? '')) start--;
   const preamble = clauses.slice(0, start).join('');
-  if (hanLength(preamble) < MIN_PREAMBLE_CHARS || ASKED.test(preamble) || !ASKER.test(preamble)) return undefined;
+  if (
+    hanLength(preamble) < MIN_PREAMBLE_CHARS ||
+    start < MIN_PREAMBLE_CLAUSES ||
+    ASKED.test(preamble) ||
+    !ASKER.test(preamble)
+  )
+    return undefined;
   return { preamble, question: clauses.slice(start).join('') };
 }

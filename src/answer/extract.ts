@@ -11,14 +11,22 @@ import { escapeRegExp } from '../text/regexp.js';
 import {
   AGREEMENT_WORDS,
   ALSO_WITH_WORDS,
+  ASPECT_COUNT_MEASURES,
+  ASPECT_NOUN,
+  ETC,
+  FIELD_NOUNS,
+  HOW,
   INSTITUTION_SUFFIXES,
+  JOINING_WORDS,
   LIANG,
   LIST_INTRO_WORDS,
   NOT_IN_INSTITUTION_NAME,
   ONE_TO_TEN,
   oneOf,
   OPENING_VERBS,
+  SIGNING_ADVERBS,
   SIGNING_VERBS,
+  ZAI,
 } from '../text/lexicon.js';
 import { splitSentences } from '../corpus/split.js';
 
@@ -46,7 +54,7 @@ export const SIGN_VERB = new RegExp(oneOf(SIGNING_VERBS), 'u');
 const AGREEMENT_WORD = new RegExp(oneOf(AGREEMENT_WORDS), 'u');
 /** The two sides of a signing clause: "重庆市政府与清华大学签署…". */
 const SIGNING_PARTIES = new RegExp(
-  `^(?:[^与]*?[,，])?([^,，与]+?)(?:与|和|同)([^,，]+?)(?:正式|共同|在[^,，]*?)?(?:${oneOf(SIGNING_VERBS)})`,
+  `^(?:[^与]*?[,，])?([^,，与]+?)(?:${oneOf(JOINING_WORDS)})([^,，]+?)(?:${oneOf(SIGNING_ADVERBS)}|${ZAI}[^,，]*?)?(?:${oneOf(SIGNING_VERBS)})`,
   'u',
 );
 /** Someone else signing too: "X还与Y签署了…协议". */
@@ -55,12 +63,13 @@ const ALSO_WITH = new RegExp(oneOf(ALSO_WITH_WORDS), 'u');
 const CLAUSE_END = /(?<=[,，;；:：])/u;
 const CLAUSE_PUNCT = /[,，;；:：。！？!?]+$/u;
 /** A count before 方面: 5个方面, 等多方面, 四大方面. */
-const COUNT = `(?:\\d+|[${ONE_TO_TEN}${LIANG}几多]+)[个大项]?`;
+const COUNT = `(?:\\d+|[${ONE_TO_TEN}${LIANG}几${HOW}]+)[${ASPECT_COUNT_MEASURES}]?`;
+/** 等 closing a list item (A、B等). */
+const ETC_END = new RegExp(`${ETC}$`, 'u');
 /** "在A、B、C5个方面" / "在A、B等多方面" / "在A、B方面": an enumeration of aspects. */
-const ASPECT_LIST = new RegExp(`在([^,，。;；：:]+?、[^,，。;；：:]+?)(?:等)?(?:${COUNT})?方面`, 'u');
-/** "(据悉,)在X方面," opening an aspect's paragraph. */
+const ASPECT_LIST = new RegExp(`${ZAI}([^,，。;；：:]+?、[^,，。;；：:]+?)(?:${ETC})?(?:${COUNT})?${ASPECT_NOUN}`, 'u');
 /** "…等(战略性新兴产业)领域": the end of a fields enumeration. */
-const FIELD_END_SOURCE = `(?:等|${COUNT})[^、,，。;；]{0,14}?(?:领域|产业|行业)`;
+const FIELD_END_SOURCE = `(?:${ETC}|${COUNT})[^、,，。;；]{0,14}?(?:${oneOf(FIELD_NOUNS)})`;
 const FIELD_END = new RegExp(FIELD_END_SOURCE, 'gu');
 /** A clause holding a fields enumeration. */
 const FIELD_LIST = new RegExp(`、[^,，。;；]*${FIELD_END_SOURCE}`, 'u');
@@ -168,8 +177,8 @@ export class Extractor {
       if (ASPECT_HEADING.test(s.text)) continue;
       const m = ASPECT_LIST.exec(s.text);
       if (!m?.[1]) continue;
-      const list = m[1].slice(m[1].lastIndexOf('在') + 1);
-      aspects.push(...list.split('、').map((i) => i.replace(/等$/u, '').trim()));
+      const list = m[1].slice(m[1].lastIndexOf(ZAI) + 1);
+      aspects.push(...list.split('、').map((i) => i.replace(ETC_END, '').trim()));
       used.push(s);
     }
     if (aspects.length > 0) return { aspects: unique(aspects), used };

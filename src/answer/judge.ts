@@ -9,12 +9,11 @@ import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/qu
 import { bestSentence } from '../search/rerank.js';
 import {
   ASKING_CHARS,
+  ATTRIBUTIVE_PARTICLES,
   COMPASS_POINTS,
-  COUNTING_MEASURES,
   DIGITS,
   INSTITUTION_ENDINGS,
-  LIANG,
-  TEN,
+  WHICH_KIND_SOURCE,
   ZEROS,
 } from '../text/lexicon.js';
 import { escapeRegExp } from '../text/regexp.js';
@@ -55,6 +54,9 @@ const ABBREVIATED_INSTITUTION = new RegExp(`[${INSTITUTION_ENDINGS}]$`, 'u');
 /** jieba POS tags of common nouns, and of Latin words (eng) the glossary could not read. */
 const COMMON_NOUN_TAG = /^(n|eng)$/;
 
+/** A word opening with 的 / 之: the phrase goes on to a noun. */
+const ATTRIBUTIVE_START = new RegExp(`^[${ATTRIBUTIVE_PARTICLES}]`, 'u');
+
 /**
  * True when the question uses the term for the kind of thing it asks for: the noun closing a phrase opened by
  * 哪些 / 哪个 / 哪两所 / 什么 … at most two characters before it (哪些合作范畴, 哪两所名校, 在什么范畴开展), not a
@@ -65,11 +67,10 @@ export function namesAskedKind(question: string, term: string): boolean {
   // An organization's name stays one (哪些台湾大学: jieba's nt tags are names; its nr / ns tags also fall on
   // common words such as 范畴 and 东西).
   if (tagWords(term).some((w) => w.word === term && w.tag === 'nt')) return false;
-  const opener = `哪(?:[${DIGITS}${LIANG}${TEN}几\\d]+[${COUNTING_MEASURES}]|[些个类种])|哪几|(?<!为)什么(?!时候|地方)|啥|何种`;
-  const opened = new RegExp(`(?:${opener})\\p{Script=Han}{0,2}?${escapeRegExp(term)}`, 'u').exec(question);
+  const opened = new RegExp(`(?:${WHICH_KIND_SOURCE})\\p{Script=Han}{0,2}?${escapeRegExp(term)}`, 'u').exec(question);
   if (!opened) return false;
   const next = tagWords(question.slice(opened.index + opened[0].length))[0];
-  return next === undefined || !(/^n/.test(next.tag) || /^[的之]/u.test(next.word));
+  return next === undefined || !(/^n/.test(next.tag) || ATTRIBUTIVE_START.test(next.word));
 }
 
 /** Characters that ask when they open a word (何原因, 何用途, 啥东西): 何 / 啥 + the kind of thing asked for. */

@@ -1,4 +1,5 @@
 import { normalizeText, removeLayoutSpaces, SENTENCE_SPLIT } from '../text/normalize.js';
+import { CAPTION_CREDIT, CAPTION_WORDS } from '../text/lexicon.js';
 import type { NameMatcher } from './topics.js';
 import type { Passage } from './types.js';
 
@@ -8,14 +9,14 @@ export const MAX_PASSAGE_CHARS = 400;
 const MAX_LABEL_CHARS = 16;
 
 /** A paragraph that ends with one of these is complete; any other continues in the next paragraph. */
-const SENTENCE_END = /[。！？!?；;…」』”"’）)]\s*$|摄\s*$/u;
+const SENTENCE_END = new RegExp(`[。！？!?；;…」』”"’）)]\\s*$|${CAPTION_CREDIT}\\s*$`, 'u');
 const ANY_PUNCTUATION = /[\p{P}\p{S}]/u;
 
 /** A trailing paragraph that credits a photographer ("… 重庆日报通讯员 王京华 摄") is a photo caption. */
-const CAPTION = /摄\s*$/u;
+const CAPTION = new RegExp(`${CAPTION_CREDIT}\\s*$`, 'u');
 export const CAPTION_SECTION = '图片说明';
 /** What readers call the picture a caption describes, and the taking of it its "… 摄" credits. */
-const CAPTION_KEYWORDS = ['照片', '图片', '配图', '图', '拍摄', '摄影'];
+const CAPTION_KEYWORDS = CAPTION_WORDS;
 
 /** A block of the document: a heading or a paragraph. */
 /** A heading's text has its layout spaces removed; `raw` is the heading as the document writes it. */

@@ -39,6 +39,7 @@ import {
   SIGNING_WORDS,
   WHICH_WORDS,
 } from '../text/conversation-lexicon.js';
+import { DEMONSTRATIVES, MODIFIER_PARTICLE } from '../text/lexicon.js';
 import { otherNameSpans, readText, subjectOf, type Reading } from './reading.js';
 import type { TurnRecord } from './state.js';
 
@@ -132,7 +133,8 @@ function leadLength(r: Reading): number {
       const latin = /^[a-z]/.test(w);
       if (latin && /^[a-z0-9]/.test(after)) continue;
       // A one-character link (和, 跟) only before a party: 同济大学 is no 同 + 济大学.
-      if (!latin && w.length === 1 && w !== '那' && !r.parties.some((p) => p.start === at + w.length)) continue;
+      if (!latin && w.length === 1 && !DEMONSTRATIVES.includes(w) && !r.parties.some((p) => p.start === at + w.length))
+        continue;
       at += w.length;
       changed = true;
       break;
@@ -326,7 +328,7 @@ function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
   for (const order of ['first', 'last'] as const) at(BY_DATE[order], () => name(signedOf(engine, order)));
   if (focus && agreementsOf(previous).length < 2) at(PEOPLE_PRONOUN, () => name(focus));
   if (focus) {
-    at(AGREEMENT_PRONOUN, () => (r.english ? `${name(focus)} ` : `${name(focus)}的`));
+    at(AGREEMENT_PRONOUN, () => (r.english ? `${name(focus)} ` : `${name(focus)}${MODIFIER_PARTICLE}`));
     at(PARTY_PRONOUN, () => name(focus));
   }
   if (previous)

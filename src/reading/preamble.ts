@@ -4,7 +4,7 @@
  * structure (clauses, and which of them ask), not by the story's words.
  */
 
-import { ASKER_SOURCE, ASKS_SOURCE } from '../text/lexicon.js';
+import { ASKER_SOURCE, ASKS_SOURCE, MODIFIER_PARTICLE } from '../text/lexicon.js';
 import { tagWords } from '../text/tokenize.js';
 
 /** A clause ends at a comma, a colon, a semicolon, a sentence end or a line break (full or half width). */
@@ -47,7 +47,7 @@ function isTopic(clause: string): boolean {
   const [first, last] = [words[0], words.at(-1)];
   // Opening with a verb, it tells what the unsaid asker did (看到这篇报道…的车间).
   if (!first || !last || /^v/.test(first.tag) || !/^(n|x|j)/.test(last.tag)) return false;
-  const head = words.slice(words.map((w) => w.word).lastIndexOf('的') + 1);
+  const head = words.slice(words.map((w) => w.word).lastIndexOf(MODIFIER_PARTICLE) + 1);
   return head.every((w) => !/^v/.test(w.tag));
 }
 

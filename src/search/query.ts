@@ -5,10 +5,11 @@ import {
   AREA_WORDS,
   COUNTING_MEASURES,
   COUNTING_NUMERALS,
+  DISTANCE_LI,
   FINAL_PARTICLES,
   HAN_NUMERALS,
   hanNumberValue,
-  REMOVING_BEFORE_CHU,
+  SET_ASIDE_SOURCE,
 } from '../text/lexicon.js';
 import { countedUnit, countingPart, type CountedUnit } from '../question/kinds/number.js';
 import { askedAreaWord } from '../question/kinds/subject.js';
@@ -70,10 +71,7 @@ export interface AnalyzedQuestion {
  * aside. In English it ends at punctuation, after at most SET_ASIDE_WORDS words (the name set aside, not the rest of
  * the question).
  */
-const SET_ASIDE_ZH = new RegExp(
-  String.raw`(?<![${REMOVING_BEFORE_CHU}])除(?:了\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])|(?=[，,\s]|还|也))|\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])))`,
-  'u',
-);
+const SET_ASIDE_ZH = new RegExp(SET_ASIDE_SOURCE, 'u');
 const SET_ASIDE_EN = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+([^,.?!;]+)/u;
 const SET_ASIDE_WORDS = 4;
 
@@ -98,7 +96,7 @@ export function withoutSetAside(normalized: string): string {
 }
 
 /** 里 as a unit of distance: after a number (30里, 几里, 多少里; jieba keeps 三十里 whole). */
-const DISTANCE_LI = new RegExp(`(?:[\\d${COUNTING_NUMERALS}几]|多少)里`, 'u');
+const DISTANCE = new RegExp(`(?:[\\d${COUNTING_NUMERALS}几]|多少)${DISTANCE_LI}`, 'u');
 
 /** Extra Chinese text to search for a question (issue 5's English glossary plugs in here). */
 export type QueryExpander = (normalizedQuestion: string) => string[][];
@@ -255,7 +253,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const contentTerms = withNumberTerms(texts, termsAsCut)
     .filter((t) => !frameTerms.has(t.term) || clauseTerms.has(t.term) || restTerms.has(t.term))
     // 里 after a noun is "in" (报道里, 图片里), a unit of distance only after a number (三十里).
-    .filter((t) => t.term !== '里' || DISTANCE_LI.test(normalized))
+    .filter((t) => t.term !== DISTANCE_LI || DISTANCE.test(normalized))
     .map((t) => (clauseTerms.has(t.term) && !restTerms.has(t.term) ? { ...t, setAside: true } : t));
   // A name is searched as one whole term: its sub-words and bigrams (上海, 交通, 海交 …) would let passages
   // that merely repeat the name outrank the passage that holds the question's other words.

@@ -211,6 +211,47 @@ export const TAKES_MEASURE_WORDS = ['哪', '哪一', '几', '多少', '这', '�
 export const SIZE_ADJECTIVES = '大高长远宽深厚';
 /** Interrogatives that open a compound the dictionary knows as a word (哪一年, 多少钱, 几部): question words too. */
 export const INTERROGATIVE_OPENERS = ['哪', '什么', '多少', '怎么', '怎样', '为什么', '为啥', '如何', '几', '啥', '咋'];
+/** Demonstratives: 这 (this), 那 (that); with a measure word they point (那份协议), naming nothing. */
+export const DEMONSTRATIVES = '这那';
+/** 多 before an adjective of size asks "how …" (多大, 多远); before 久, "how long". */
+export const HOW = '多';
+/** 里 as a unit of distance after a number (30里, 几里); elsewhere a locative. */
+export const DISTANCE_LI = '里';
+/** The particle that ties a modifier to its noun (去年底发的那个计划): what follows the last one is the head. */
+export const MODIFIER_PARTICLE = '的';
+/** Particles that tie a modifier to a noun, spoken and written (的, 之): a noun phrase goes on after them. */
+export const ATTRIBUTIVE_PARTICLES = MODIFIER_PARTICLE + '之';
+/**
+ * What opens a phrase asking for a kind of thing: 哪些 / 哪个 / 哪两所 / 哪几 / 什么 (not 为什么, 什么时候,
+ * 什么地方) / 啥 / 何种; the noun closing the phrase names the kind asked for.
+ */
+export const WHICH_KIND_SOURCE = `哪(?:[${DIGITS}${LIANG}${TEN}几\\d]+[${COUNTING_MEASURES}]|[些个类种])|哪几|(?<!为)什么(?!时候|地方)|啥|何种`;
+/**
+ * The clause a Chinese question sets aside (除了清华(以外)，… / 除清华外，…): group 1 or 2 is what it names. It ends
+ * at 以外 / 之外, at 外 before a comma, 还, 也 or 的, or, after 除了, at a comma, a space, 还 or 也; 消除 / 排除
+ * (REMOVING_BEFORE_CHU) set nothing aside.
+ */
+export const SET_ASIDE_SOURCE = String.raw`(?<![${REMOVING_BEFORE_CHU}])除(?:了\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])|(?=[，,\s]|还|也))|\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])))`;
+/** Words that join the two sides of a signing (重庆市政府与清华大学签署). */
+export const JOINING_WORDS = ['与', '和', '同'];
+/** Adverbs between the sides and the signing verb (正式签署, 共同签署). */
+export const SIGNING_ADVERBS = ['正式', '共同'];
+/** 在, "at / in": opens a place, a time or an aspect (在两江新区, 在人才方面). */
+export const ZAI = '在';
+/** The noun an aspect ends in (在决策咨询方面). */
+export const ASPECT_NOUN = '方面';
+/** Measure words of a count of aspects (5个方面, 四大方面, 三项). */
+export const ASPECT_COUNT_MEASURES = '个大项';
+/** 等 closing a list ("A、B等"): "and so on". */
+export const ETC = '等';
+/** Nouns closing a list of fields (人工智能、大数据等领域, 战略性新兴产业). */
+export const FIELD_NOUNS = ['领域', '产业', '行业'];
+/** The credit closing a photo caption (记者 王某 摄). */
+export const CAPTION_CREDIT = '摄';
+/** Words by which a question asks about a photo caption. */
+export const CAPTION_WORDS = ['照片', '图片', '配图', '图', '拍摄', '摄影'];
+/** Older or variant spellings of a question word, read as the usual one. */
+export const VARIANT_SPELLINGS: ReadonlyArray<readonly [string, string]> = [['甚么', '什么']];
 /** Locatives that close a place word (图里, 市里, 网上). */
 export const LOCATIVES = '里上中内';
 /** What closes a time told relative to another event (在完成阶段性研究后, 在…期间). */

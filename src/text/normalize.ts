@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js';
-import { CANTONESE_WORDS } from './lexicon.js';
+import { CANTONESE_WORDS, VARIANT_SPELLINGS } from './lexicon.js';
 
 /** Traditional → simplified characters, with Taiwan variants (裏→里, 臺→台), which DRCD uses. */
 const toSimplifiedChars = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -67,10 +67,11 @@ export function stripControlChars(text: string): string {
 }
 
 /**
- * 甚么, the older and Taiwan spelling of 什么 (為甚麼, 甚麼時候), which the converter keeps: it is a valid simplified
- * word too. Read as 什么, so question words (什么时候, 为什么) and the stop list know it.
+ * Variant spellings (lexicon VARIANT_SPELLINGS): 甚么, the older and Taiwan spelling of 什么 (為甚麼, 甚麼時候), which
+ * the converter keeps, being a valid simplified word too. Read as 什么, so question words and the stop list know it.
  */
-const SHENME = /甚么/gu;
+const VARIANTS = VARIANT_SPELLINGS.map(([from, to]) => [new RegExp(from, 'gu'), to] as const);
+const usualSpelling = (text: string) => VARIANTS.reduce((t, [from, to]) => t.replace(from, to), text);
 
 /** Written Cantonese → Mandarin (see lexicon CANTONESE_WORDS). */
 export function cantoneseToMandarin(text: string): string {
@@ -83,9 +84,7 @@ export function cantoneseToMandarin(text: string): string {
  * case, control characters removed. It may change lengths, so it is for matching only, never for display.
  */
 export function normalizeText(text: string): string {
-  return cantoneseToMandarin(
-    toSimplified(stripControlChars(text).normalize('NFKC')).replace(SHENME, '什么'),
-  ).toLowerCase();
+  return cantoneseToMandarin(usualSpelling(toSimplified(stripControlChars(text).normalize('NFKC')))).toLowerCase();
 }
 
 const CJK = '\\p{Script=Han}';

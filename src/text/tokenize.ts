@@ -11,12 +11,14 @@ import { buildStopWords } from './stopwords.js';
 import { withoutDates } from './dates.js';
 import { escapeRegExp } from './regexp.js';
 import {
+  DEMONSTRATIVES,
   AREA_WORDS,
   COUNTING_MEASURES,
   COUNTING_NUMERALS,
   DIGITS,
   HAN_NUMERALS,
   HUNDRED_THOUSAND,
+  HOW,
   INTERROGATIVE_OPENERS,
   LIANG,
   LOCATIVES,
@@ -124,7 +126,7 @@ export function numberPieces(text: string): string[] {
 const TAKES_MEASURE = new RegExp(`^(${oneOf(TAKES_MEASURE_WORDS)})$`, 'u');
 const MEASURE_WORD = new RegExp(`^[${MEASURE_WORDS}]$`, 'u');
 /** A demonstrative with its measure word (那份协议, 这所大学): it points, it says nothing about the topic. */
-const DEMONSTRATIVE_MEASURE = new RegExp(`^[这那][${MEASURE_WORDS}]$`, 'u');
+const DEMONSTRATIVE_MEASURE = new RegExp(`^[${DEMONSTRATIVES}][${MEASURE_WORDS}]$`, 'u');
 
 /** Adjectives of size that 多 turns into "how …" (多大, 多远, 多高). */
 const SIZE_ADJECTIVE = new RegExp(`^[${SIZE_ADJECTIVES}]$`, 'u');
@@ -140,7 +142,7 @@ function joinInterrogativeMeasures(tokens: string[]): string[] {
   for (const token of tokens) {
     const last = out[out.length - 1];
     if (last !== undefined && TAKES_MEASURE.test(last) && MEASURE_WORD.test(token)) out[out.length - 1] = last + token;
-    else if (last === '多' && SIZE_ADJECTIVE.test(token)) out[out.length - 1] = last + token;
+    else if (last === HOW && SIZE_ADJECTIVE.test(token)) out[out.length - 1] = last + token;
     else out.push(token);
   }
   return out;
@@ -148,7 +150,7 @@ function joinInterrogativeMeasures(tokens: string[]): string[] {
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Interrogative compounds the dictionary knows as words (哪一年, 哪些方面, 多少钱, 几部, 多长): question words too. */
-const INTERROGATIVE = new RegExp(`^(${oneOf(INTERROGATIVE_OPENERS)}|多[${SIZE_ADJECTIVES}久]$)`, 'u');
+const INTERROGATIVE = new RegExp(`^(${oneOf(INTERROGATIVE_OPENERS)}|${HOW}[${SIZE_ADJECTIVES}久]$)`, 'u');
 
 /** True when a jieba token is worth indexing: it has a letter or digit and is not a stop or question word. */
 export function isContentToken(token: string): boolean {

@@ -118,6 +118,13 @@ export const DEV_SETS = {
    * lexicon moves and before any answer rule changed. First score on c65a643: 50/60 right, 18/20 declined.
    */
   dev27: 'test/questions/dev27.jsonl',
+  /**
+   * Written blind (the writer read only the article) at stop 29, 80 questions from new angles: English (casual,
+   * with Chinese names), both agreements or one named only by description (那所北京的大学), search-box fragments
+   * and pinyin, Cantonese, details asked by describing them, near-article unanswerables. First score on 952719b,
+   * before any change: 46/60 right, 18/20 declined.
+   */
+  dev28: 'test/questions/dev28.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

@@ -43,6 +43,20 @@ describe('follow-ups', () => {
     assert.match(replies[2]!, /6月8日/);
   });
 
+  test('它 / it after a question asking which institution stands for the institution its answer names', () => {
+    const zh = chat(['上海交大要在重庆建个什么研究院？', '它在哪揭的牌？']);
+    assert.match(zh[1]!, /按“上海交通大学重庆研究院在哪揭的牌/);
+    assert.match(zh[1]!, /当天下午,上海交通大学重庆研究院在两江新区揭牌/);
+    const en = chat(['What will SJTU build in Chongqing?', 'Where was it unveiled?'], engine, 'en');
+    assert.match(en[1]!, /两江新区揭牌/);
+  });
+
+  test('a question about what the corpus never mentions stays declined when the conversation implies a party', () => {
+    const replies = chat(['上海交大在重庆建什么研究院？', "What's the population of Shanghai?", '那里的人口有多少？']);
+    assert.match(replies[1]!, DECLINED);
+    assert.match(replies[2]!, DECLINED);
+  });
+
   test('另外一份 / the other one is the agreement the conversation was not about', () => {
     const [, other] = chat(['重庆和清华签了什么协议？', '那另外一份呢？']);
     assert.match(other!, /^（按“重庆和上海交通大学签了什么协议/);

@@ -335,9 +335,11 @@ function softReply(
     const body = formatReplyHtml(alone, lang, engine.corpus);
     return { html: body, lang, answer: alone, record: { ...recordOf(engine, text, alone), answerAgreements: [focus] } };
   }
-  // The rewritten question only when it answers: a decline is told in the user's own words.
-  const reply = answerReply(engine, resolved, true, lang, top);
-  if (reply.answer?.kind === 'answer') return reply;
+  // The rewritten question only when it answers: a decline is told in the user's own words. The party the
+  // context adds does not stand for words the corpus never mentions (the population of Shanghai, asked of SJTU).
+  const reply =
+    alone.kind === 'none' && alone.missing.length > 0 ? undefined : answerReply(engine, resolved, true, lang, top);
+  if (reply?.answer?.kind === 'answer') return reply;
   return {
     html: formatReplyHtml(alone, lang, engine.corpus),
     lang,

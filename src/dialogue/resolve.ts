@@ -39,7 +39,8 @@ import {
   SIGNING_WORDS,
   WHICH_WORDS,
 } from '../text/conversation-lexicon.js';
-import { DEMONSTRATIVES, MODIFIER_PARTICLE } from '../text/lexicon.js';
+import { summarizeTopic } from '../answer/summarize.js';
+import { DEMONSTRATIVES, INSTITUTION_SUFFIXES, MODIFIER_PARTICLE } from '../text/lexicon.js';
 import { otherNameSpans, readText, subjectOf, type Reading } from './reading.js';
 import type { TurnRecord } from './state.js';
 
@@ -283,10 +284,32 @@ function swapAspect(engine: SearchEngine, previous: string, core: string): strin
   return r.english ? `${core} ${name}`.trim() : `${name}${core}`;
 }
 
-/** The referent of 它 / it: the previous question's subject when it is more than the city, else its party. */
+/** Words naming a kind of institution (研究院, 中心): the question was about one. */
+const INSTITUTION_WORD = new RegExp(`(?:${INSTITUTION_SUFFIXES.join('|')})$`, 'u');
+
+/**
+ * The institution of the focus agreement the previous turn was about (上海交通大学重庆研究院 after 上海交大要在重庆建个
+ * 什么研究院?, or after the SJTU Chongqing research institute): its question names the kind or a part of the name
+ * (研究院, 临近空间创新研发中心) and its best passage names the institution in full.
+ */
+function institutionOf(engine: SearchEngine, previous: TurnRecord, r: Reading, focus: string): string | undefined {
+  const passage = previous.passages[0] === undefined ? undefined : engine.passage(previous.passages[0]);
+  if (!passage) return undefined;
+  const kinds = r.contentTerms.filter((t) => INSTITUTION_WORD.test(t));
+  return summarizeTopic(engine, focus)?.institutions.find(
+    (name) => passage.text.includes(name) && kinds.some((k) => name.includes(k)),
+  );
+}
+
+/**
+ * The referent of 它 / it: an institution the previous turn was about, else the previous question's subject when
+ * it is more than the city, else its party.
+ */
 function itReferent(engine: SearchEngine, previous: TurnRecord, english: boolean): string | undefined {
   const r = readText(engine, previous.question);
   const focus = focusOf(previous);
+  const institution = focus === undefined ? undefined : institutionOf(engine, previous, r, focus);
+  if (institution) return institution;
   if (!r.english && !english) {
     const subject = subjectOf(r.normalized);
     if (subject) {

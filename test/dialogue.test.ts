@@ -57,6 +57,14 @@ describe('follow-ups', () => {
     assert.match(replies[2]!, DECLINED);
   });
 
+  test("after an agreement's summary command, a follow-up asks of that agreement", () => {
+    const zh = chat(['/sjtu', '那时间呢？']);
+    assert.match(zh[1]!, /按“上海交通大学时间/);
+    assert.match(zh[1]!, /6月8日,重庆市人民政府与上海交通大学签署/);
+    const en = chat(['/tsinghua', 'when was it signed?'], engine, 'en');
+    assert.match(en[1]!, /6月3日/);
+  });
+
   test('另外一份 / the other one is the agreement the conversation was not about', () => {
     const [, other] = chat(['重庆和清华签了什么协议？', '那另外一份呢？']);
     assert.match(other!, /^（按“重庆和上海交通大学签了什么协议/);

@@ -14,6 +14,7 @@ import { SIGNING_VERBS } from '../text/lexicon.js';
 import { listAgreements } from '../answer/summarize.js';
 import { DIALOGUE_MESSAGES } from '../dialogue/messages.js';
 import { agreementKeyboard, registerAgreementButtons } from './agreements.js';
+import { recordSummary } from './conversation.js';
 import type { ResolvedDeps } from './deps.js';
 import { langFor, replyToAsker } from './reply.js';
 
@@ -93,9 +94,10 @@ export function registerCommands(bot: Telegraf, deps: ResolvedDeps): void {
     return replyToAsker(ctx, [t.agreementsHeader, ...lines].join('\n'));
   });
   for (const topic of topics) {
-    bot.command(topic.command, (ctx) => {
+    bot.command(topic.command, async (ctx) => {
       const lang = langFor(ctx);
-      return replyToAsker(ctx, agreementHtml(topic, lang, deps), agreementKeyboard(topic, lang));
+      const sent = await replyToAsker(ctx, agreementHtml(topic, lang, deps), agreementKeyboard(topic, lang));
+      recordSummary(ctx, deps, topic, sent);
     });
   }
   registerAgreementButtons(bot, deps);

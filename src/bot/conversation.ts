@@ -8,7 +8,8 @@ import type { InlineKeyboardMarkup, Message } from 'telegraf/types';
 import { MAX_QUESTION_CHARS } from '../answer/answer.js';
 import { clipQuestion } from '../answer/format.js';
 import { messages, questionLang, type Lang } from '../answer/i18n.js';
-import { converse } from '../dialogue/converse.js';
+import type { Topic } from '../corpus/types.js';
+import { converse, summaryTurn } from '../dialogue/converse.js';
 import { DIALOGUE_MESSAGES } from '../dialogue/messages.js';
 import { exampleQuestions } from '../dialogue/small-talk.js';
 import { ConversationStore, conversationKey, ThreadIndex, type ConversationStoreOptions } from '../dialogue/state.js';
@@ -44,6 +45,19 @@ export function conversationsOf(deps: ResolvedDeps & { conversation?: Conversati
 function keyOf(ctx: Context): string | undefined {
   if (!ctx.chat) return undefined;
   return conversationKey(ctx.chat.id, ctx.from?.id, isGroup(ctx));
+}
+
+/**
+ * Records an agreement's summary as a turn of the asker's conversation (and of the summary message's thread, so
+ * that a reply to it continues from there): a follow-up asks of that agreement.
+ */
+export function recordSummary(ctx: Context, deps: ResolvedDeps, topic: Topic, sent: Message.TextMessage[]): void {
+  const key = keyOf(ctx);
+  if (!key || !ctx.chat) return;
+  const { store, threads } = conversationsOf(deps);
+  store.record(key, summaryTurn(topic, langFor(ctx)));
+  const first = sent[0];
+  if (first) threads.remember(ctx.chat.id, first.message_id, store.turns(key));
 }
 
 /** True for a message from another bot in a group (not an anonymous admin or a channel, which carry sender_chat). */

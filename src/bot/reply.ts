@@ -47,7 +47,11 @@ export async function replyHtml(
 }
 
 /** Replies to the message of the update: quoting it in groups, plainly in private chats. */
-export async function replyToAsker(ctx: Context, html: string, keyboard?: InlineKeyboardMarkup): Promise<void> {
+export async function replyToAsker(
+  ctx: Context,
+  html: string,
+  keyboard?: InlineKeyboardMarkup,
+): Promise<Message.TextMessage[]> {
   const replyTo = isGroup(ctx) ? ctx.msg?.message_id : undefined;
-  await replyHtml(ctx, html, { replyTo, keyboard });
+  return replyHtml(ctx, html, { replyTo, keyboard });
 }

@@ -36,6 +36,7 @@ export function consoleTurn(
   const command = consoleCommand(engine, question, userLang);
   if (command) {
     if (command.reset) session.reset(KEY);
+    if (command.record) session.record(KEY, command.record);
     return { text: htmlToPlainText(command.html) };
   }
   const reply = converse(engine, session.turns(KEY), question, userLang, top === undefined ? {} : { top });

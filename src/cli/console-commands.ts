@@ -6,13 +6,17 @@ import { escapeHtml } from '../answer/format.js';
 import { formatDate, messages, topicTitle, type Lang } from '../answer/i18n.js';
 import { findAgreement, listAgreements, summarizeTopic } from '../answer/summarize.js';
 import { exampleQuestions } from '../dialogue/small-talk.js';
+import { summaryTurn } from '../dialogue/converse.js';
 import { DIALOGUE_MESSAGES } from '../dialogue/messages.js';
+import type { TurnRecord } from '../dialogue/state.js';
 import type { SearchEngine } from '../search/engine.js';
 
 /** What a console command does: its reply (HTML) and whether it forgets the conversation. */
 export interface ConsoleCommandResult {
   html: string;
   reset?: boolean;
+  /** The turn the command leaves in the conversation (an agreement's summary: the conversation is about it). */
+  record?: TurnRecord;
 }
 
 function agreementsHtml(engine: SearchEngine, lang: Lang): string {
@@ -77,7 +81,7 @@ export function consoleCommand(engine: SearchEngine, line: string, lang: Lang): 
     const signed = messages(lang).signed(formatDate(topic.date, lang));
     const header = `<b>${escapeHtml(topicTitle(topic, lang))}</b>${lang === 'en' ? ` (${signed})` : `（${signed}）`}`;
     const body = summarizeTopic(engine, topic.id)?.body ?? messages(lang).agreementMissing;
-    return { html: `${header}\n\n${escapeHtml(body)}` };
+    return { html: `${header}\n\n${escapeHtml(body)}`, record: summaryTurn(topic, lang) };
   }
   return { html: messages(lang).unknownCommand.replace('/help', '/help') };
 }

@@ -348,6 +348,20 @@ function softReply(
   };
 }
 
+/**
+ * The turn an agreement's summary (/tsinghua, /sjtu) leaves in the conversation: it is about that agreement now,
+ * so a follow-up (那时间呢, 他们以前合作过吗, and when was it signed?) asks of its party.
+ */
+export function summaryTurn(topic: Topic, lang: Lang): TurnRecord {
+  return {
+    question: partyName(topic, lang),
+    agreements: [topic.id],
+    passages: [],
+    answerAgreements: [topic.id],
+    declined: false,
+  };
+}
+
 /** One turn: `turns` are the conversation's earlier turns (oldest first), `userLang` the user's language. */
 export function converse(
   engine: SearchEngine,

@@ -13,6 +13,7 @@ import {
 } from '../text/lexicon.js';
 import { countedUnit, countingPart, type CountedUnit } from '../question/kinds/number.js';
 import { askedAreaWord } from '../question/kinds/subject.js';
+import { ASKED_TIME_NOUN } from '../question/kinds/time.js';
 import { rulesAsked, type RuleId } from '../question/rules.js';
 
 /** A question word that carries meaning, weighted by how informative it is in general Chinese. */
@@ -280,12 +281,16 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   const askedArea = asks.has('areas') ? askedAreaWord(normalized) : undefined;
   // … and it is not searched for: it names the kind of answer, a list of areas, not what the question is about
   // (哪些领域合作 would find "在科技创新领域已经开展了多项合作" first for its 领域, not the agreement's list of 方面).
-  const searched = (word: string) => word !== askedArea;
-  const withAreaWords = contentTerms.map((t) =>
-    t.term === askedArea
-      ? { ...t, alternatives: [...(t.alternatives ?? []), ...AREA_WORDS.filter((k) => k !== t.term)] }
-      : t,
-  );
+  // So with the time noun a question ends in (上海交大的签约时间, 那日期呢): it asks when, as 哪天 does.
+  const askedTime = asks.has('when') ? ASKED_TIME_NOUN.exec(normalized)?.[1] : undefined;
+  const searched = (word: string) => word !== askedArea && word !== askedTime;
+  const withAreaWords = contentTerms
+    .filter((t) => t.term !== askedTime)
+    .map((t) =>
+      t.term === askedArea
+        ? { ...t, alternatives: [...(t.alternatives ?? []), ...AREA_WORDS.filter((k) => k !== t.term)] }
+        : t,
+    );
   return {
     normalized,
     words: [

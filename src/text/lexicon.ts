@@ -196,6 +196,8 @@ export const ASKING_CHARS = '何啥';
 export const FINAL_PARTICLES = '呀啊呢吧嘛啦哦呗哇';
 /** Characters before 除 that make it a verb of removing (消除, 排除, 免除, 根除): nothing is set aside. */
 export const REMOVING_BEFORE_CHU = '消排免解切废拆删剔破根';
+/** Nouns for a time: a question ending in one asks for it (上海交大的签约时间, 那日期呢). */
+export const TIME_NOUNS = ['时间', '日期'];
 /**
  * Words that make a time asked one of another event than the one named: after it (签约后, 之后, 以后) or its
  * repeat (再, 重新, 续签, 续约); English after, again, renew.

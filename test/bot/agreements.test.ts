@@ -53,6 +53,12 @@ describe('agreement commands', () => {
     assert.match(text, /\/sjtu[^\n]*\n[^\n]*6月8日签署[^\n]*重庆市人民政府、上海交通大学/);
   });
 
+  test('after /tsinghua, a follow-up asks of Tsinghua (那时间呢 → its signing date)', async () => {
+    await send(standIn.privateText('/tsinghua'));
+    const text = stripTelegramHtml((await send(standIn.privateText('那时间呢？'))).params.text);
+    assert.match(text, /6月3日,重庆市政府与清华大学签署/);
+  });
+
   test('/sjtu sends its own summary, with "ask about it" and "read its passages" buttons', async () => {
     const call = await send(standIn.privateText('/sjtu'));
     const text = stripTelegramHtml(call.params.text);

@@ -1,15 +1,19 @@
 /** Rules about time: when, which year, what time of day, when it is expected, how long. */
 import { givesDay, givesDuration, givesRelativeTime, givesTime, givesYear, yearsNamed } from '../../text/dates.js';
-import { oneOf, PLAN_WORDS, WHEN_WORDS } from '../../text/lexicon.js';
+import { FINAL_PARTICLES, oneOf, PLAN_WORDS, TIME_NOUNS, WHEN_WORDS } from '../../text/lexicon.js';
 import { tagWords, wordTerms } from '../../text/tokenize.js';
 import type { PassageView, Rule } from '../rule.js';
 
 /** A Chinese "when" (simplified after normalization), longer forms first. */
 export const CHINESE_WHEN = oneOf(WHEN_WORDS);
 
+/** A time noun closing a question (上海交大的签约时间?, 那日期呢): it names the kind of answer asked for. */
+const TIME_NOUN_END = `(${oneOf(TIME_NOUNS)})[${FINAL_PARTICLES}]?[\\s\\p{P}]*$`;
+export const ASKED_TIME_NOUN = new RegExp(TIME_NOUN_END, 'u');
+
 /** Questions that ask for a time, in Chinese or English. */
 export const ASKS_WHEN = new RegExp(
-  `(${CHINESE_WHEN}|\\bwhen (?:did|was|were|is|will|does|do)\\b|^when\\b` +
+  `(${CHINESE_WHEN}|${TIME_NOUN_END}|\\bwhen (?:did|was|were|is|will|does|do)\\b|^when\\b` +
     `|\\bwhat (?:year|date|day|month|time)\\b|\\bwhich (?:year|date|day|month)\\b)`,
   'u',
 );
@@ -127,8 +131,16 @@ export const TIME_RULES: Rule[] = [
     asks: (q) => ASKS_WHEN.test(q),
     gives: (p) => givesTime(p.about()),
     examples: {
-      asks: ['甲大学什么时候签约', '甲大学啥时候签约的', 'when did sjtu sign?', 'which year was it founded?', '哪天呀'],
-      doesNotAsk: ['甲大学签约了什么协议', '签约的意义是什么'],
+      asks: [
+        '甲大学什么时候签约',
+        '甲大学啥时候签约的',
+        'when did sjtu sign?',
+        'which year was it founded?',
+        '哪天呀',
+        '甲大学的签约时间？',
+        '那日期呢',
+      ],
+      doesNotAsk: ['甲大学签约了什么协议', '签约的意义是什么', '时间紧的原因是什么'],
       gives: ['6月8日,双方签署协议', '2019年成立', '去年12月揭牌'],
       doesNotGive: ['签约现场气氛热烈', '三年行动计划'],
     },

@@ -65,6 +65,14 @@ describe('follow-ups', () => {
     assert.match(en[1]!, /6月3日/);
   });
 
+  test('a correction naming the party meant asks the previous question of it', () => {
+    const zh = chat(['清华在人才交流上有什么安排？', '不对，我想问的是上海交大']);
+    assert.match(zh[1]!, /按“上海交通大学在人才交流上有什么安排/);
+    assert.match(zh[1]!, /院士专家重庆行|博士后工作站/);
+    const en = chat(['When did Tsinghua sign?', 'I meant SJTU'], engine, 'en');
+    assert.match(en[1]!, /6月8日/);
+  });
+
   test('另外一份 / the other one is the agreement the conversation was not about', () => {
     const [, other] = chat(['重庆和清华签了什么协议？', '那另外一份呢？']);
     assert.match(other!, /^（按“重庆和上海交通大学签了什么协议/);

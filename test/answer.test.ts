@@ -14,6 +14,12 @@ test('questions the article does not answer get no answer, not the least bad pas
   }
 });
 
+test('a day the article never names (6月5日) gets no answer; a day said 号 is the day it writes 日', () => {
+  assert.equal(answerQuestion(engine, '6月5日重庆跟哪所大学签了协议？').kind, 'none');
+  const said = answerQuestion(engine, '6月3号重庆跟哪所大学签了协议？');
+  assert.ok(said.kind === 'answer' && /6月3日/.test(said.hits[0]!.passage.text));
+});
+
 test('a well-known place the corpus never mentions makes a question about something else', () => {
   const small = SearchEngine.build(
     loadCorpus(

@@ -16,6 +16,7 @@ import {
   WHICH_KIND_SOURCE,
   ZEROS,
 } from '../text/lexicon.js';
+import { isMonthDay } from '../text/dates.js';
 import { escapeRegExp } from '../text/regexp.js';
 import { isDictionaryWord, tagWords } from '../text/tokenize.js';
 import type { PassageView } from '../question/rule.js';
@@ -380,6 +381,7 @@ export function judge(
       (isOn('missing-share') && missingShare >= MISSING_SHARE_CEILING) ||
       namesSomethingElse(q, absent, text, evidence) ||
       (isOn('other-year') && otherYear) ||
+      (isOn('other-date') && absent.some((t) => isMonthDay(t.term))) ||
       ofOtherParty(engine, q, passage, text),
     wrongKind: askedRules(q.asks, 'decline')
       .filter((rule) => rule.gives && !rule.gives(view, asked))

@@ -56,6 +56,7 @@ export const SUBJECT_CHECKS = {
   'absent-name': 'a name the corpus never mentions (北京大学, 香港, Peking University) marks another subject',
   'absent-noun': 'an informative common noun the corpus never mentions marks another subject, unless matched well',
   'other-year': 'a passage of another year than the one asked cannot answer',
+  'other-date': 'a day asked (6月5日) that the corpus never mentions marks another event',
   'other-party': "a passage of another agreement that does not name the question's party cannot answer",
 } as const;
 

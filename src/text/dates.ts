@@ -89,6 +89,11 @@ export function withoutDates(text: string): string {
   return text.replace(DATES, ' ');
 }
 
+/** A day of a month as a question term (6月5日, 6月5号). */
+export function isMonthDay(term: string): boolean {
+  return /^\d{1,2}月\d{1,2}[日号]$/u.test(term);
+}
+
 /** The year a question term names (2020年 → "2020"), or undefined. */
 export function yearOf(term: string): string | undefined {
   return /^(\d{4})年$/u.exec(term)?.[1];

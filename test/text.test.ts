@@ -100,3 +100,12 @@ test('a "when" word that asks (何年, 哪一年, 几月) is no content word; a 
   // 「卡乐」于何年结束营业: 何年 is not a word the passage must hold (it held too little of the question without).
   assert.ok(!stopWords().has('日期'));
 });
+
+test('a range of numbers joined by a hyphen is read as the article writes it with a dash (2019-2022, 2019—2022年)', () => {
+  assert.deepEqual(wordTerms('行动计划2019-2022', 'exact'), ['行动计划', '2019', '2022']);
+  assert.deepEqual(wordTerms('(2019—2022年)', 'exact').slice(0, 2), ['2019', '2022']);
+  // A word with a hyphen stays one (covid-19, sub-center).
+  assert.deepEqual(wordTerms('covid-19', 'exact'), ['covid-19']);
+  const answer = answerQuestion(openEngine(), '行动计划2019-2022');
+  assert.ok(answer.kind === 'answer' && answer.hits[0]!.passage.text.includes('2019—2022年'));
+});

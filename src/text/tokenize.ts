@@ -98,7 +98,8 @@ export function segment(text: string, mode: SegmentMode = 'search'): string[] {
   // Latin words and numbers stay whole: with HMM off jieba would cut "sjtu" into letters.
   for (const part of text.split(LATIN_WORD)) {
     if (!part) continue;
-    if (LATIN_WORD_WHOLE.test(part)) out.push(part);
+    if (NUMBER_RANGE.test(part)) out.push(...part.split('-'));
+    else if (LATIN_WORD_WHOLE.test(part)) out.push(part);
     else
       out.push(
         ...joinInterrogativeMeasures(mode === 'search' ? jieba().cutForSearch(part, true) : jieba().cut(part, false)),
@@ -109,6 +110,8 @@ export function segment(text: string, mode: SegmentMode = 'search'): string[] {
 
 const LATIN_WORD = /([\p{Script=Latin}\d]+(?:[.'’-][\p{Script=Latin}\d]+)*)/u;
 const LATIN_WORD_WHOLE = /^[\p{Script=Latin}\d]+(?:[.'’-][\p{Script=Latin}\d]+)*$/u;
+/** Numbers joined by hyphens (2019-2022, 2020-06-03): a range or a date, its numbers words of their own, as with —. */
+const NUMBER_RANGE = /^\d+(?:-\d+)+$/u;
 
 /** nodejieba's `cut` exactly as a user would call it (default options), for the peer it is measured against. */
 export function plainJiebaCut(text: string): string[] {

@@ -170,6 +170,23 @@ describe('several agreements', () => {
     assert.match(reply!, /上海交通大学（6月8日签署）\n合作方面：.*干部教育培训/);
   });
 
+  test('a passage about both agreements at once leads a reply about both', () => {
+    const [reply] = chat(['签这两个协议主要是想干嘛？']);
+    assert.match(reply!, /^总体\n6月3日和6月8日,重庆市政府先后与清华大学、上海交通大学签署/);
+    assert.match(reply!, /清华大学（6月3日签署）[^]*上海交通大学（6月8日签署）/);
+  });
+
+  test('what both agreements share: the areas each names, in their shortest form, then each one’s areas', () => {
+    for (const question of ['两个协议有啥共同点？', '清华和上海交大的合作内容里，两边都有的是哪几方面']) {
+      const [reply] = chat([question]);
+      assert.match(reply!, /共同的合作方面：战略决策咨询、科技创新、人才交流与合作\n/, question);
+      assert.match(reply!, /上海交通大学（6月8日签署）\n合作方面：.*干部教育培训/, question);
+      assert.doesNotMatch(reply!, DECLINED, question);
+    }
+    const [en] = chat(['What do the two agreements have in common?'], engine, 'en');
+    assert.match(en!, /areas in common：战略决策咨询、科技创新、人才交流与合作/);
+  });
+
   test('which was signed first names it and says why; how far apart counts the days', () => {
     const [first, apart] = chat(['哪个协议先签的？', '相隔几天？']);
     assert.match(first!, /清华大学的协议先签：6月3日签署，早于上海交通大学（6月8日）/);

@@ -16,7 +16,9 @@ import {
   EACH_WORDS,
   LINK_CHARS,
   PLURAL_PRONOUN,
+  SHARED_WORDS,
 } from '../text/conversation-lexicon.js';
+import { DIALOGUE_MESSAGES } from './messages.js';
 import { readText } from './reading.js';
 import { sourceHits } from './sources.js';
 import { focusOf, resolveTurn, type Resolution } from './resolve.js';
@@ -149,39 +151,69 @@ function overviewLine(engine: SearchEngine, topic: Topic, lang: Lang): string {
   return escapeHtml(s?.signing || messages(lang).agreementMissing);
 }
 
-/** One labelled part per agreement, in date order, each with its passage's key sentence. */
+/**
+ * The areas of cooperation every agreement names, each in its shortest form: an area of one held whole in an area
+ * of each other (科技创新 in 科技创新与合作).
+ */
+function sharedAspects(engine: SearchEngine, topics: Topic[]): string[] {
+  const [first = [], ...others] = topics.map((t) => summarizeTopic(engine, t.id)?.aspects ?? []);
+  const shared = first.flatMap((a) => {
+    const forms = others.map((list) => list.find((b) => a.includes(b) || b.includes(a)));
+    if (forms.some((b) => b === undefined)) return [];
+    return [[a, ...(forms as string[])].reduce((s, b) => (b.length < s.length ? b : s))];
+  });
+  return [...new Set(shared)];
+}
+
+/**
+ * The passage about all the agreements at once (6月3日和6月8日,重庆市政府先后与清华大学、上海交通大学签署…) when it
+ * best answers the question asked with every party named; undefined when the best passage is about fewer.
+ */
+function jointHit(
+  engine: SearchEngine,
+  question: string,
+  topics: Topic[],
+  lang: Lang,
+  top: number,
+): AnswerHit | undefined {
+  const names = topics.map((t) => partyName(t, lang));
+  const answer = answerQuestion(engine, `${names.join(lang === 'en' ? ' and ' : '和')} ${question}`, { top });
+  const hit = answer.kind === 'answer' ? answer.hits[0] : undefined;
+  if (!hit) return undefined;
+  const named = new Set(engine.names.find(hit.passage.text).map((f) => f.topicId));
+  return topics.every((t) => named.has(t.id)) ? hit : undefined;
+}
+
+/**
+ * One labelled part per agreement, in date order, each with its passage's key sentence; first, a passage about
+ * them all when one answers the question (what the two agreements are for, what they share).
+ */
 function eachReply(
   engine: SearchEngine,
   res: Extract<Resolution, { kind: 'each' }>,
   lang: Lang,
   top: number,
 ): DialogueReply {
-  const hits: AnswerHit[] = [];
-  let searched = false;
-  const parts = res.agreements.flatMap((id) => {
-    const topic = topicOf(engine, id);
-    if (!topic) return [];
-    const sub = questionFor(engine, res.question, id);
-    const subReading = readText(engine, sub);
-    const onlyParty = subReading.contentTerms.every(
-      (t) => ABOUT_THE_AGREEMENT.test(t) || subReading.parties.some((p) => p.canonical === t),
-    );
-    if (res.compare || onlyParty) {
-      hits.push(...sourceHits(engine, [topic], res.question, 1, 'aspects'));
-      return [`${partLabel(topic, lang)}\n${overviewLine(engine, topic, lang)}`];
-    }
-    searched = true;
-    const hit = hitOf(engine, answerQuestion(engine, sub, { top: Math.max(top, 5) }), id);
-    if (hit) hits.push(hit);
-    const text = hit ? escapeHtml(hit.bestSentence) : escapeHtml(messages(lang).noAnswer([]));
-    return [`${partLabel(topic, lang)}\n${text}`];
-  });
-  const html = [...(res.changed ? [understoodLine(res.question, lang)] : []), ...parts].join('\n\n');
+  const topics = res.agreements.map((id) => topicOf(engine, id)).filter((t): t is Topic => t !== undefined);
+  const shared = SHARED_WORDS.test(normalizeText(res.question)) ? sharedAspects(engine, topics) : [];
+  const parts = topics.map((topic) =>
+    agreementPart(engine, res.question, topic, res.compare || shared.length > 0, lang, top),
+  );
+  const joint = jointHit(engine, res.question, topics, lang, top);
+  const t = DIALOGUE_MESSAGES[lang];
+  const lead = [
+    ...(joint ? [`${t.together}\n${escapeHtml(joint.bestSentence)}`] : []),
+    ...(shared.length ? [`${t.shared}：${escapeHtml(shared.join('、'))}`] : []),
+  ];
+  const html = [...(res.changed ? [understoodLine(res.question, lang)] : []), ...lead, ...parts.map((p) => p.html)];
+  const hits = [...(joint ? [joint] : []), ...parts.flatMap((p) => p.hits)].filter(
+    (h, k, all) => all.findIndex((o) => o.passage.id === h.passage.id) === k,
+  );
   return {
-    html,
+    html: html.join('\n\n'),
     lang,
     hits,
-    ...(searched ? {} : { composedFrom: 'summaries' as const }),
+    ...(parts.some((p) => p.searched) ? {} : { composedFrom: 'summaries' as const }),
     record: {
       question: res.question,
       agreements: res.agreements,
@@ -190,6 +222,34 @@ function eachReply(
       declined: false,
     },
   };
+}
+
+/**
+ * One agreement's part of a reply about several: its areas for a comparison (or a question naming nothing but
+ * the agreement), else the key sentence of its answer to the question asked of it alone.
+ */
+function agreementPart(
+  engine: SearchEngine,
+  question: string,
+  topic: Topic,
+  overview: boolean,
+  lang: Lang,
+  top: number,
+): { html: string; hits: AnswerHit[]; searched: boolean } {
+  const sub = questionFor(engine, question, topic.id);
+  const subReading = readText(engine, sub);
+  const onlyParty = subReading.contentTerms.every(
+    (t) => ABOUT_THE_AGREEMENT.test(t) || subReading.parties.some((p) => p.canonical === t),
+  );
+  if (overview || onlyParty)
+    return {
+      html: `${partLabel(topic, lang)}\n${overviewLine(engine, topic, lang)}`,
+      hits: sourceHits(engine, [topic], question, 1, 'aspects'),
+      searched: false,
+    };
+  const hit = hitOf(engine, answerQuestion(engine, sub, { top: Math.max(top, 5) }), topic.id);
+  const text = hit ? escapeHtml(hit.bestSentence) : escapeHtml(messages(lang).noAnswer([]));
+  return { html: `${partLabel(topic, lang)}\n${text}`, hits: hit ? [hit] : [], searched: true };
 }
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);

@@ -123,7 +123,7 @@ export const PEOPLE_PRONOUN = rx(PEOPLE);
 
 /** Words for several agreements at once (它们, 两份, both …; not 十二个): the agreements of the conversation. */
 export const PLURAL_PRONOUN = rx(
-  `它们|${PEOPLE}|两者|二者|(?:这)?(?<![${HAN_NUMERALS}\\d])[两二2]${MEASURE}(?:(?:战略)?(?:合作)?协议|大学|学校|高校|名校)?|\\bboth(?: of them)?\\b|\\bthe two(?: agreements| deals| universities| signings)?\\b|\\beach of them\\b`,
+  `它们|${PEOPLE}|两者|二者|两边|(?:这)?(?<![${HAN_NUMERALS}\\d])[两二2]${MEASURE}(?:(?:战略)?(?:合作)?协议|大学|学校|高校|名校)?|\\bboth(?: of them)?\\b|\\bthe two(?: agreements| deals| universities| signings)?\\b|\\beach of them\\b`,
 );
 
 /** Words asking one thing of each agreement (分别, 各自, 都, respectively, each). */
@@ -132,6 +132,9 @@ export const EACH_WORDS = /分别|各自|各是|都|\brespectively\b|\beach\b|\b
 /** Words asking how agreements compare: each gets its overview. */
 export const COMPARE_WORDS =
   /比较|相比|对比|区别|不同|差异|差别|相同|一样|共同|异同|共性|\bcompare[sd]?\b|\bcomparison\b|\bdiffer(?:ence|ences|ent)?\b|\bin common\b|\bsimilar(?:ities|ity)?\b|\bsame\b/u;
+
+/** Words asking what the agreements share (共同点, 都有, in common): the areas of cooperation they all name. */
+export const SHARED_WORDS = /共同点|共同之处|相同|一样|共性|都有|\bin common\b|\bshared?\b|\bthe same\b/u;
 
 /** "Which one … first / last": which agreement came first (or last), answered from topics.json dates. */
 export const WHICH_WORDS = rx(`哪(?:一)?${MEASURE}|谁|\\bwhich\\b|\\bwho\\b`);

@@ -248,8 +248,10 @@ function indexGlossary(glossary: Glossary): Map<string, string[]> {
  * sense of area). Only the plural: "which area is it in" asks where. Also what query.ts reads as a question for a
  * list of areas.
  */
-export const ASKS_FOR_AREAS =
-  /\b(which|what|how many)((?: (?:other|specific|main|key|particular))?) (?:areas|aspects|sectors|domains|fields)\b/u;
+export const ASKS_FOR_AREAS = new RegExp(
+  String.raw`\b(which|what|how many)((?: (?:other|specific|main|key|particular|\d+|${Object.keys(NUMBER_WORDS).join('|')}))?) (?:areas|aspects|sectors|domains|fields)\b`,
+  'u',
+);
 const ASKED_AREAS = new RegExp(ASKS_FOR_AREAS.source, 'gu');
 
 /** General English word lists the reader falls back on (text/english-lexicons.ts). */

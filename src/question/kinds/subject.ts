@@ -156,7 +156,14 @@ export const SUBJECT_RULES: Rule[] = [
     asks: (q) => ASKS_ASPECTS.test(q) || ASKS_FOR_AREAS.test(q),
     gives: (p) => p.sentences.some(givesAspects),
     examples: {
-      asks: ['上海交大的合作涵盖哪些领域', '在哪方面合作', '哪几个重点领域', '分哪几块', 'which other fields?'],
+      asks: [
+        '上海交大的合作涵盖哪些领域',
+        '在哪方面合作',
+        '哪几个重点领域',
+        '分哪几块',
+        'which other fields?',
+        'in which five areas will they work together?',
+      ],
       doesNotAsk: ['哪个方面的负责人', '什么领域的专家', '在人才交流方面做了什么'],
       gives: [
         '在决策咨询、科技创新、人才交流5个方面开展合作',

@@ -87,8 +87,10 @@ test('ask --json is stateless; with --session its lines are the turns of one con
   assert.match(followUp.understood, /^清华大学的合作涵盖哪些领域/);
   assert.equal(followUp.answers[0].topic, 'tsinghua');
   assert.match(followUp.reply, /产学研协同5个方面/);
+  // The passage about both agreements first (it gives both dates), then each agreement's own.
+  assert.match(both.answers[0].text, /^6月3日和6月8日,重庆市政府先后与清华大学、上海交通大学签署/);
   assert.deepEqual(
-    both.answers.map((a: { topic: string }) => a.topic),
+    both.answers.slice(1).map((a: { topic: string }) => a.topic),
     ['tsinghua', 'sjtu'],
   );
 });

@@ -142,8 +142,11 @@ export async function playBot(standIn: BotApiStandIn, _bot: Telegraf, d: Dialogu
     if (d.chat === 'private') update = standIn.privateText(turn.text, from);
     else {
       const addressed = turn.addressed ?? 'mention';
-      const text =
-        addressed === 'mention'
+      // A turn may be written already addressed (@bot …, /ask@bot …): it is sent as written.
+      const written = turn.text.includes(`@${standIn.botInfo.username}`);
+      const text = written
+        ? turn.text
+        : addressed === 'mention'
           ? `@${standIn.botInfo.username} ${turn.text}`
           : addressed === 'ask'
             ? `/ask@${standIn.botInfo.username} ${turn.text}`

@@ -20,6 +20,15 @@ test('a day the article never names (6月5日) gets no answer; a day said 号 is
   assert.ok(said.kind === 'answer' && /6月3日/.test(said.hits[0]!.passage.text));
 });
 
+test('who else signed that day is answered by the sentence of the other signing, for each university', () => {
+  const top = (q: string) => {
+    const a = answerQuestion(engine, q);
+    return a.kind === 'answer' ? a.hits[0]!.passage.text : '';
+  };
+  assert.match(top('清华签约那天还有别的协议吗'), /紫光集团有限公司签署了合作框架协议/);
+  assert.match(top('上海交通大学那天还有谁签了协议'), /管理委员会还与上海交通大学签署/);
+});
+
 test('a well-known place the corpus never mentions makes a question about something else', () => {
   const small = SearchEngine.build(
     loadCorpus(

@@ -35,6 +35,7 @@ export const RULES: readonly Rule[] = [
   'number',
   'areas',
   'aspect',
+  'other-signing',
   'party',
   'place',
   'organisation',

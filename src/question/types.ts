@@ -29,6 +29,7 @@ export type AnswerKind =
   | 'money'
   | 'number'
   | 'opinion'
+  | 'other-signing'
   | 'organisation'
   | 'outcome'
   | 'party'

@@ -84,6 +84,8 @@ export const SIGNING_VERBS = ['签署', '签订', '签约'];
 export const AGREEMENT_WORDS = ['协议', '协定', '备忘录', '合同'];
 /** Someone else signing too: "X还与Y签署了…协议". */
 export const ALSO_WITH_WORDS = ['还与', '还同', '也与', '同时与'];
+/** Words asking for something besides what was named (还有谁, 别的协议, 其他, who else). */
+export const ELSE_WORDS = ['还', '另外', '其他', '其它', '别的'];
 /** Verbs of an institution opening (揭牌, 成立). */
 export const OPENING_VERBS = ['揭牌', '成立', '挂牌', '落户', '启用', '开园', '奠基'];
 /** Words that introduce an enumeration of fields or aspects (在, 围绕, 涵盖 …). */
@@ -139,6 +141,8 @@ const BIAN_SIDE = '这那两左右旁身周东西南北里外海岸上下前后�
  * text, so an index and the sentences it is matched by never disagree.
  */
 export const CANTONESE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  // 唔该晒 / 多谢晒: thank you (very much); 唔该 alone is please.
+  [/唔该晒|多谢晒/gu, '谢谢'],
   [/唔该/gu, '请'],
   [/有冇/gu, '有没有'],
   [/冇/gu, '没有'],

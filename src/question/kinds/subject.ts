@@ -1,7 +1,17 @@
 /** Rules about what a question is about as a whole: areas, an outcome, inclusion, a heading, an opinion. */
 import { ASKS_FOR_AREAS } from '../../text/english.js';
 import { relativeYear, yearOf } from '../../text/dates.js';
-import { AREA_WORDS, ONE_TO_TEN, oneOf, REACHING_VERBS, TARGET_NOUNS } from '../../text/lexicon.js';
+import {
+  AGREEMENT_WORDS,
+  ALSO_WITH_WORDS,
+  AREA_WORDS,
+  ELSE_WORDS,
+  ONE_TO_TEN,
+  oneOf,
+  REACHING_VERBS,
+  SIGNING_VERBS,
+  TARGET_NOUNS,
+} from '../../text/lexicon.js';
 import type { AskedQuestion, PassageView, Rule } from '../rule.js';
 
 /**
@@ -96,6 +106,18 @@ function asksAfterDocument(p: PassageView, q: AskedQuestion): boolean {
   });
 }
 
+/**
+ * Another signing asked for: who else signed, what else was signed (还有谁签了协议, 还签了什么, 别的协议, who else
+ * signed, other agreements), in Chinese 还 / 别的 … before 签 or an agreement word within a few characters.
+ */
+const ASKS_OTHER_SIGNING = new RegExp(
+  `(?:${oneOf(ELSE_WORDS)})[^，,。？?！!]{0,6}?(?:签|${oneOf(AGREEMENT_WORDS)})` +
+    String.raw`|\b(?:who|what|anyone|anything|which)\s+else\b[^?]*\bsign|\bother (?:agreements?|deals?|signings?)\b|\balso signed?\b`,
+  'u',
+);
+/** A sentence telling another signing: "X还与Y签署了…协议". */
+const GIVES_OTHER_SIGNING = new RegExp(`(?:${oneOf(ALSO_WITH_WORDS)})[^。；;]*?(?:${oneOf(SIGNING_VERBS)})`, 'u');
+
 export const SUBJECT_RULES: Rule[] = [
   {
     id: 'heading',
@@ -171,6 +193,26 @@ export const SUBJECT_RULES: Rule[] = [
         '在决策咨询、科技创新等多方面开展深度合作',
       ],
       doesNotGive: ['在人才交流方面,双方将加强合作', '重庆大学、西南大学在人工智能领域', '市政府、交大方面表示'],
+    },
+  },
+  {
+    id: 'other-signing',
+    kind: 'other-signing',
+    use: 'rank',
+    why: 'who else signed (还有谁签了协议, who else signed that day) is told by a sentence of another signing (X还与Y签署)',
+    asks: (q) => ASKS_OTHER_SIGNING.test(q),
+    gives: (p) => p.sentences.some((s) => GIVES_OTHER_SIGNING.test(s)),
+    examples: {
+      asks: [
+        '签约那天还有别的协议吗',
+        '当天还签了什么',
+        '还有谁签了协议',
+        'who else signed that day?',
+        'any other agreements?',
+      ],
+      doesNotAsk: ['还有哪些合作方面', '签约是哪天', 'who signed the agreement?', '其他方面呢'],
+      gives: ['当天,甲公司还与乙公司签署了合作框架协议', '签约现场,管委会还与甲大学签订了协议'],
+      doesNotGive: ['6月3日,甲市政府与乙大学签署战略合作协议', '双方还将加强合作'],
     },
   },
   {

@@ -73,6 +73,40 @@ describe('follow-ups', () => {
     assert.match(en[1]!, /6月8日/);
   });
 
+  test('没看清，再说一遍 / say that again answers the previous question again', () => {
+    const replies = chat(['清华会在哪些学科领域帮重庆提升科研能力？', '没看清，再说一遍']);
+    assert.match(replies[1]!, /^（按“清华会在哪些学科领域帮重庆提升科研能力/);
+    assert.ok(replies[1]!.includes(replies[0]!.split('\n')[0]!), replies[1]);
+  });
+
+  test('an elliptic time noun (那签约日期呢) asks when of the party, not a count of dates', () => {
+    const [, reply] = chat(['清华跟重庆的合作涉及几个方面', '那签约日期呢']);
+    assert.match(reply!, /6月3日,重庆市政府与清华大学签署/);
+  });
+
+  test('这个研究院 / that centre is the institution the previous turn was about', () => {
+    const zh = chat(['上海交大要在重庆建个什么研究院？', '这个研究院在哪揭牌？']);
+    assert.match(zh[1]!, /当天下午,上海交通大学重庆研究院在两江新区揭牌/);
+    const en = chat(
+      ["Tell me about SJTU's near-space R&D centre in Chongqing", 'when was that centre opened?'],
+      engine,
+      'en',
+    );
+    assert.match(en[1]!, /去年12月,上海交通大学重庆临近空间创新研发中心/);
+  });
+
+  test('它 / its beside a party the question names is that party, not the previous one', () => {
+    const [, zh] = chat(['清华在科技创新方面有什么合作？', '交大呢，它要建什么']);
+    assert.match(zh!, /上海交通大学要建什么/);
+    assert.match(zh!, /上海交通大学重庆研究院/);
+    const [, en] = chat(
+      ['When did Tsinghua sign?', 'and what did SJTU promise about commercialising its research results?'],
+      engine,
+      'en',
+    );
+    assert.match(en!, /Shanghai Jiao Tong University's research results/);
+  });
+
   test('另外一份 / the other one is the agreement the conversation was not about', () => {
     const [, other] = chat(['重庆和清华签了什么协议？', '那另外一份呢？']);
     assert.match(other!, /^（按“重庆和上海交通大学签了什么协议/);
@@ -207,6 +241,7 @@ describe('small talk', () => {
       'hi',
       'thanks, bye!',
       'what can you do?',
+      '唔該晒',
     ]) {
       const [reply] = chat([text]);
       assert.doesNotMatch(reply!, DECLINED, text);

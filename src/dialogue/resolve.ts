@@ -28,6 +28,8 @@ import {
   LAST_WORDS,
   LEAD_WORDS,
   MORE_WORDS,
+  REPEAT_WORDS,
+  THAT_INSTITUTION,
   ORDINALS,
   BY_DATE,
   OTHER_ONE,
@@ -40,6 +42,7 @@ import {
   WHICH_WORDS,
 } from '../text/conversation-lexicon.js';
 import { summarizeTopic } from '../answer/summarize.js';
+import { ASKED_TIME_NOUN } from '../question/kinds/time.js';
 import { DEMONSTRATIVES, INSTITUTION_SUFFIXES, MODIFIER_PARTICLE } from '../text/lexicon.js';
 import { otherNameSpans, readText, subjectOf, type Reading } from './reading.js';
 import type { TurnRecord } from './state.js';
@@ -114,6 +117,12 @@ function dropOverlaps<T extends { start: number; end: number }>(edits: T[]): T[]
     if (kept.every((k) => k.end <= e.start || e.end <= k.start)) kept.push(e);
   }
   return kept;
+}
+
+/** A turn only asking to say the last answer again: each of its clauses a repeat word (没看清，再说一遍). */
+function isRepeat(r: Reading): boolean {
+  const clauses = r.normalized.split(/[\s\p{P}]+/u).filter(Boolean);
+  return clauses.length > 0 && clauses.every((c) => REPEAT_WORDS.includes(c.replace(CLOSING_PARTICLE_END, '')));
 }
 
 /** The linking words opening a follow-up (那, what about, and), as a length in the normalized text. */
@@ -275,7 +284,7 @@ function swapAspect(engine: SearchEngine, previous: string, core: string): strin
     return replaceSpans(r, [{ start: inPlace.index + 1, end: inPlace.index + inPlace[0].length, text: core }]);
   // 科研院所呢 after 2019年引进了多少家高校: the same count asked of the other thing.
   const object = ASKED_OBJECT.exec(r.normalized);
-  if (object && !r.english && !hasQuestionWord(core)) {
+  if (object && !r.english && !hasQuestionWord(core) && !ASKED_TIME_NOUN.test(core)) {
     const [start, end] = object.indices![1]!;
     return replaceSpans(r, [{ start, end, text: core }]);
   }
@@ -292,7 +301,12 @@ const INSTITUTION_WORD = new RegExp(`(?:${INSTITUTION_SUFFIXES.join('|')})$`, 'u
  * 什么研究院?, or after the SJTU Chongqing research institute): its question names the kind or a part of the name
  * (研究院, 临近空间创新研发中心) and its best passage names the institution in full.
  */
-function institutionOf(engine: SearchEngine, previous: TurnRecord, r: Reading, focus: string): string | undefined {
+function institutionOf(
+  engine: SearchEngine,
+  previous: TurnRecord,
+  focus: string,
+  r: Reading = readText(engine, previous.question),
+): string | undefined {
   const passage = previous.passages[0] === undefined ? undefined : engine.passage(previous.passages[0]);
   if (!passage) return undefined;
   const kinds = r.contentTerms.filter((t) => INSTITUTION_WORD.test(t));
@@ -308,7 +322,7 @@ function institutionOf(engine: SearchEngine, previous: TurnRecord, r: Reading, f
 function itReferent(engine: SearchEngine, previous: TurnRecord, english: boolean): string | undefined {
   const r = readText(engine, previous.question);
   const focus = focusOf(previous);
-  const institution = focus === undefined ? undefined : institutionOf(engine, previous, r, focus);
+  const institution = focus === undefined ? undefined : institutionOf(engine, previous, focus, r);
   if (institution) return institution;
   if (!r.english && !english) {
     const subject = subjectOf(r.normalized);
@@ -354,7 +368,13 @@ function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
     at(AGREEMENT_PRONOUN, () => (r.english ? `${name(focus)} ` : `${name(focus)}${MODIFIER_PARTICLE}`));
     at(PARTY_PRONOUN, () => name(focus));
   }
-  if (previous)
+  // 这个研究院 / that centre: the institution the previous turn was about (left as written when none).
+  const institution = previous && focus !== undefined ? institutionOf(engine, previous, focus) : undefined;
+  if (institution) at(THAT_INSTITUTION, () => institution);
+  // 它 / its beside a party the question names itself (交大呢，它要建什么; what did SJTU promise about its …) is that party.
+  const own = r.agreements.length === 1 ? r.agreements[0] : undefined;
+  if (own) at(IT_PRONOUN, (m) => (m[0] === 'its' ? `${name(own)}'s` : name(own)));
+  else if (previous)
     at(IT_PRONOUN, (m) => {
       const referent = itReferent(engine, previous, r.english);
       return referent && m[0] === 'its' ? `${referent}'s` : referent;
@@ -382,6 +402,8 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
   if (between) return { kind: 'interval', agreements: between };
   const { core } = ellipsisCore(r);
   const bare = core.replace(CLOSING_PARTICLE_END, '');
+  // 没看清，再说一遍 / say that again: the previous question, answered again.
+  if (previous && isRepeat(r)) return { kind: 'question', question: previous.question, changed: true };
   if (previous && (MORE_WORDS.includes(bare) || MORE_WORDS.includes(trimPunctuation(r.normalized))))
     return { kind: 'more', previous };
   const coreReading = readText(engine, core);

@@ -5,7 +5,7 @@
  * normalizeText output. Nothing here names a party or an agreement: those come from corpus/topics.json.
  */
 
-import { HAN_NUMERALS, oneOf, SIGNING_VERBS } from './lexicon.js';
+import { HAN_NUMERALS, INSTITUTION_SUFFIXES, oneOf, SIGNING_VERBS } from './lexicon.js';
 
 /** Words opening a follow-up that only link it to the previous turn (那清华呢, and SJTU?). Longest first. */
 export const LEAD_WORDS = [
@@ -68,6 +68,34 @@ export const MORE_WORDS = [
   'continue',
   'tell me more',
 ];
+
+/** A request to say the last answer again (没看清，再说一遍; say that again): each clause one of these. */
+export const REPEAT_WORDS = [
+  '再说一遍',
+  '再说一次',
+  '再讲一遍',
+  '重复一遍',
+  '重复一下',
+  '再来一遍',
+  '没看清',
+  '没看清楚',
+  '没听清',
+  '没听清楚',
+  '什么',
+  'say that again',
+  'say again',
+  'come again',
+  'repeat that',
+  'repeat',
+  'pardon',
+];
+
+/** A demonstrative before an institution's kind (这个研究院, 该中心, that centre): the institution talked about. */
+export const THAT_INSTITUTION = new RegExp(
+  `(?:这个|那个|这家|那家|这所|那所|该|此)(?:${oneOf(INSTITUTION_SUFFIXES)})` +
+    String.raw`|\b(?:that|this|the same)\s+(?:research\s+)?(?:centre|center|institute|lab|laboratory|platform|base|hub)\b`,
+  'u',
+);
 
 /** Measure words counting agreements and universities (个, 份, 所 …), as a character class. */
 const MEASURE = '[个份所家项]';

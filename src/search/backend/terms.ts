@@ -11,7 +11,7 @@ import type { IndexedPassage } from './types.js';
  * Version of what the first stage indexes: bump it when indexedPassage, normalization or segmentation change
  * in a way that changes terms, so that persisted indexes are rebuilt.
  */
-export const INDEX_FORMAT = 24;
+export const INDEX_FORMAT = 25;
 
 /**
  * A passage's terms; with `matchTexts`, also its match texts as SearchEngine.passageMatchText and

@@ -74,8 +74,12 @@ export const ASPECT_HEADING = /^(?:[^,，。;；]{1,8}[,，])?在([^,，。;；�
 const NAMED_ASPECT =
   /((?:(?!在|哪|什么|啥|几|各|这|那|多|其他|其它|的|和|与)[\p{Script=Han}“”"]){2,10}?)方面(?!的负责人)/u;
 
+/** … or said 在…上 / 在…这块 (在科技创新上, 在人才这块): the words before it, when the corpus heads a paragraph so. */
+const ASPECT_ON =
+  /在((?:(?!在|哪|什么|啥|几|各|这|那|多|的|和|与)\p{Script=Han}){2,10}?)(?:这块|那块|这一块|上)(?![海面下])/u;
+
 export function namedAspect(question: string): string | undefined {
-  return NAMED_ASPECT.exec(question)?.[1];
+  return NAMED_ASPECT.exec(question)?.[1] ?? ASPECT_ON.exec(question)?.[1];
 }
 
 /** True when a sentence opens with the aspect named (its 在…方面 holds it, or it holds the opening's aspect). */
@@ -226,7 +230,14 @@ export const SUBJECT_RULES: Rule[] = [
       return aspect !== undefined && p.sentences.some((s) => opensWithAspect(s, aspect));
     },
     examples: {
-      asks: ['清华在人才方面会做什么', '那人才交流方面呢', '科技创新方面有什么合作', '交大在成果转化方面有啥安排'],
+      asks: [
+        '清华在人才方面会做什么',
+        '那人才交流方面呢',
+        '科技创新方面有什么合作',
+        '交大在成果转化方面有啥安排',
+        '清华在科技创新上打算干嘛',
+        '在人才这块有什么安排',
+      ],
       doesNotAsk: ['在哪些方面合作', '合作涵盖什么方面', '哪个方面的负责人', '各方面都有吗'],
       gives: ['在人才交流与合作方面,我市将大力支持清华大学优秀人才赴渝工作', '据悉,在人才方面,双方将加强合作'],
       doesNotGive: ['我市将与清华大学在决策咨询、人才交流与合作5个方面开展深度合作', '在科技创新方面,共同开展'],

@@ -29,6 +29,13 @@ test('who else signed that day is answered by the sentence of the other signing,
   assert.match(top('上海交通大学那天还有谁签了协议'), /管理委员会还与上海交通大学签署/);
 });
 
+test('what came before (以前合作过吗) is answered by the passage of what has been done already', () => {
+  for (const q of ['重庆和上海交大在这次之前合作过吗', '上海交大以前跟重庆合作过什么？']) {
+    const a = answerQuestion(engine, q);
+    assert.ok(a.kind === 'answer' && /已经开展了多项合作/.test(a.hits[0]!.passage.text), q);
+  }
+});
+
 test('a well-known place the corpus never mentions makes a question about something else', () => {
   const small = SearchEngine.build(
     loadCorpus(

@@ -29,6 +29,7 @@ export const RULES: readonly Rule[] = [
   'year',
   'when',
   'planned-event',
+  'earlier',
   'road',
   'district',
   'person',

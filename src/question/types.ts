@@ -24,6 +24,7 @@ export type AnswerKind =
   | 'definition'
   | 'district'
   | 'duration'
+  | 'earlier'
   | 'expected-time'
   | 'heading'
   | 'money'

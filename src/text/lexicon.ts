@@ -180,6 +180,10 @@ export const CANTONESE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** Words that make a sentence tell what is to be when a verb follows them (将搭建, 计划投入, 预计建成). */
 export const PLAN_WORDS = ['将', '即将', '计划', '预计', '拟', '有望', '准备'];
+/** Words asking about what came before (以前合作过吗, 这次之前): earlier events, not the ones reported. */
+export const EARLIER_WORDS = ['以前', '之前', '此前', '过去', '以往', '曾经', '早前', '先前'];
+/** Words telling what has been done already (近年来已经开展了多项合作, 此前曾, 累计). */
+export const DONE_WORDS = ['近年来', '已经', '此前', '曾经', '先后', '累计', '以来'];
 
 /**
  * Characters a Chinese surname (or the first syllable of a transliterated name) starts with: the common single

@@ -1,6 +1,14 @@
 /** Rules about time: when, which year, what time of day, when it is expected, how long. */
 import { givesDay, givesDuration, givesRelativeTime, givesTime, givesYear, yearsNamed } from '../../text/dates.js';
-import { FINAL_PARTICLES, oneOf, PLAN_WORDS, TIME_NOUNS, WHEN_WORDS } from '../../text/lexicon.js';
+import {
+  DONE_WORDS,
+  EARLIER_WORDS,
+  FINAL_PARTICLES,
+  oneOf,
+  PLAN_WORDS,
+  TIME_NOUNS,
+  WHEN_WORDS,
+} from '../../text/lexicon.js';
 import { tagWords, wordTerms } from '../../text/tokenize.js';
 import type { PassageView, Rule } from '../rule.js';
 
@@ -90,7 +98,28 @@ function namesLaterYear(text: string, documentYear: string): boolean {
   return [...yearsNamed(text, wordTerms(text, 'exact'), documentYear)].some((y) => Number(y) > Number(documentYear));
 }
 
+/** What happened before the events reported asked for (以前合作过吗, 这次之前, did they work together before). */
+const ASKS_EARLIER = new RegExp(
+  `(?:${oneOf(EARLIER_WORDS)})` + String.raw`|\b(?:before|previously|in the past|earlier|so far)\b`,
+  'u',
+);
+const GIVES_DONE = new RegExp(oneOf(DONE_WORDS), 'u');
+
 export const TIME_RULES: Rule[] = [
+  {
+    id: 'earlier',
+    kind: 'earlier',
+    use: 'rank',
+    why: 'what was done before (以前合作过吗) is told by a passage of what has been done already (近年来已经…)',
+    asks: (q) => ASKS_EARLIER.test(q),
+    gives: (p) => GIVES_DONE.test(p.about()),
+    examples: {
+      asks: ['重庆和上海交大在这次之前合作过吗', '他们以前在重庆有过合作吗', 'did they work together before?'],
+      doesNotAsk: ['他们以后会怎么合作', '签约是哪天', 'what will they do next?'],
+      gives: ['近年来,甲大学与我市已经开展了多项合作', '此前双方曾共同举办峰会'],
+      doesNotGive: ['双方将加强合作', '6月8日,双方签署协议'],
+    },
+  },
   {
     id: 'expected-time',
     kind: 'expected-time',

@@ -204,6 +204,17 @@ describe('several agreements', () => {
     assert.match(reply!, /上海交通大学（6月8日签署）\n合作方面：.*干部教育培训/);
   });
 
+  test('which ONE of them (哪一份, which of the two) is answered as one question, not asked of each', () => {
+    for (const [q, lang] of [
+      ['两份协议里哪一份提到了研究院？', 'zh'],
+      ['Which of the two agreements mentions a research institute?', 'en'],
+    ] as const) {
+      const [reply] = chat([q], engine, lang);
+      assert.match(reply!, /上海交通大学重庆研究院/, q);
+      assert.doesNotMatch(reply!, /清华大学（6月3日签署）|Tsinghua University \(signed/, q);
+    }
+  });
+
   test('a passage about both agreements at once leads a reply about both', () => {
     const [reply] = chat(['签这两个协议主要是想干嘛？']);
     assert.match(reply!, /^总体\n6月3日和6月8日,重庆市政府先后与清华大学、上海交通大学签署/);

@@ -15,6 +15,7 @@ import {
   CLOSING_PARTICLE_END,
   PARTY_LIST_FILLER,
   WHICH_FILLER,
+  WHICH_ONE_OF,
   WHICH_SEVERAL,
   YES_NO_END,
   ASKS_DAYS,
@@ -440,7 +441,11 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
   // Words pointing back, then questions about several agreements.
   const rewrite = previous ? replaceReferences(engine, r, turns) : { text: r.shown, changed: false };
   const rr = rewrite.changed ? readText(engine, rewrite.text) : r;
-  const plural = PLURAL_PRONOUN.test(rr.normalized) && !rr.asksParty && !WHICH_SEVERAL.test(rr.normalized);
+  const plural =
+    PLURAL_PRONOUN.test(rr.normalized) &&
+    !rr.asksParty &&
+    !WHICH_SEVERAL.test(rr.normalized) &&
+    !WHICH_ONE_OF.test(rr.normalized);
   const compare = COMPARE_WORDS.test(rr.normalized);
   const several =
     plural ||

@@ -210,7 +210,10 @@ export const WHICH_SEVERAL = /哪(?:两|二|2|几)/u;
  * Asking which ONE of them (两份协议里哪一份提到了研究院, which of the two agreements …): answered as one question,
  * whose answer names its agreement, not asked of each. Not 哪个方面 / 哪个领域 (a kind asked of each).
  */
-export const WHICH_ONE_OF = new RegExp(String.raw`哪一?[份所家个项](?!方面|领域|层面|部分)|\bwhich (?:one|of)\b`, 'u');
+export const WHICH_ONE_OF = new RegExp(
+  `哪一?${MEASURE}(?!方面|领域|层面|部分)` + String.raw`|\bwhich (?:one|of)\b`,
+  'u',
+);
 
 /** Words opening a question before its subject, not part of it (请问, 那么, 这个). */
 export const SUBJECT_OPENERS = /^(请问|那|那么|那个|这个)$/u;

@@ -192,7 +192,9 @@ test('splitPassages never throws on hostile documents and loses no visible text'
       // Headings (# …) and short labels become sections, not passages: what passages hold is a subsequence.
       const all = squeeze(body);
       let at = 0;
-      for (const ch of squeeze(passages.map((p) => p.text).join(''))) {
+      // Passage by passage: joined, a lone high surrogate ending one and a lone low one opening the next would read
+      // as one character the document never held.
+      for (const ch of passages.flatMap((p) => [...squeeze(p.text)])) {
         at = all.indexOf(ch, at);
         assert.ok(at >= 0, `passage text not in the document: ${JSON.stringify(ch)}`);
         at += ch.length;

@@ -94,3 +94,11 @@ export function subjectOf(normalized: string): { start: number; end: number } | 
   }
   return start < 0 ? undefined : { start, end: end };
 }
+
+/** Replaces [start, end) spans of a reading (in normalized positions) and returns the shown text. */
+export function replaceSpans(r: Reading, edits: Array<{ start: number; end: number; text: string }>): string {
+  const base = r.aligned ? r.shown : r.normalized;
+  let out = base;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}

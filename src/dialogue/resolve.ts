@@ -5,7 +5,6 @@
  * agreements (分别, 区别, both), "which one first" and "how far apart" are told apart here too. Parties and their
  * dates come from corpus/topics.json only; the words are the lexicon's.
  */
-import type { Topic } from '../corpus/types.js';
 import type { SearchEngine } from '../search/engine.js';
 import {
   AGREEMENT_PRONOUN,
@@ -42,10 +41,22 @@ import {
   SIGNING_WORDS,
   WHICH_WORDS,
 } from '../text/conversation-lexicon.js';
-import { summarizeTopic } from '../answer/summarize.js';
 import { ASKED_TIME_NOUN } from '../question/kinds/time.js';
-import { DEMONSTRATIVES, INSTITUTION_SUFFIXES, MODIFIER_PARTICLE } from '../text/lexicon.js';
-import { otherNameSpans, readText, subjectOf, type Reading } from './reading.js';
+import { DEMONSTRATIVES, MODIFIER_PARTICLE } from '../text/lexicon.js';
+import { otherNameSpans, readText, replaceSpans, type Reading } from './reading.js';
+import {
+  agreementsOf,
+  byDate,
+  focusOf,
+  institutionOf,
+  itReferent,
+  nameOf,
+  ordinalOf,
+  otherOf,
+  signedOf,
+} from './referents.js';
+
+export { byDate, focusOf } from './referents.js';
 import type { TurnRecord } from './state.js';
 
 export type Resolution =
@@ -64,42 +75,6 @@ export type Resolution =
 
 const PUNCTUATION = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const trimPunctuation = (s: string) => s.replace(PUNCTUATION, '');
-
-/** The agreements in date order (ties by topics.json order). */
-export function byDate(topics: readonly Topic[], ids: readonly string[]): string[] {
-  return topics
-    .filter((t) => ids.includes(t.id))
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((t) => t.id);
-}
-
-/** The party's name for a text in that language. */
-function nameOf(engine: SearchEngine, id: string, english: boolean): string {
-  const topic = engine.corpus.topics.agreements.find((t) => t.id === id);
-  if (!topic) return id;
-  return english ? (topic.party.nameEn ?? topic.party.name) : topic.party.name;
-}
-
-/** The one agreement a turn was about: the one it named, else the one its answer was about. */
-export function focusOf(turn: TurnRecord | undefined): string | undefined {
-  if (!turn) return undefined;
-  if (turn.agreements.length === 1) return turn.agreements[0];
-  if (turn.agreements.length === 0 && turn.answerAgreements.length === 1) return turn.answerAgreements[0];
-  return undefined;
-}
-
-/** Every agreement a turn was about (named or answered), in order. */
-function agreementsOf(turn: TurnRecord | undefined): string[] {
-  return turn ? [...new Set([...turn.agreements, ...turn.answerAgreements])] : [];
-}
-
-/** Replaces [start, end) spans of a reading (in normalized positions) and returns the shown text. */
-function replaceSpans(r: Reading, edits: Array<{ start: number; end: number; text: string }>): string {
-  const base = r.aligned ? r.shown : r.normalized;
-  let out = base;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
 
 /** Removes the first match of each pattern (and the linking words before a follow-up) from a reading. */
 function strip(r: Reading, patterns: RegExp[]): string {
@@ -209,40 +184,6 @@ function severalOf(engine: SearchEngine, r: Reading, previous: TurnRecord | unde
   return byDate(engine.corpus.topics.agreements, chosen);
 }
 
-/** The agreement "the other one" means: one the conversation talked about besides the focus, else the next by date. */
-function otherOf(engine: SearchEngine, turns: readonly TurnRecord[]): string | undefined {
-  const focus = focusOf(turns.at(-1));
-  for (const turn of [...turns].reverse()) {
-    const other = agreementsOf(turn).find((a) => a !== focus);
-    if (other) return other;
-  }
-  return byDate(
-    engine.corpus.topics.agreements,
-    engine.corpus.topics.agreements.map((t) => t.id),
-  ).find((a) => a !== focus);
-}
-
-/** The agreement an ordinal means (第一个, the latter): in the order the last listing answer named them, else by date. */
-function ordinalOf(engine: SearchEngine, turns: readonly TurnRecord[], index: number): string | undefined {
-  const listed = [...turns].reverse().find((t) => t.answerAgreements.length >= 2)?.answerAgreements;
-  const order =
-    listed ??
-    byDate(
-      engine.corpus.topics.agreements,
-      engine.corpus.topics.agreements.map((t) => t.id),
-    );
-  return index === 1 && order.length === 2 && !listed ? order[1] : order[index];
-}
-
-/** The agreement signed first (or last) of all, by topics.json dates. */
-function signedOf(engine: SearchEngine, order: 'first' | 'last'): string | undefined {
-  const all = byDate(
-    engine.corpus.topics.agreements,
-    engine.corpus.topics.agreements.map((t) => t.id),
-  );
-  return order === 'first' ? all[0] : all.at(-1);
-}
-
 /** The aspect an elliptic follow-up names, without words for the party talked about (这所大学在产学研方面 → 产学研方面). */
 function aspectOf(core: string): string {
   const pointing = new RegExp(`${PARTY_PRONOUN.source}|${AGREEMENT_PRONOUN.source}`, 'gu');
@@ -294,57 +235,6 @@ function swapAspect(engine: SearchEngine, previous: string, core: string): strin
   return r.english ? `${core} ${name}`.trim() : `${name}${core}`;
 }
 
-/** Words naming a kind of institution (研究院, 中心): the question was about one. */
-const INSTITUTION_WORD = new RegExp(`(?:${INSTITUTION_SUFFIXES.join('|')})$`, 'u');
-
-/**
- * The institution of the focus agreement the previous turn was about (上海交通大学重庆研究院 after 上海交大要在重庆建个
- * 什么研究院?, or after the SJTU Chongqing research institute): its question names the kind or a part of the name
- * (研究院, 临近空间创新研发中心) and its best passage names the institution in full.
- */
-function institutionOf(
-  engine: SearchEngine,
-  previous: TurnRecord,
-  focus: string,
-  r: Reading = readText(engine, previous.question),
-): string | undefined {
-  const passage = previous.passages[0] === undefined ? undefined : engine.passage(previous.passages[0]);
-  if (!passage) return undefined;
-  const kinds = r.contentTerms.filter((t) => INSTITUTION_WORD.test(t));
-  return summarizeTopic(engine, focus)?.institutions.find(
-    (name) => passage.text.includes(name) && kinds.some((k) => name.includes(k)),
-  );
-}
-
-/**
- * The referent of 它 / it: an institution the previous turn was about, else the previous question's subject when
- * it is more than the city, else its party.
- */
-function itReferent(engine: SearchEngine, previous: TurnRecord, english: boolean): string | undefined {
-  const r = readText(engine, previous.question);
-  const focus = focusOf(previous);
-  const institution = focus === undefined ? undefined : institutionOf(engine, previous, focus, r);
-  if (institution) return institution;
-  if (!r.english && !english) {
-    const subject = subjectOf(r.normalized);
-    if (subject) {
-      const cityOnly = r.parties.some((p) => p.topicId === null && p.start <= subject.start && p.end >= subject.end);
-      const text = replaceSpans(r, []).slice(subject.start, subject.end);
-      if (
-        !cityOnly &&
-        (focus === undefined ||
-          r.parties.some((p) => p.topicId === focus && p.start >= subject.start && p.end <= subject.end))
-      )
-        return text;
-    }
-  }
-  // English: what "tell me about …" was about (the research institute SJTU is building in Chongqing).
-  const about =
-    /^(?:(?:can you |please )?tell me (?:more )?about|what about|how about|about)\s+(.+?)[\s\p{P}]*$/iu.exec(r.shown);
-  if (about?.[1] && english) return about[1];
-  return focus ? nameOf(engine, focus, english) : undefined;
-}
-
 interface Rewrite {
   text: string;
   changed: boolean;
@@ -394,17 +284,23 @@ function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
 export function resolveTurn(engine: SearchEngine, text: string, turns: readonly TurnRecord[]): Resolution {
   const r = readText(engine, text);
   const previous = turns.at(-1);
-  const same = (): Resolution => ({ kind: 'question', question: r.shown, changed: false });
   // Questions on the agreements' dates: which came first, how far apart (not when it names another party too).
   const foreign = r.otherNames.length > 0;
   const order = !foreign && isWhichFirst(r);
   if (order) return { kind: 'which', agreements: severalOf(engine, r, previous), order };
   const between = !foreign && isInterval(r) ? intervalOf(engine, r, previous) : undefined;
   if (between) return { kind: 'interval', agreements: between };
-  const { core } = ellipsisCore(r);
-  const bare = core.replace(CLOSING_PARTICLE_END, '');
   // 没看清，再说一遍 / say that again: the previous question, answered again.
   if (previous && isRepeat(r)) return { kind: 'question', question: previous.question, changed: true };
+  return resolveEllipsis(engine, r, turns) ?? resolveReferences(engine, r, turns);
+}
+
+/** A follow-up that leaves things unsaid (那清华呢, 还有呢, what about SJTU?), else undefined. */
+function resolveEllipsis(engine: SearchEngine, r: Reading, turns: readonly TurnRecord[]): Resolution | undefined {
+  const previous = turns.at(-1);
+  const same: Resolution = { kind: 'question', question: r.shown, changed: false };
+  const { core } = ellipsisCore(r);
+  const bare = core.replace(CLOSING_PARTICLE_END, '');
   if (previous && (MORE_WORDS.includes(bare) || MORE_WORDS.includes(trimPunctuation(r.normalized))))
     return { kind: 'more', previous };
   const coreReading = readText(engine, core);
@@ -414,52 +310,44 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
     (ELLIPSIS_END.test(trimPunctuation(r.normalized)) && !hasQuestionWord(core)) ||
     onlyParties ||
     (r.english && leadLength(r) > 0 && !hasQuestionWord(core) && core.split(/\s+/).length <= 4);
-  if (elliptic) {
-    if (core === '' || MORE_WORDS.includes(core)) return previous ? { kind: 'more', previous } : same();
-    if (!previous)
-      return onlyParties && coreReading.agreements.length === 1
-        ? { kind: 'overview', agreement: coreReading.agreements[0]! }
-        : same();
-    if (coreReading.agreements.length >= 2)
-      return {
-        kind: 'each',
-        question: previous.question,
-        agreements: byDate(engine.corpus.topics.agreements, coreReading.agreements),
-        compare: false,
-        changed: true,
-      };
-    const target =
-      coreReading.agreements[0] ??
-      (OTHER_ONE.test(core) ? otherOf(engine, turns) : undefined) ??
-      ORDINALS.map((p, i) => (p.test(core) ? ordinalOf(engine, turns, i) : undefined)).find(Boolean) ??
-      (['first', 'last'] as const).map((o) => (BY_DATE[o].test(core) ? signedOf(engine, o) : undefined)).find(Boolean);
-    const question = target
-      ? swapParty(engine, previous.question, target)
-      : swapAspect(engine, previous.question, readText(engine, aspectOf(core)).shown);
-    return { kind: 'question', question, changed: question !== r.shown };
-  }
+  if (!elliptic) return undefined;
+  if (core === '' || MORE_WORDS.includes(core)) return previous ? { kind: 'more', previous } : same;
+  if (!previous)
+    return onlyParties && coreReading.agreements.length === 1
+      ? { kind: 'overview', agreement: coreReading.agreements[0]! }
+      : same;
+  if (coreReading.agreements.length >= 2)
+    return {
+      kind: 'each',
+      question: previous.question,
+      agreements: byDate(engine.corpus.topics.agreements, coreReading.agreements),
+      compare: false,
+      changed: true,
+    };
+  const target =
+    coreReading.agreements[0] ??
+    (OTHER_ONE.test(core) ? otherOf(engine, turns) : undefined) ??
+    ORDINALS.map((p, i) => (p.test(core) ? ordinalOf(engine, turns, i) : undefined)).find(Boolean) ??
+    (['first', 'last'] as const).map((o) => (BY_DATE[o].test(core) ? signedOf(engine, o) : undefined)).find(Boolean);
+  const question = target
+    ? swapParty(engine, previous.question, target)
+    : swapAspect(engine, previous.question, readText(engine, aspectOf(core)).shown);
+  return { kind: 'question', question, changed: question !== r.shown };
+}
+
+/**
+ * A question complete but for what it points back to (它, 对方, the other one), about several agreements (它们,
+ * 分别, compare), asking only a question word (When?), or implying the conversation's party.
+ */
+function resolveReferences(engine: SearchEngine, r: Reading, turns: readonly TurnRecord[]): Resolution {
+  const previous = turns.at(-1);
+  const same: Resolution = { kind: 'question', question: r.shown, changed: false };
   // Words pointing back, then questions about several agreements.
   const rewrite = previous ? replaceReferences(engine, r, turns) : { text: r.shown, changed: false };
-  const rr = rewrite.changed ? readText(engine, rewrite.text) : r;
-  const plural =
-    PLURAL_PRONOUN.test(rr.normalized) &&
-    !rr.asksParty &&
-    !WHICH_SEVERAL.test(rr.normalized) &&
-    !WHICH_ONE_OF.test(rr.normalized);
-  const compare = COMPARE_WORDS.test(rr.normalized);
-  const several =
-    plural ||
-    (rr.agreements.length >= 2 && (EACH_WORDS.test(rr.normalized) || compare)) ||
-    (compare && rr.agreements.length === 0 && !rr.asksParty);
-  // A question naming another party too (与浙大相比, similar to Zhejiang's) is not about several of ours.
-  if (several && rr.otherNames.length === 0) {
-    const agreements =
-      plural && rr.agreements.length < 2 ? severalOf(engine, rr, previous) : severalOf(engine, rr, undefined);
-    if (agreements.length >= 2)
-      return { kind: 'each', question: rewrite.text, agreements, compare, changed: rewrite.changed };
-  }
+  const several = severalResolution(engine, rewrite.changed ? readText(engine, rewrite.text) : r, rewrite, previous);
+  if (several) return several;
   if (rewrite.changed) return { kind: 'question', question: rewrite.text, changed: true };
-  if (!previous) return same();
+  if (!previous) return same;
   // Only a question word (When? 在哪呢?): the previous question, asking that instead.
   if (r.contentTerms.length === 0 && hasQuestionWord(trimPunctuation(r.normalized))) {
     const swapped = swapQuestionWord(engine, previous.question, r);
@@ -477,5 +365,30 @@ export function resolveTurn(engine: SearchEngine, text: string, turns: readonly 
       soft: true,
     };
   }
-  return same();
+  return same;
+}
+
+/** A question about several agreements at once (它们, 两份, 分别, compare), asked of each; else undefined. */
+function severalResolution(
+  engine: SearchEngine,
+  rr: Reading,
+  rewrite: Rewrite,
+  previous: TurnRecord | undefined,
+): Resolution | undefined {
+  const plural =
+    PLURAL_PRONOUN.test(rr.normalized) &&
+    !rr.asksParty &&
+    !WHICH_SEVERAL.test(rr.normalized) &&
+    !WHICH_ONE_OF.test(rr.normalized);
+  const compare = COMPARE_WORDS.test(rr.normalized);
+  const several =
+    plural ||
+    (rr.agreements.length >= 2 && (EACH_WORDS.test(rr.normalized) || compare)) ||
+    (compare && rr.agreements.length === 0 && !rr.asksParty);
+  // A question naming another party too (与浙大相比, similar to Zhejiang's) is not about several of ours.
+  if (!several || rr.otherNames.length > 0) return undefined;
+  const agreements =
+    plural && rr.agreements.length < 2 ? severalOf(engine, rr, previous) : severalOf(engine, rr, undefined);
+  if (agreements.length < 2) return undefined;
+  return { kind: 'each', question: rewrite.text, agreements, compare, changed: rewrite.changed };
 }

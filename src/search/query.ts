@@ -224,54 +224,17 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
   // The expander's Chinese terms are read like the question: names in canonical form, set apart (重庆研究院 is
   // indexed as 重庆 + 研究院), so every term kind comes from the same texts.
   const texts = [normalized, ...extra].map((t) => names.canonicalize(t));
-  // With an expander, the question's own Latin words are its business: it returns their Chinese terms, and
-  // the words it could not translate as they are (still evidence the corpus may lack).
-  const own = wordTerms(texts[0] ?? '', 'exact').filter((w) => !(expand && LATIN_WORD.test(w)));
-  const candidates = unique([...own, ...texts.slice(1).flatMap((t) => wordTerms(t, 'exact'))]);
-  const alternativesOf = meaningsOf(
-    groups.map((g) => g.map((t) => names.canonicalize(t))),
-    candidates,
-    own,
-  );
-  const alternate = new Set([...alternativesOf.values()].flat());
-  const termsAsCut = candidates
-    .filter((term) => !alternate.has(term))
-    .map((term): ContentTerm => {
-      const alternatives = alternativesOf.get(term);
-      return {
-        term,
-        // An English word the glossary does not know is often only a gap in the glossary (deal, heritage): it
-        // weighs half as much as an unknown Chinese word.
-        idf: LATIN_WORD.test(term) && expand ? generalIdf(term) * UNKNOWN_ENGLISH_WEIGHT : generalIdf(term),
-        ...(alternatives ? { alternatives } : {}),
-      };
-    });
-  // Words and names of the set-aside clause that the rest of the question does not use: what it asks about
-  // is something else (whole terms: 大学 in "besides Tsinghua, which university" is asked about).
   const setAside = splitSetAside(normalized);
-  const termsOf = (text: string) =>
-    new Set([...wordTerms(names.canonicalize(text), 'exact'), ...names.find(text).map((f) => f.canonical)]);
-  const clauseTerms = termsOf(setAside?.clause ?? '');
-  const restTerms = termsOf(setAside?.rest ?? normalized);
-  // The frame's own words (外 in 除了清华外) are no content.
-  const frameTerms = termsOf(setAside?.frame ?? '');
-  const contentTerms = withNumberTerms(texts, termsAsCut)
-    .filter((t) => !frameTerms.has(t.term) || clauseTerms.has(t.term) || restTerms.has(t.term))
-    // 里 after a noun is "in" (报道里, 图片里), a unit of distance only after a number (三十里).
-    .filter((t) => t.term !== DISTANCE_LI || DISTANCE.test(normalized))
-    .map((t) => (clauseTerms.has(t.term) && !restTerms.has(t.term) ? { ...t, setAside: true } : t));
+  const contentTerms = withSetAside(
+    withNumberTerms(texts, termsAsCut(texts, groups, names, expand !== undefined)),
+    setAside,
+    normalized,
+    names,
+  );
   // A name is searched as one whole term: its sub-words and bigrams (上海, 交通, 海交 …) would let passages
   // that merely repeat the name outrank the passage that holds the question's other words.
   const namesRemoved = [normalized, ...extra].map((t) => names.canonicalize(t, () => '|'));
   const nameTerms = unique([normalized, ...extra].flatMap((t) => names.find(t).map((f) => f.canonical)));
-  const unknownLatin = new Set(extra.filter((t) => LATIN_WORD.test(t)));
-  // A run's unknown words, unless they are only acronyms (SJTU CQ, Tsinghua ICT: a known name with an abbreviation
-  // the glossary lacks is still about the article).
-  const unknownNames = [...question.matchAll(CAPITALIZED_RUN)].flatMap((m) => {
-    const words = m[0].split(' ').map((w) => w.replace(/['’]s$/u, ''));
-    const unknown = words.filter((w) => unknownLatin.has(normalizeText(w)));
-    return unknown.some((w) => !ACRONYM.test(w)) ? unknown.map((w) => normalizeText(w)) : [];
-  });
   const topics = unique(found.map((f) => f.topicId).filter((t): t is string => t !== null));
   const topicsOf = (text: string) => new Set(names.find(text).map((f) => f.topicId));
   const outsideClause = topicsOf(setAside?.rest ?? normalized);
@@ -279,22 +242,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     (t): t is string => t !== null && !outsideClause.has(t),
   );
   const asks = new Set(rulesAsked(normalized));
-  // The area word a question asks for (哪些领域) names the same kind of answer as 方面 / 范畴 / 层面: a text holding
-  // any holds it (哪些领域 against "在…等多方面开展深度合作"). Only that word: 在军事层面 is what the question is about.
-  // (English "which areas / fields" is read as fields, 领域.)
-  const askedArea = asks.has('areas') ? askedAreaWord(normalized) : undefined;
-  // … and it is not searched for: it names the kind of answer, a list of areas, not what the question is about
-  // (哪些领域合作 would find "在科技创新领域已经开展了多项合作" first for its 领域, not the agreement's list of 方面).
-  // So with the time noun a question ends in (上海交大的签约时间, 那日期呢): it asks when, as 哪天 does.
-  const askedTime = asks.has('when') ? ASKED_TIME_NOUN.exec(normalized)?.[1] : undefined;
-  const searched = (word: string) => word !== askedArea && word !== askedTime;
-  const withAreaWords = contentTerms
-    .filter((t) => t.term !== askedTime)
-    .map((t) =>
-      t.term === askedArea
-        ? { ...t, alternatives: [...(t.alternatives ?? []), ...AREA_WORDS.filter((k) => k !== t.term)] }
-        : t,
-    );
+  const { searched, terms } = askedKindWords(asks, normalized, contentTerms);
   return {
     normalized,
     words: [
@@ -305,13 +253,103 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     ].filter(searched),
     synonymWords: [],
     bigrams: unique(namesRemoved.flatMap(questionBigrams)).filter(searched),
-    contentTerms: withAreaWords,
+    contentTerms: terms,
     topics: topics.filter((t) => !setAsideTopics.includes(t)),
     setAsideTopics,
     expansions,
     asks,
     // 说几个 asks for examples, not a number.
     countedUnit: countedUnit(countingPart(normalized)),
-    unknownNames,
+    unknownNames: unknownNamesOf(question, extra),
   };
+}
+
+/**
+ * The question's words as cut (exact mode), each with its weight and the expander's other meanings of it. With an
+ * expander, the question's own Latin words are its business: it returns their Chinese terms, and the words it
+ * could not translate as they are (still evidence the corpus may lack).
+ */
+function termsAsCut(texts: string[], groups: string[][], names: NameMatcher, expanded: boolean): ContentTerm[] {
+  const own = wordTerms(texts[0] ?? '', 'exact').filter((w) => !(expanded && LATIN_WORD.test(w)));
+  const candidates = unique([...own, ...texts.slice(1).flatMap((t) => wordTerms(t, 'exact'))]);
+  const alternativesOf = meaningsOf(
+    groups.map((g) => g.map((t) => names.canonicalize(t))),
+    candidates,
+    own,
+  );
+  const alternate = new Set([...alternativesOf.values()].flat());
+  return candidates
+    .filter((term) => !alternate.has(term))
+    .map((term): ContentTerm => {
+      const alternatives = alternativesOf.get(term);
+      return {
+        term,
+        // An English word the glossary does not know is often only a gap in the glossary (deal, heritage): it
+        // weighs half as much as an unknown Chinese word.
+        idf: LATIN_WORD.test(term) && expanded ? generalIdf(term) * UNKNOWN_ENGLISH_WEIGHT : generalIdf(term),
+        ...(alternatives ? { alternatives } : {}),
+      };
+    });
+}
+
+/**
+ * The content terms with the set-aside clause read: its words and names that the rest of the question does not use
+ * are marked set aside (what it asks about is something else; whole terms: 大学 in "besides Tsinghua, which
+ * university" is asked about), and the frame's own words (外 in 除了清华外) are no content.
+ */
+function withSetAside(
+  terms: ContentTerm[],
+  setAside: ReturnType<typeof splitSetAside>,
+  normalized: string,
+  names: NameMatcher,
+): ContentTerm[] {
+  const termsOf = (text: string) =>
+    new Set([...wordTerms(names.canonicalize(text), 'exact'), ...names.find(text).map((f) => f.canonical)]);
+  const clauseTerms = termsOf(setAside?.clause ?? '');
+  const restTerms = termsOf(setAside?.rest ?? normalized);
+  const frameTerms = termsOf(setAside?.frame ?? '');
+  return (
+    terms
+      .filter((t) => !frameTerms.has(t.term) || clauseTerms.has(t.term) || restTerms.has(t.term))
+      // 里 after a noun is "in" (报道里, 图片里), a unit of distance only after a number (三十里).
+      .filter((t) => t.term !== DISTANCE_LI || DISTANCE.test(normalized))
+      .map((t) => (clauseTerms.has(t.term) && !restTerms.has(t.term) ? { ...t, setAside: true } : t))
+  );
+}
+
+/**
+ * The words naming the kind of answer asked for, which are not searched. The area word (哪些领域) names the same kind
+ * as 方面 / 范畴 / 层面: a text holding any holds it (哪些领域 against "在…等多方面开展深度合作"; only that word: 在军事
+ * 层面 is what the question is about; English "which areas / fields" is read as fields, 领域); searched, 哪些领域合作
+ * would find "在科技创新领域已经开展了多项合作" first for its 领域, not the agreement's list of 方面. So with the time
+ * noun a question ends in (上海交大的签约时间, 那日期呢): it asks when, as 哪天 does, and is no content term.
+ */
+function askedKindWords(
+  asks: Set<RuleId>,
+  normalized: string,
+  contentTerms: ContentTerm[],
+): { searched: (word: string) => boolean; terms: ContentTerm[] } {
+  const askedArea = asks.has('areas') ? askedAreaWord(normalized) : undefined;
+  const askedTime = asks.has('when') ? ASKED_TIME_NOUN.exec(normalized)?.[1] : undefined;
+  const terms = contentTerms
+    .filter((t) => t.term !== askedTime)
+    .map((t) =>
+      t.term === askedArea
+        ? { ...t, alternatives: [...(t.alternatives ?? []), ...AREA_WORDS.filter((k) => k !== t.term)] }
+        : t,
+    );
+  return { searched: (word) => word !== askedArea && word !== askedTime, terms };
+}
+
+/**
+ * A capitalized run's words the glossary could not read (Peking University), unless they are only acronyms (SJTU CQ,
+ * Tsinghua ICT: a known name with an abbreviation the glossary lacks is still about the article).
+ */
+function unknownNamesOf(question: string, extra: string[]): string[] {
+  const unknownLatin = new Set(extra.filter((t) => LATIN_WORD.test(t)));
+  return [...question.matchAll(CAPITALIZED_RUN)].flatMap((m) => {
+    const words = m[0].split(' ').map((w) => w.replace(/['’]s$/u, ''));
+    const unknown = words.filter((w) => unknownLatin.has(normalizeText(w)));
+    return unknown.some((w) => !ACRONYM.test(w)) ? unknown.map((w) => normalizeText(w)) : [];
+  });
 }

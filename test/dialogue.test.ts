@@ -105,6 +105,11 @@ describe('follow-ups', () => {
       'en',
     );
     assert.match(en!, /Shanghai Jiao Tong University's research results/);
+    const [, other] = chat(['When did Tsinghua sign?', 'and the other agreement, what does it cover?'], engine, 'en');
+    assert.match(
+      other!,
+      /^\(Answered as: “Shanghai Jiao Tong University, what does Shanghai Jiao Tong University cover/,
+    );
   });
 
   test('另外一份 / the other one is the agreement the conversation was not about', () => {

@@ -251,7 +251,14 @@ function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
     if (m && t !== undefined) edits.push({ start: m.index, end: m.index + m[0].length, text: t });
   };
   const name = (id: string | undefined) => (id ? nameOf(engine, id, r.english) : undefined);
-  at(OTHER_ONE, () => name(otherOf(engine, turns)));
+  // The agreement "the other one" of this question names, for 它 / it beside it (not an ordinal: 国内第一个 is no
+  // reference).
+  const pointed: string[] = [];
+  const point = (id: string | undefined) => {
+    if (id) pointed.push(id);
+    return name(id);
+  };
+  at(OTHER_ONE, () => point(otherOf(engine, turns)));
   ORDINALS.forEach((p, i) => at(p, () => name(ordinalOf(engine, turns, i))));
   for (const order of ['first', 'last'] as const) at(BY_DATE[order], () => name(signedOf(engine, order)));
   if (focus && agreementsOf(previous).length < 2) at(PEOPLE_PRONOUN, () => name(focus));
@@ -262,8 +269,9 @@ function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
   // 这个研究院 / that centre: the institution the previous turn was about (left as written when none).
   const institution = previous && focus !== undefined ? institutionOf(engine, previous, focus) : undefined;
   if (institution) at(THAT_INSTITUTION, () => institution);
-  // 它 / its beside a party the question names itself (交大呢，它要建什么; what did SJTU promise about its …) is that party.
-  const own = r.agreements.length === 1 ? r.agreements[0] : undefined;
+  // 它 / its beside a party the question names itself (交大呢，它要建什么; what did SJTU promise about its …; the other
+  // agreement, what does it cover?) is that party.
+  const own = r.agreements.length === 1 ? r.agreements[0] : pointed.length === 1 ? pointed[0] : undefined;
   if (own) at(IT_PRONOUN, (m) => (m[0] === 'its' ? `${name(own)}'s` : name(own)));
   else if (previous)
     at(IT_PRONOUN, (m) => {

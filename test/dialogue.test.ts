@@ -149,6 +149,12 @@ describe('references by date and names typed wrong', () => {
     assert.match(first!, /按“清华大学/);
   });
 
+  test('an ordinal after a noun ranks (国内第一个), it does not point at an agreement', () => {
+    const [, reply] = chat(['上海交大在重庆的临近空间研发中心是什么', '它是国内第一个吗']);
+    assert.match(reply!, /按“上海交通大学重庆临近空间创新研发中心是国内第一个吗/);
+    assert.match(reply!, /国内首个/);
+  });
+
   test('后一个 is the second of the agreements the conversation listed', () => {
     const [, , second] = chat(['重庆和哪两所大学签了协议？', '前者在科技创新方面有什么合作？', '后一个呢？']);
     assert.match(second!, /按“上海交通大学/);

@@ -110,15 +110,21 @@ export const OTHER_ONE = rx(
   `另(?:外)?(?:一)?(?:${MEASURE}|边|方)${PARTY_NOUN}?|另外那${MEASURE}|\\bthe other(?: one| agreement| university| deal| school)?\\b|\\bother one\\b`,
 );
 
+/**
+ * Where a Chinese ordinal (第一个) is a reference: opening the phrase or after 那 / 这 / 的 / 和, not after a noun,
+ * where it ranks (国内第一个, 全市第一家).
+ */
+const REFERRING = String.raw`(?:(?<!\p{Script=Han})|(?<=[那这的和跟与]))`;
+
 /** Ordinal references to the agreements the conversation listed (第一个, 后者, the first one), index by group. */
 export const ORDINALS: ReadonlyArray<RegExp> = [
   rx(
-    `第一${MEASURE}${PARTY_NOUN}?|前者|(?:头|前)一${MEASURE}|\\bthe first(?: one| agreement| university| deal)?\\b|\\bthe former\\b`,
+    `${REFERRING}第一${MEASURE}${PARTY_NOUN}?|前者|(?:头|前)一${MEASURE}|\\bthe first(?: one| agreement| university| deal)?\\b|\\bthe former\\b`,
   ),
   rx(
-    `第二${MEASURE}${PARTY_NOUN}?|后者|后一${MEASURE}|\\bthe second(?: one| agreement| university| deal)?\\b|\\bthe latter\\b`,
+    `${REFERRING}第二${MEASURE}${PARTY_NOUN}?|后者|后一${MEASURE}|\\bthe second(?: one| agreement| university| deal)?\\b|\\bthe latter\\b`,
   ),
-  rx(`第三${MEASURE}${PARTY_NOUN}?|\\bthe third(?: one| agreement| university| deal)?\\b`),
+  rx(`${REFERRING}第三${MEASURE}${PARTY_NOUN}?|\\bthe third(?: one| agreement| university| deal)?\\b`),
 ];
 
 /** The agreement signed first, and the one signed last (先签的那所, the one signed later), whatever the conversation listed. */

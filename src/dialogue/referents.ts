@@ -5,7 +5,7 @@
 import type { Topic } from '../corpus/types.js';
 import { summarizeTopic } from '../answer/summarize.js';
 import type { SearchEngine } from '../search/engine.js';
-import { INSTITUTION_SUFFIXES } from '../text/lexicon.js';
+import { INSTITUTION_SUFFIXES, oneOf } from '../text/lexicon.js';
 import { readText, replaceSpans, subjectOf, type Reading } from './reading.js';
 import type { TurnRecord } from './state.js';
 
@@ -72,7 +72,7 @@ export function signedOf(engine: SearchEngine, order: 'first' | 'last'): string 
 }
 
 /** Words naming a kind of institution (研究院, 中心): the question was about one. */
-const INSTITUTION_WORD = new RegExp(`(?:${INSTITUTION_SUFFIXES.join('|')})$`, 'u');
+const INSTITUTION_WORD = new RegExp(`(?:${oneOf(INSTITUTION_SUFFIXES)})$`, 'u');
 
 /**
  * The institution of the focus agreement the previous turn was about (上海交通大学重庆研究院 after 上海交大要在重庆建个

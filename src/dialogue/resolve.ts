@@ -267,8 +267,7 @@ function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
     at(PARTY_PRONOUN, () => name(focus));
   }
   // 这个研究院 / that centre: the institution the previous turn was about (left as written when none).
-  const institution = previous && focus !== undefined ? institutionOf(engine, previous, focus) : undefined;
-  if (institution) at(THAT_INSTITUTION, () => institution);
+  if (previous && focus !== undefined) at(THAT_INSTITUTION, () => institutionOf(engine, previous, focus));
   // 它 / its beside a party the question names itself (交大呢，它要建什么; what did SJTU promise about its …; the other
   // agreement, what does it cover?) is that party.
   const own = r.agreements.length === 1 ? r.agreements[0] : pointed.length === 1 ? pointed[0] : undefined;

@@ -126,8 +126,8 @@ function jointHit(
   const answer = answerQuestion(engine, `${names.join(lang === 'en' ? ' and ' : '和')} ${question}`, { top });
   const hit = answer.kind === 'answer' ? answer.hits[0] : undefined;
   if (!hit) return undefined;
-  const named = new Set(engine.names.find(hit.passage.text).map((f) => f.topicId));
-  return topics.every((t) => named.has(t.id)) ? hit : undefined;
+  const named = passageAgreements(engine, hit.passage);
+  return topics.every((t) => named.includes(t.id)) ? hit : undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { writtenDay } from '../text/dates.js';
 import { normalizeText } from '../text/normalize.js';
 import { generalIdf, isDictionaryWord, MEASURE_WORDS, questionBigrams, tagWords, wordTerms } from '../text/tokenize.js';
 import type { NameMatcher } from '../corpus/topics.js';
@@ -122,8 +123,6 @@ const NUMBER_TERM_IDF = 8;
  * Replaces the pieces jieba cut a date or a quantity into (2019 + 年; 月 + 日, since jieba drops lone digits as
  * stop words) with the whole, in every text of the question (the English expander writes June 8 as 6月8日).
  */
-const SPOKEN_DAY = /^(\d{1,2}月\d{1,2})号$/u;
-
 function withNumberTerms(texts: string[], terms: ContentTerm[]): ContentTerm[] {
   let out = terms;
   for (const text of texts) {
@@ -131,7 +130,7 @@ function withNumberTerms(texts: string[], terms: ContentTerm[]): ContentTerm[] {
       const pieces = new Set(whole.match(/\d+|\D/gu));
       out = out.filter((t) => !pieces.has(t.term) && t.term !== whole);
       // A day said 号 (6月3号) is written 日 (6月3日).
-      const written = whole.replace(SPOKEN_DAY, '$1日');
+      const written = writtenDay(whole);
       out.push({ term: whole, idf: NUMBER_TERM_IDF, ...(written === whole ? {} : { alternatives: [written] }) });
     }
     // A count in Chinese numerals also matches the way documents mostly write counts, in digits (五个方面 finds

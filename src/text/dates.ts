@@ -89,9 +89,16 @@ export function withoutDates(text: string): string {
   return text.replace(DATES, ' ');
 }
 
-/** A day of a month as a question term (6月5日, 6月5号). */
+/** A day of a month as a question term (6月5日, 6月5号); group 1 is the month and day without 日 / 号. */
+const MONTH_DAY = /^(\d{1,2}月\d{1,2})[日号]$/u;
+
 export function isMonthDay(term: string): boolean {
-  return /^\d{1,2}月\d{1,2}[日号]$/u.test(term);
+  return MONTH_DAY.test(term);
+}
+
+/** A day as texts write it: 6月3号 (spoken) → 6月3日; any other term unchanged. */
+export function writtenDay(term: string): string {
+  return term.replace(MONTH_DAY, '$1日');
 }
 
 /** The year a question term names (2020年 → "2020"), or undefined. */

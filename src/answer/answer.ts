@@ -156,7 +156,7 @@ function timedWhole(c: Candidates): Picked | undefined {
   if (TIME_OF_ANOTHER.test(c.q.normalized)) return undefined;
   const holds = (s: string, t: ContentTerm) => holdsTerm(s, t) || synonymsOf(t.term).some((w) => s.includes(w));
   const holdsWhole = (s: string) => givesDay(s) && c.q.contentTerms.every((t) => t.setAside || holds(s, t));
-  return closeAnswer(c, (r) => c.engine.passageSentences(r.passage)[1].some(holdsWhole), 0);
+  return closeAnswer(c, (r) => c.engine.matchSentences(r.passage).some(holdsWhole), 0);
 }
 
 /**

@@ -259,7 +259,7 @@ function idfShare(terms: ContentTerm[], keep: (t: ContentTerm) => boolean): numb
 
 /** What a rule of the table sees of a passage, for a question (its sentence about the question on demand). */
 export function passageView(engine: SearchEngine, q: AnalyzedQuestion, passage: Passage): PassageView {
-  const sentences = engine.passageSentences(passage)[1];
+  const sentences = engine.matchSentences(passage);
   return {
     text: engine.passageMatchText(passage),
     sentences,

@@ -73,6 +73,7 @@ export class SearchEngine {
   private readonly byId: Map<string, Passage>;
   private readonly normalizedById = new Map<string, string>();
   private readonly sentencesById = new Map<string, [string[], string[]]>();
+  private readonly matchSentencesById = new Map<string, string[]>();
   private readonly yearsByDocument = new Map<string, string>();
   /** The documents' headings as passages (see Passage.heading), and how many passages are indexed besides. */
   private readonly headings: Passage[];
@@ -214,14 +215,33 @@ export class SearchEngine {
   passageSentences(passage: Passage): [sentences: string[], matchTexts: string[]] {
     let cached = this.sentencesById.get(passage.id);
     if (!cached) {
-      const sentences = splitSentences(passage.text);
-      // Read, not computed, when the index keeps them (a stored passage: the same names, Passage.storedMatchTexts).
-      const stored = passage.storedMatchTexts?.()?.sentences;
       // A heading is matched without the layout spaces it is written with (its section).
-      cached = passage.heading
-        ? [[passage.text], [this.matchText(passage.section)]]
-        : [sentences, stored?.length === sentences.length ? stored : sentences.map((s) => this.matchText(s))];
+      const sentences = passage.heading ? [passage.text] : splitSentences(passage.text);
+      const matchTexts = this.matchSentences(passage);
+      // Stored match texts are of the same sentences (the index splits as this does); computed again otherwise.
+      cached = [
+        sentences,
+        passage.heading || matchTexts.length === sentences.length
+          ? matchTexts
+          : sentences.map((s) => this.matchText(s)),
+      ];
       remember(this.sentencesById, passage.id, cached);
+      remember(this.matchSentencesById, passage.id, cached[1]);
+    }
+    return cached;
+  }
+
+  /**
+   * The match texts of a passage's sentences (passageSentences' second half), without its text as shown where
+   * the index keeps them (Passage.storedMatchTexts): ranking reads twenty candidates' and shows a few.
+   */
+  matchSentences(passage: Passage): string[] {
+    let cached = this.sentencesById.get(passage.id)?.[1] ?? this.matchSentencesById.get(passage.id);
+    if (!cached) {
+      cached = passage.heading
+        ? [this.matchText(passage.section)]
+        : (passage.storedMatchTexts?.()?.sentences ?? splitSentences(passage.text).map((s) => this.matchText(s)));
+      remember(this.matchSentencesById, passage.id, cached);
     }
     return cached;
   }
@@ -233,7 +253,7 @@ export class SearchEngine {
       text = passage.heading
         ? this.matchText([passage.section, ...(passage.keywords ?? [])].join(' '))
         : (passage.storedMatchTexts?.()?.text ??
-          joinedMatchText(this.passageSentences(passage)[1], passage.keywords, this.names));
+          joinedMatchText(this.matchSentences(passage), passage.keywords, this.names));
       remember(this.normalizedById, passage.id, text);
     }
     return text;

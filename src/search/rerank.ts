@@ -148,7 +148,8 @@ export function onlyListed(sentence: string, t: ContentTerm): boolean {
 /** What the second stage reads of the corpus (SearchEngine). */
 export interface RerankCorpus {
   weighTerms(terms: ContentTerm[]): ContentTerm[];
-  passageSentences(passage: Passage): [sentences: string[], matchTexts: string[]];
+  /** The match texts of a passage's sentences (SearchEngine.matchSentences). */
+  matchSentences(passage: Passage): string[];
   passageMatchText(passage: Passage): string;
   impliesYear(passage: Passage, term: string): boolean;
   documentYear(documentId: string): string | undefined;
@@ -185,7 +186,7 @@ export function secondStage(
   const reranked = candidates
     .slice(0, ranking.rerankDepth)
     .map(({ passage, score }) => {
-      const [, matchTexts] = corpus.passageSentences(passage);
+      const matchTexts = corpus.matchSentences(passage);
       const implied = new Set(terms.filter((t) => corpus.impliesYear(passage, t.term)).map((t) => t.term));
       const { index, coverage } = bestSentence(matchTexts, terms, (term) => implied.has(term), listedWeight);
       const view = {
@@ -208,7 +209,7 @@ export function secondStage(
   // re-scored one (a re-scored score is its relative score plus bonuses).
   const rest = candidates.slice(ranking.rerankDepth, limit).map(({ passage, score }) => ({
     passage,
-    sentence: bestSentence(corpus.passageSentences(passage)[1], terms).index,
+    sentence: bestSentence(corpus.matchSentences(passage), terms).index,
     score: score / top,
   }));
   return [...reranked, ...rest].slice(0, limit);

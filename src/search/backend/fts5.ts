@@ -58,6 +58,19 @@ const COMMON_WORD_SHARE = 0.03;
 const COMMON_BIGRAM_SHARE = 0.005;
 const COMMON_MIN_PASSAGES = 200;
 
+/**
+ * A passage is a candidate only when it holds a word held by at most this share of the passages (and at most
+ * COMMON_MIN_PASSAGES) or a searched bigram; the commoner words searched add to its score, but a passage holding
+ * nothing else is not scored. bm25() costs ≈0.55 µs per row it scores against ≈0.12 µs per row the OR-ed terms
+ * match (100k blackbox, 1,000 DRCD questions: 3,910 rows matched a question on average, 3,682 of them by its
+ * words), and a passage holding only a question's common words is hardly its answer. The rare terms appear twice
+ * in the FTS5 query (in the terms searched and in the filter), so bm25() counts them twice: they weigh double
+ * against the common words. 100k blackbox, in process (bench/ranking-sweep.ts), CPU per question p50, R@1:
+ *   none: 5.6–6.2 ms, 0.908;  1%: 4.2–4.5 ms, 0.905;  0.75%: 4.1–4.4 ms, 0.901;  0.5%: 3.4–3.7 ms, 0.897;
+ *   1% with words up to 4% searched (COMMON_WORD_SHARE): 4.4–5.0 ms, 0.907; up to 5%: 4.3–5.7 ms, 0.906.
+ */
+const RARE_WORD_SHARE = 0.01;
+
 /** The terms a passage adds to fts5vocab('row'): words of the text or section, ~bigrams and #numbers. */
 function termsOf(p: Pick<IndexedPassage, 'words' | 'bigrams' | 'section' | 'numbers'>): string[] {
   const split = (terms: string) => (terms ? terms.split(' ') : []);
@@ -176,12 +189,7 @@ function hasCompleteVocab(db: Database.Database): boolean {
  */
 const RECOUNT_ALL_AFTER = 1000;
 
-interface StoredRow {
-  shown: { section: string; text: string };
-  matches?: { text: string; sentences: string[] };
-}
-
-/** Rows read lately (a ranked passage's text is read for its sentences, its match text, and when shown). */
+/** Rows read lately, per kind (a ranked passage's match texts are read to rank it, its text when it is shown). */
 const RECENT_ROWS = 64;
 
 function recall<V>(recent: Map<number, V>, rowid: number, read: () => V): V {
@@ -330,42 +338,33 @@ export class Fts5Stage implements FirstStage {
 
   /** A passage's section and text as shown, by its row (see storedPassages in persist.ts). */
   shown(rowid: number): { section: string; text: string } | undefined {
-    return this.stored(rowid)?.shown;
+    this.shownStatement ??= this.db.prepare('SELECT section, text FROM texts WHERE rowid = ?');
+    return recall(this.recentShown, rowid, () => this.shownStatement?.get(rowid));
   }
+  private readonly recentShown = new Map<number, { section: string; text: string } | undefined>();
+  private shownStatement?: Database.Statement<[number], { section: string; text: string }>;
 
   /**
    * A passage's match texts as computed when it was indexed (IndexedPassage.matchText), or undefined (indexed
-   * without them, or by an index from before the table).
+   * without them, or by an index from before the table). Read apart from the shown text: the second stage reads
+   * twenty candidates' match texts and shows three (one table read each instead of a join: 0.94 → ≈0.4 ms a
+   * question at 100k).
    */
   matchTexts(rowid: number): { text: string; sentences: string[] } | undefined {
-    return this.stored(rowid)?.matches;
-  }
-
-  /** What the index keeps of a passage to show and rank it, read at once (a ranked passage needs both). */
-  private stored(rowid: number): StoredRow | undefined {
-    if (this.storedStatement === undefined) {
-      const matches = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'matches'").get();
-      this.storedStatement = this.db.prepare(
-        matches
-          ? `SELECT t.section, t.text, m.sentences, m.text AS matchText FROM texts t
-               LEFT JOIN matches m ON m.rowid = t.rowid WHERE t.rowid = ?`
-          : 'SELECT section, text, NULL AS sentences, NULL AS matchText FROM texts WHERE rowid = ?',
-      );
+    if (this.matchesStatement === undefined) {
+      const table = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'matches'").get();
+      if (!table) return undefined;
+      this.matchesStatement = this.db.prepare('SELECT sentences, text FROM matches WHERE rowid = ?');
     }
-    return recall(this.recentRows, rowid, () => {
-      const row = this.storedStatement?.get(rowid);
+    return recall(this.recentMatches, rowid, () => {
+      const row = this.matchesStatement?.get(rowid);
       if (!row) return undefined;
-      const shown = { section: row.section, text: row.text };
-      if (row.sentences === null) return { shown };
       const sentences = row.sentences ? row.sentences.split(SENTENCE_END) : [];
-      return { shown, matches: { sentences, text: row.matchText ?? sentences.join('') } };
+      return { sentences, text: row.text ?? sentences.join('') };
     });
   }
-  private readonly recentRows = new Map<number, StoredRow | undefined>();
-  private storedStatement?: Database.Statement<
-    [number],
-    { section: string; text: string; sentences: string | null; matchText: string | null }
-  >;
+  private readonly recentMatches = new Map<number, { text: string; sentences: string[] } | undefined>();
+  private matchesStatement?: Database.Statement<[number], { sentences: string; text: string | null }>;
 
   removeDocuments(documentIds: string[]): void {
     const rows = this.db.prepare('SELECT rowid FROM passages WHERE document = ?').pluck();
@@ -429,18 +428,28 @@ export class Fts5Stage implements FirstStage {
     const bigrams = q.bigrams.filter(rare(this.vocabulary.bigrams, COMMON_BIGRAM_SHARE));
     if (bigrams.length > 0) parts.push(`{bigrams}: (${anyOf(bigrams.map((b) => BIGRAM + b))})`);
     if (parts.length === 0) return [];
+    // Words held by more than RARE_WORD_SHARE of the passages still score, but only in passages that hold a
+    // rarer term: bm25() is computed for those rows alone.
+    const rareWords = words.filter(rare(this.vocabulary.words, RARE_WORD_SHARE));
+    const filter = [
+      ...(rareWords.length > 0 ? [`{words section}: (${anyOf(rareWords)})`] : []),
+      ...(bigrams.length > 0 ? [`{bigrams}: (${anyOf(bigrams.map((b) => BIGRAM + b))})`] : []),
+    ];
+    const any = parts.join(' OR ');
+    const match = rareWords.length < words.length && filter.length > 0 ? `(${any}) AND (${filter.join(' OR ')})` : any;
     const { boosts } = q;
     this.searchStatement ??= this.db.prepare(
       `SELECT p.id AS id, -f.score AS score FROM
         (SELECT rowid, bm25(fts, ?, ?, ?, 0) AS score FROM fts WHERE fts MATCH ? ORDER BY score LIMIT ?) f
         JOIN passages p ON p.rowid = f.rowid ORDER BY f.score`,
     );
-    return this.searchStatement.all(boosts.words, boosts.bigrams, boosts.section, parts.join(' OR '), q.limit);
+    return this.searchStatement.all(boosts.words, boosts.bigrams, boosts.section, match, q.limit);
   }
   private searchStatement?: Database.Statement<[number, number, number, string, number], FirstStageHit>;
 
   private changed(): void {
-    this.recentRows.clear();
+    this.recentShown.clear();
+    this.recentMatches.clear();
     this.sizeCache = undefined;
     this.vocabulary.forget();
   }

@@ -125,6 +125,12 @@ export const DEV_SETS = {
    * before any change: 46/60 right, 18/20 declined.
    */
   dev28: 'test/questions/dev28.jsonl',
+  /**
+   * Written blind (the writer read only the article) at stop 30, 80 questions: the scripts mixed, keyword
+   * queries, wordy questions, things described without their name, details deep in the article, near-article
+   * unanswerables. First score on e007367, before any change: 55/60 right, 16/20 declined.
+   */
+  dev29: 'test/questions/dev29.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

@@ -30,6 +30,22 @@ describe('follow-ups', () => {
     assert.match(reply!, /产学研协同5个方面/);
   });
 
+  test('a follow-up naming another party and an aspect of its own asks about both', () => {
+    const [, zh] = chat(['清华在决策咨询方面干什么', '那交大的人才交流方面呢']);
+    assert.match(zh!, /^（按“上海交通大学在人才交流方面/);
+    assert.match(zh!, /院士专家重庆行/);
+    const [, en] = chat(['清华在决策咨询方面干什么', 'what about 科技成果转化 for sjtu'], engine, 'en');
+    assert.match(en!, /优先在渝/);
+    // A way of pointing at the party is no aspect: the previous question is asked of it.
+    assert.match(chat(['清华哪天签的', '交大那边呢？'])[1]!, /6月8日/);
+  });
+
+  test('a follow-up asking only "which ones" lists what the previous question counted', () => {
+    const [, reply] = chat(['2019年重庆引进了多少家科研院所', '都有哪些']);
+    assert.match(reply!, /^（按“2019年重庆引进了哪些科研院所”回答）/);
+    assert.match(reply!, /理化技术研究所/);
+  });
+
   test('a question complete on its own is never changed by context', () => {
     const [, reply] = chat(['清华在人才交流方面会为重庆做什么？', '上海交通大学和重庆哪天签约？']);
     assert.doesNotMatch(reply!, /按“/);

@@ -10,7 +10,9 @@ import {
   AGREEMENT_PRONOUN,
   ASKED_OBJECT,
   ASPECT_ENDING,
+  ASPECT_BESIDE_PARTY,
   ASPECT_LEAD,
+  COUNT_WORDS_ZH,
   CLOSING_PARTICLE_END,
   PARTY_LIST_FILLER,
   WHICH_FILLER,
@@ -38,6 +40,8 @@ import {
   PLURAL_PRONOUN,
   QUESTION_WORDS_EN,
   QUESTION_WORDS_ZH,
+  WHICH_LIST,
+  WHICH_WORDS_ZH,
   SIGNING_WORDS,
   WHICH_WORDS,
 } from '../text/conversation-lexicon.js';
@@ -139,6 +143,7 @@ function ellipsisCore(r: Reading): { core: string; start: number; end: number } 
 
 const hasQuestionWord = (s: string) =>
   QUESTION_WORDS_ZH.test(s) ||
+  WHICH_WORDS_ZH.test(s) ||
   YES_NO_END.test(s) ||
   QUESTION_WORDS_EN.test(s) ||
   /\b(?:is|are|was|were|did|does|do|will|can)\b/.test(s);
@@ -209,6 +214,14 @@ function swapParty(engine: SearchEngine, previous: string, agreement: string): s
 /** A previous question with its question word replaced (在哪揭牌 + 什么时候 → 什么时候揭牌). */
 function swapQuestionWord(engine: SearchEngine, previous: string, asked: Reading): string | undefined {
   const r = readText(engine, previous);
+  // 都有哪些 after 引进了多少家科研院所: the things counted, listed (引进了哪些科研院所); after a question asking
+  // which already (在哪些方面合作), that question again.
+  if (!asked.english && WHICH_WORDS_ZH.test(asked.normalized) && !QUESTION_WORDS_ZH.test(asked.normalized)) {
+    if (WHICH_WORDS_ZH.test(r.normalized)) return r.shown;
+    const count = COUNT_WORDS_ZH.exec(r.normalized);
+    if (!count) return undefined;
+    return replaceSpans(r, [{ start: count.index, end: count.index + count[0].length, text: WHICH_LIST }]);
+  }
   const pattern = asked.english ? QUESTION_WORDS_EN : QUESTION_WORDS_ZH;
   const word = pattern.exec(asked.normalized)?.[0];
   const old = pattern.exec(r.normalized);
@@ -336,10 +349,27 @@ function resolveEllipsis(engine: SearchEngine, r: Reading, turns: readonly TurnR
     (OTHER_ONE.test(core) ? otherOf(engine, turns) : undefined) ??
     ORDINALS.map((p, i) => (p.test(core) ? ordinalOf(engine, turns, i) : undefined)).find(Boolean) ??
     (['first', 'last'] as const).map((o) => (BY_DATE[o].test(core) ? signedOf(engine, o) : undefined)).find(Boolean);
-  const question = target
-    ? swapParty(engine, previous.question, target)
-    : swapAspect(engine, previous.question, readText(engine, aspectOf(core)).shown);
+  // A party named with an aspect of its own (那交大的人才交流方面呢, what about 科技成果转化 for SJTU): both change.
+  const aspect = coreReading.agreements[0] ? aspectBeside(engine, coreReading) : '';
+  const swapped = target ? swapParty(engine, previous.question, target) : previous.question;
+  const question =
+    target && !aspect ? swapped : swapAspect(engine, swapped, readText(engine, aspectOf(aspect || core)).shown);
   return { kind: 'question', question, changed: question !== r.shown };
+}
+
+/**
+ * What an elliptic follow-up names besides its party (交大的人才交流方面 → 人才交流方面; 科技成果转化 for SJTU →
+ * 科技成果转化): '' when it names nothing else (交大呢, 那交大也一样吗), or nothing the corpus mentions (交大那边呢,
+ * 上交的情况呢, 换成清华呢: ways of pointing at the party, not aspects).
+ */
+function aspectBeside(engine: SearchEngine, r: Reading): string {
+  if (leftover(r, [], PARTY_LIST_FILLER) === '') return '';
+  let s = r.normalized;
+  for (const p of [...r.parties].sort((a, b) => b.start - a.start)) s = `${s.slice(0, p.start)} ${s.slice(p.end)}`;
+  const edge = new RegExp(`^(?:${ASPECT_BESIDE_PARTY.source})+|(?:${ASPECT_BESIDE_PARTY.source})+$`, 'gu');
+  const aspect = s.trim().replace(edge, '').trim();
+  const terms = readText(engine, aspect).contentTerms;
+  return terms.length > 0 && terms.every((t) => engine.mentions(t)) ? aspect : '';
 }
 
 /**

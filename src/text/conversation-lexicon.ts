@@ -190,6 +190,14 @@ export const SIGNING_WORDS = rx(
 /** Question words, to swap in a "kind only" follow-up (When? 在哪呢?). Longest first within a language. */
 export const QUESTION_WORDS_ZH =
   /什么时候|哪一年|哪一天|几月几号|几月几日|哪天|几号|几点|在哪里|在哪儿|在哪|哪里|哪儿|什么地方|多少钱|多少|几个|几家|几所|谁|为什么|怎么样|怎样|如何|是什么|什么/u;
+/** Measure words after a count or a which (几家, 多少所, 哪个): of things counted, not only agreements. */
+const COUNT_MEASURE = '[个家所位名项种条批]';
+/** Asking which ones (都有哪些, 是哪几家, 哪个): a follow-up made of it asks the previous question for the list. */
+export const WHICH_WORDS_ZH = new RegExp(`哪些|哪几${COUNT_MEASURE}?|哪一?${COUNT_MEASURE}`, 'u');
+/** What a count becomes when a follow-up asks which ones (多少家 → 哪些). */
+export const WHICH_LIST = '哪些';
+/** A count with its measure word (多少家, 几个), which a which-follow-up (都有哪些) asks to list instead. */
+export const COUNT_WORDS_ZH = new RegExp(`(?:多少|几)${COUNT_MEASURE}?`, 'u');
 export const QUESTION_WORDS_EN = /^(?:when|where|who|whom|why|how many|how much|how long|how|what|which)\b/u;
 
 /** A yes/no question's closing particle (是清华吗): a question word of its own. */
@@ -206,7 +214,9 @@ export const PARTY_LIST_FILLER =
  * What a question counts, at its end (多少家国内外知名高校): the slot a noun follow-up fills (科研院所呢). Only a count
  * with its measure word: after 会提供哪些服务, 研究院呢 asks about the institute, not which institutes are services.
  */
-export const ASKED_OBJECT = /(?:多少|几)[个家所位名项种条批]([^\s，,。；;：:？?]{2,12}?)[？?]?$/du;
+export const ASKED_OBJECT = new RegExp(`(?:多少|几)${COUNT_MEASURE}([^\\s，,。；;：:？?]{2,12}?)[？?]?$`, 'du');
+/** What links an aspect to the party beside it in a follow-up (交大的人才交流方面, 科技成果转化 for SJTU). */
+export const ASPECT_BESIDE_PARTY = /[\s的在,，]|\b(?:for|of|at|with|in|on|about|from)\b|'s\b/u;
 /** What opens an aspect named after a pointing word (这所大学在产学研方面 → 产学研方面). */
 export const ASPECT_LEAD = /^[在的]/u;
 /** Asking which two or which few (哪两所): the answer names each, so 它们 does not point back. */

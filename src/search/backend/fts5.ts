@@ -59,17 +59,20 @@ const COMMON_BIGRAM_SHARE = 0.005;
 const COMMON_MIN_PASSAGES = 200;
 
 /**
- * A passage is a candidate only when it holds a word held by at most this share of the passages (and at most
+ * A passage is a candidate only when it holds a word held by at most this share of the passages (or by at most
  * COMMON_MIN_PASSAGES) or a searched bigram; the commoner words searched add to its score, but a passage holding
  * nothing else is not scored. bm25() costs ≈0.55 µs per row it scores against ≈0.12 µs per row the OR-ed terms
  * match (100k blackbox, 1,000 DRCD questions: 3,910 rows matched a question on average, 3,682 of them by its
  * words), and a passage holding only a question's common words is hardly its answer. The rare terms appear twice
  * in the FTS5 query (in the terms searched and in the filter), so bm25() counts them twice: they weigh double
- * against the common words. 100k blackbox, in process (bench/ranking-sweep.ts), CPU per question p50, R@1:
- *   none: 5.6–6.2 ms, 0.908;  1%: 4.2–4.5 ms, 0.905;  0.75%: 4.1–4.4 ms, 0.901;  0.5%: 3.4–3.7 ms, 0.897;
- *   1% with words up to 4% searched (COMMON_WORD_SHARE): 4.4–5.0 ms, 0.907; up to 5%: 4.3–5.7 ms, 0.906.
+ * against the common words. 100k blackbox, 1,000 DRCD questions, R@1 in process (bench/ranking-sweep.ts) and
+ * the FTS5 statement's CPU per question, mean / p50, alternated with no filter in the same process (ms):
+ *   none: 0.908, 2.97–3.21 / 2.53–2.77;  1.5%: 0.908, 2.40–2.43 / 1.99–2.01;  1%: 0.905, 2.05–2.09 / 1.64–1.74;
+ *   1.25%: 0.907, 0.68× the unfiltered statement (3.80–3.86 against 5.57–5.63 in a busier spell); 0.75%: 0.901;
+ *   0.5%: 0.897. DRCD alone in the same harness: 0.926, so 1% left R@1 2.1 points below it, 1.25% 1.9.
+ *   Words up to 5% searched (COMMON_WORD_SHARE) with 1.5%: 0.908, but the unfiltered part costs twice as much.
  */
-const RARE_WORD_SHARE = 0.01;
+const RARE_WORD_SHARE = 0.0125;
 
 /** The terms a passage adds to fts5vocab('row'): words of the text or section, ~bigrams and #numbers. */
 function termsOf(p: Pick<IndexedPassage, 'words' | 'bigrams' | 'section' | 'numbers'>): string[] {

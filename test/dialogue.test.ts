@@ -40,6 +40,23 @@ describe('follow-ups', () => {
     assert.match(chat(['清华哪天签的', '交大那边呢？'])[1]!, /6月8日/);
   });
 
+  test('a correction names the party meant and the one not meant (我问的是交大，不是清华; I meant SJTU, not Tsinghua)', () => {
+    const [, zh] = chat(['清华在人才交流方面做什么', '我问的是交大，不是清华']);
+    assert.match(zh!, /^（按“上海交通大学在人才交流方面做什么”回答）/);
+    const [, en] = chat([
+      'What does the Tsinghua deal say about talent exchange?',
+      'no sorry, I meant SJTU, not Tsinghua',
+    ]);
+    assert.match(
+      en!,
+      /^\(Answered as: “What does the Shanghai Jiao Tong University deal say about talent exchange\?”\)/,
+    );
+    // With an aspect of its own, the aspect changes too.
+    const [, aspect] = chat(['清华在科技创新方面会做什么', '不是，我问的是交大的科技创新与合作']);
+    assert.match(aspect!, /^（按“上海交通大学在科技创新与合作方面会做什么”回答）/);
+    assert.match(aspect!, /重庆研究院/);
+  });
+
   test('a follow-up asking only "which ones" lists what the previous question counted', () => {
     const [, reply] = chat(['2019年重庆引进了多少家科研院所', '都有哪些']);
     assert.match(reply!, /^（按“2019年重庆引进了哪些科研院所”回答）/);

@@ -168,6 +168,17 @@ test("a question about a year finds the passage of that year's document, though 
   assert.equal(answerQuestion(years, '2021年6月3日甲市与哪所大学签署了战略合作协议？').kind, 'none');
 });
 
+test('a party the question says it is not about (…，不是甲大学; …, not 甲大学) is set aside', () => {
+  const { parties, top } = twoParties(
+    '5月10日，某市与甲大学签署合作协议，双方将共建实验室。\n\n5月12日，某市与乙大学签署合作协议，双方将共建研究院。\n',
+  );
+  assert.match(top('某市签署的合作协议要共建什么，不是甲大学的'), /乙大学/);
+  assert.match(top('某市签署的合作协议要共建什么，而不是甲大学'), /乙大学/);
+  assert.deepEqual(parties.analyze('某市签署的合作协议要共建什么, not 甲大学').setAsideTopics, ['a']);
+  // A question whether it was (不是甲大学吗) sets nothing aside.
+  assert.deepEqual(parties.analyze('签协议的不是甲大学吗').setAsideTopics, []);
+});
+
 test('a party the question sets aside (除了甲大学, besides …) is not the one it asks about', () => {
   const { parties, top } = twoParties(
     '5月10日，某市与甲大学签署合作协议，双方将共建实验室。\n\n5月12日，某市与乙大学签署合作协议，双方将共建研究院。\n',

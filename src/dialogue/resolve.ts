@@ -12,6 +12,7 @@ import {
   ASPECT_ENDING,
   ASPECT_BESIDE_PARTY,
   ASPECT_LEAD,
+  CORRECTION_WORDS,
   COUNT_WORDS_ZH,
   CLOSING_PARTICLE_END,
   PARTY_LIST_FILLER,
@@ -107,6 +108,17 @@ function isRepeat(r: Reading): boolean {
 
 /** The linking words opening a follow-up (那, what about, and), as a length in the normalized text. */
 function leadLength(r: Reading): number {
+  return leadWords(r).length;
+}
+
+/** True when a follow-up opens as a correction (不是，我问的是…; no, I meant …). */
+function isCorrection(r: Reading): boolean {
+  return leadWords(r).words.some((w) => CORRECTION_WORDS.includes(w));
+}
+
+/** The linking words opening a follow-up, and the length they take in the normalized text. */
+function leadWords(r: Reading): { words: string[]; length: number } {
+  const words: string[] = [];
   let at = 0;
   for (let changed = true; changed;) {
     changed = false;
@@ -126,11 +138,12 @@ function leadLength(r: Reading): number {
       if (!latin && w.length === 1 && !DEMONSTRATIVES.includes(w) && !r.parties.some((p) => p.start === at + w.length))
         continue;
       at += w.length;
+      words.push(w);
       changed = true;
       break;
     }
   }
-  return at;
+  return { words, length: at };
 }
 
 /** What an elliptic follow-up keeps once its links and closing particles are gone (那清华呢 → 清华). */
@@ -232,11 +245,14 @@ function swapQuestionWord(engine: SearchEngine, previous: string, asked: Reading
 }
 
 /** An aspect follow-up (那人才交流方面呢) put in place of the previous question's (在决策咨询方面), else after its party. */
-function swapAspect(engine: SearchEngine, previous: string, core: string): string {
+function swapAspect(engine: SearchEngine, previous: string, core: string, beside = false): string {
   const r = readText(engine, previous);
   const inPlace = new RegExp(`在([\\p{Script=Han}]{1,10}?)${ASPECT_ENDING}`, 'u').exec(r.normalized);
   if (inPlace && new RegExp(`${ASPECT_ENDING}$`, 'u').test(core))
     return replaceSpans(r, [{ start: inPlace.index + 1, end: inPlace.index + inPlace[0].length, text: core }]);
+  // An aspect named beside a party (交大的科技创新与合作) in place of the previous one, its 方面 kept.
+  if (inPlace && beside && /^\p{Script=Han}+$/u.test(core))
+    return replaceSpans(r, [{ start: inPlace.index + 1, end: inPlace.index + 1 + inPlace[1]!.length, text: core }]);
   // 科研院所呢 after 2019年引进了多少家高校: the same count asked of the other thing.
   const object = ASKED_OBJECT.exec(r.normalized);
   if (object && !r.english && !hasQuestionWord(core) && !ASKED_TIME_NOUN.test(core)) {
@@ -326,9 +342,12 @@ function resolveEllipsis(engine: SearchEngine, r: Reading, turns: readonly TurnR
   const coreReading = readText(engine, core);
   const onlyParties =
     core !== '' && coreReading.agreements.length > 0 && leftover(coreReading, [], PARTY_LIST_FILLER) === '';
+  // A correction naming a party (不是，我问的是交大的科技创新与合作) is asked as the previous question of it.
+  const correcting = isCorrection(r) && coreReading.agreements.length > 0 && !hasQuestionWord(core);
   const elliptic =
     (ELLIPSIS_END.test(trimPunctuation(r.normalized)) && !hasQuestionWord(core)) ||
     onlyParties ||
+    correcting ||
     (r.english && leadLength(r) > 0 && !hasQuestionWord(core) && core.split(/\s+/).length <= 4);
   if (!elliptic) return undefined;
   if (core === '' || MORE_WORDS.includes(core)) return previous ? { kind: 'more', previous } : same;
@@ -353,7 +372,9 @@ function resolveEllipsis(engine: SearchEngine, r: Reading, turns: readonly TurnR
   const aspect = coreReading.agreements[0] ? aspectBeside(engine, coreReading) : '';
   const swapped = target ? swapParty(engine, previous.question, target) : previous.question;
   const question =
-    target && !aspect ? swapped : swapAspect(engine, swapped, readText(engine, aspectOf(aspect || core)).shown);
+    target && !aspect
+      ? swapped
+      : swapAspect(engine, swapped, readText(engine, aspectOf(aspect || core)).shown, aspect !== '');
   return { kind: 'question', question, changed: question !== r.shown };
 }
 

@@ -10,6 +10,8 @@ import {
   FINAL_PARTICLES,
   HAN_NUMERALS,
   hanNumberValue,
+  NEGATED_EN_SOURCE,
+  NEGATED_SOURCE,
   SET_ASIDE_SOURCE,
 } from '../text/lexicon.js';
 import { countedUnit, countingPart, type CountedUnit } from '../question/kinds/number.js';
@@ -76,17 +78,20 @@ export interface AnalyzedQuestion {
 const SET_ASIDE_ZH = new RegExp(SET_ASIDE_SOURCE, 'u');
 const SET_ASIDE_EN = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+([^,.?!;]+)/u;
 const SET_ASIDE_WORDS = 4;
+/** A clause saying what the question is not about (…，不是清华; …, not Tsinghua): set aside as well. */
+const NEGATED_ZH = new RegExp(NEGATED_SOURCE, 'u');
+const NEGATED_EN = new RegExp(NEGATED_EN_SOURCE, 'u');
 
 /**
  * The set-aside clause of a normalized question, its frame (除了 | 外) and the question without both, or undefined.
  */
 function splitSetAside(normalized: string): { clause: string; frame: string; rest: string } | undefined {
-  const zh = SET_ASIDE_ZH.exec(normalized);
+  const zh = SET_ASIDE_ZH.exec(normalized) ?? NEGATED_ZH.exec(normalized);
   if (zh) {
     const clause = zh[1] ?? zh[2] ?? '';
     return { clause, frame: zh[0].replace(clause, '|'), rest: normalized.replace(zh[0], '|') };
   }
-  const en = SET_ASIDE_EN.exec(normalized);
+  const en = SET_ASIDE_EN.exec(normalized) ?? NEGATED_EN.exec(normalized);
   if (!en) return undefined;
   const clause = (en[1] ?? '').trim().split(/\s+/u).slice(0, SET_ASIDE_WORDS).join(' ');
   return { clause, frame: '', rest: normalized.replace(clause, '|') };

@@ -7,6 +7,27 @@
 
 import { HAN_NUMERALS, INSTITUTION_SUFFIXES, oneOf, SIGNING_VERBS } from './lexicon.js';
 
+/**
+ * Words opening a correction (不对，我想问的是上海交大; no sorry, I meant SJTU, not Tsinghua): what follows is what
+ * the asker meant, a follow-up of the previous question however much it says.
+ */
+export const CORRECTION_WORDS = [
+  'i meant',
+  'i mean',
+  'actually',
+  'sorry',
+  'no',
+  '不好意思',
+  '抱歉',
+  '不是',
+  '不对',
+  '我想问的是',
+  '我问的是',
+  '我是说',
+  '我说的是',
+  '我指的是',
+];
+
 /** Words opening a follow-up that only link it to the previous turn (那清华呢, and SJTU?). Longest first. */
 export const LEAD_WORDS = [
   'and what about',
@@ -20,15 +41,7 @@ export const LEAD_WORDS = [
   'okay',
   'ok',
   'so',
-  // A correction names what the asker meant (不对，我想问的是上海交大; no, I meant SJTU).
-  'i meant',
-  'i mean',
-  '不对',
-  '我想问的是',
-  '我问的是',
-  '我是说',
-  '我说的是',
-  '我指的是',
+  ...CORRECTION_WORDS,
   '那么',
   '那就',
   '那',
@@ -209,7 +222,7 @@ export const WHICH_FILLER =
   /\b(?:was|were|is|the|one|did|do|does|with|or|and|a|an|of|to|by|university|universities|chongqing|get|got|come|came)\b|[的是了呢吗个份所和与跟同和大学高校学校市政府政府重庆]/gu;
 /** Words that may stand between parties a follow-up only names (清华和交大呢, 交大也是吗). */
 export const PARTY_LIST_FILLER =
-  /[的和与跟、,及也还都是有会吗么吧呢]|一样|\b(?:and|too|also|as well|does|do|did|is|was|the same)\b/gu;
+  /不是|[的和与跟、,，及也还都是有会吗么吧呢]|一样|\b(?:and|too|also|as well|does|do|did|is|was|the same|not|rather than|instead of)\b/gu;
 /**
  * What a question counts, at its end (多少家国内外知名高校): the slot a noun follow-up fills (科研院所呢). Only a count
  * with its measure word: after 会提供哪些服务, 研究院呢 asks about the institute, not which institutes are services.

@@ -242,6 +242,14 @@ export const WHICH_KIND_SOURCE = `哪(?:[${DIGITS}${LIANG}${TEN}几\\d]+[${COUNT
  * (REMOVING_BEFORE_CHU) set nothing aside.
  */
 export const SET_ASIDE_SOURCE = String.raw`(?<![${REMOVING_BEFORE_CHU}])除(?:了\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])|(?=[，,\s]|还|也))|\s*([^，,。？?！!；;\s]+?)(?:[以之]外|外(?=[，,\s还也的])))`;
+/**
+ * A clause that says what the question is not about (我问的是交大，不是清华 / 而不是清华): 不是 opening the question or
+ * after a comma, 而 or 并, up to the next comma or the end; group 1 is what it names. Not a question of its own
+ * (不是清华吗: asking whether it was).
+ */
+export const NEGATED_SOURCE = String.raw`(?:^|[，,]\s*|[而并])不是\s*([^，,。？?！!；;\s]+?)(?<![吗么呢吧])(?=[，,。！!；;]|$)`;
+/** The same in English: …, not Tsinghua / rather than Tsinghua / instead of Tsinghua. */
+export const NEGATED_EN_SOURCE = String.raw`(?:,\s*not|\brather than|\binstead of)\s+([^,.?!;]+)`;
 /** Words that join the two sides of a signing (重庆市政府与清华大学签署). */
 export const JOINING_WORDS = ['与', '和', '同'];
 /** Adverbs between the sides and the signing verb (正式签署, 共同签署). */

@@ -36,6 +36,21 @@ test('what came before (以前合作过吗) is answered by the passage of what h
   }
 });
 
+test('a question about the whole article (这篇文章讲了什么, summarize it) is answered by its lede; of several documents, not', () => {
+  for (const q of ['这篇文章主要讲了什么事', '这篇新闻的主要内容是什么', '总结一下', 'what is this article about?']) {
+    const a = answerQuestion(engine, q);
+    assert.equal(a.kind, 'answer', q);
+    assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : '', /先后与清华大学、上海交通大学签署/, q);
+  }
+  // Anything else asked is asked: what the official said is his words, not the lede.
+  const said = answerQuestion(engine, '市科技局负责人说了什么');
+  assert.match(said.kind === 'answer' ? (said.hits[0]?.passage.text ?? '') : '', /负责人表示/);
+  const two = SearchEngine.build(
+    loadCorpus(tempCorpus({ 'a.md': '# 甲\n\n甲市签署了协议。\n', 'b.md': '# 乙\n\n乙市新建了公园。\n' })),
+  );
+  assert.equal(answerQuestion(two, '这篇文章讲了什么').kind, 'none');
+});
+
 test('a well-known place the corpus never mentions makes a question about something else', () => {
   const small = SearchEngine.build(
     loadCorpus(

@@ -8,7 +8,7 @@ import type { RankedPassage, SearchEngine } from '../search/engine.js';
 import { givesDay } from '../text/dates.js';
 import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/query.js';
 import { synonymsOf } from '../text/synonyms.js';
-import { NAMING_NOUNS, oneOf, TIME_OF_ANOTHER_WORDS, TIME_OF_ANOTHER_WORDS_EN } from '../text/lexicon.js';
+import { GIST_WORDS, NAMING_NOUNS, oneOf, TIME_OF_ANOTHER_WORDS, TIME_OF_ANOTHER_WORDS_EN } from '../text/lexicon.js';
 import type { Question } from '../question/types.js';
 import { countsUnit } from '../question/kinds/number.js';
 import { answers, judge, type Verdict } from './judge.js';
@@ -198,8 +198,24 @@ function missingTermsOf(engine: SearchEngine, q: AnalyzedQuestion, question: str
 }
 
 /**
- * A question of only question words (这篇报道的大标题是什么, 这篇新闻讲了什么事): a heading question gets the titles;
- * any other names nothing the documents could answer. Input without a word at all is no question.
+ * What a question about the document as a whole asks for (rule gist: 这篇文章讲了什么, summarize the article): the
+ * passages that best tell its title (a news headline is its story in a line; the article's lede, 6月3日和6月8日,
+ * 重庆市政府先后与清华大学、上海交通大学签署…, comes first), else its first passage. Only when the corpus is one
+ * document and the question says nothing else (only GIST_WORDS besides its question words): of several documents,
+ * "this article" names none.
+ */
+function documentLead(engine: SearchEngine, q: AnalyzedQuestion, top: number): RankedPassage[] {
+  const [document] = engine.corpus.documents;
+  if (!q.asks.has('gist') || !document || engine.corpus.documents.length !== 1) return [];
+  if (!q.contentTerms.every((t) => GIST_WORDS.includes(t.term))) return [];
+  const told = document.title ? engine.rank(engine.analyze(document.title), top) : [];
+  const first = engine.corpus.passages.find((p) => !p.heading);
+  return told.length > 0 ? told : first ? [{ passage: first, score: 1, sentence: 0 }] : [];
+}
+
+/**
+ * A question of only question words (这篇报道的大标题是什么, 这篇新闻讲了什么事 of a corpus of several documents): a
+ * heading question gets the titles; any other names nothing the documents could answer. Input without a word at all is no question.
  */
 function answerWithoutTerms(engine: SearchEngine, q: AnalyzedQuestion, question: string, top: number): Answer {
   const titles = q.asks.has('heading') ? engine.rankHeadings(q, top) : [];
@@ -222,6 +238,8 @@ export function answerQuestion(engine: SearchEngine, asked: string | Question, o
   // Evidence is weighed as the ranker weighs it: words most passages hold count for little.
   const q = { ...analyzed, contentTerms: engine.weighTerms(analyzed.contentTerms) };
   const top = Math.max(options.top ?? DEFAULT_TOP, 1);
+  const lead = documentLead(engine, analyzed, top);
+  if (lead.length > 0) return { kind: 'answer', question, hits: lead.map((r) => toHit(engine, r, q)), evidence: 1 };
   if (q.contentTerms.length === 0 && q.bigrams.length === 0)
     return answerWithoutTerms(
       engine,

@@ -20,6 +20,7 @@ const ALL = [...TIME_RULES, ...NUMBER_RULES, ...NAME_RULES, ...SUBJECT_RULES, ..
 /** The table, most specific first. */
 export const RULES: readonly Rule[] = [
   'heading',
+  'gist',
   'opinion',
   'outcome',
   'money',

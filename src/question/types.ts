@@ -26,6 +26,7 @@ export type AnswerKind =
   | 'duration'
   | 'earlier'
   | 'expected-time'
+  | 'gist'
   | 'heading'
   | 'money'
   | 'number'

@@ -250,6 +250,45 @@ export const SET_ASIDE_SOURCE = String.raw`(?<![${REMOVING_BEFORE_CHU}])除(?:�
 export const NEGATED_SOURCE = String.raw`(?:^|[，,]\s*|[而并])不是\s*([^，,。？?！!；;\s]+?)(?<![吗么呢吧])(?=[，,。！!；;]|$)`;
 /** The same in English: …, not Tsinghua / rather than Tsinghua / instead of Tsinghua. */
 export const NEGATED_EN_SOURCE = String.raw`(?:,\s*not|\brather than|\binstead of)\s+([^,.?!;]+)`;
+/**
+ * What a question about the document as a whole (这篇文章讲了什么, summarize the article) may say besides its
+ * question words: the document named as such, and the words for its gist. A question with any other content word
+ * (市科技局负责人说了什么) asks about that.
+ */
+export const GIST_WORDS = [
+  '文章',
+  '篇文章',
+  '报道',
+  '新闻',
+  '文档',
+  '全文',
+  '本文',
+  '稿子',
+  '内容',
+  '主要内容',
+  '大意',
+  '梗概',
+  '摘要',
+  '要点',
+  '总结',
+  '概括',
+  '事',
+  '事情',
+  'article',
+  'story',
+  'report',
+  'news',
+  'document',
+  'piece',
+  'text',
+  'summary',
+  'summarize',
+  'summarise',
+  'gist',
+  'main',
+  'point',
+  'points',
+];
 /** Words that join the two sides of a signing (重庆市政府与清华大学签署). */
 export const JOINING_WORDS = ['与', '和', '同'];
 /** Adverbs between the sides and the signing verb (正式签署, 共同签署). */

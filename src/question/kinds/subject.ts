@@ -22,6 +22,14 @@ import type { AskedQuestion, PassageView, Rule } from '../rule.js';
 const ASKS_HEADING =
   /(?<!(?:计划|协议|方案|文件|论文|规划|条例|通知|书|法)的?)(?:标题|小标(?!准))|\bheadlines?\b|\bsubheadings?\b|\bsubheads?\b|\bheadings\b|(?:\b(?:the|a|which|what|its|this|that|each)|['’]s) (?:\w+ )?heading\b(?! (?:to|for|the|a|an|up)\b)/u;
 
+/**
+ * A question about the document as a whole: what it tells (讲了什么, 写的是啥, what is this article about), its gist
+ * (主要内容, 大意, 总结一下, summarize, tl;dr). Answered by the document's lead only when nothing else is asked
+ * (answer.ts: its other words are all GIST_WORDS): 市科技局负责人说了什么 asks what the official said.
+ */
+const ASKS_GIST =
+  /(?:讲|说|写|报道|介绍)(?:了|的|的是|了些|些)?(?:什么|啥)|主要内容|大意|梗概|摘要|要点|(?:总结|概括)(?:一下)?|\bwhat(?:'s|’s| is| was)? (?:this|the|that) (?:article|story|report|news|document|piece|text)(?: \w+)? about\b|\bsummar(?:y|ize|ise)\b|\btl;?dr\b|\bgist\b|\bmain points?\b/u;
+
 /** The reader's opinion asked for: 你觉得, 你认为, 在你看来, do you think, your opinion. */
 const ASKS_OPINION =
   /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你看来?|\b(?:do|would) you think\b|\bwhat do you think\b|\byour (?:opinion|view|take)\b/u;
@@ -137,6 +145,23 @@ export const SUBJECT_RULES: Rule[] = [
         'what is its heading?',
       ],
       doesNotAsk: ['行动计划的标题是什么', '论文标题', 'who is heading the institute?', 'heading to chongqing'],
+    },
+  },
+  {
+    id: 'gist',
+    kind: 'gist',
+    use: 'label',
+    why: 'a question about the whole document (这篇文章讲了什么, summarize it) is answered by its lead, which no word of it matches',
+    asks: (q) => ASKS_GIST.test(q),
+    examples: {
+      asks: [
+        '这篇文章主要讲了什么事',
+        '这篇新闻的主要内容是什么',
+        '总结一下',
+        'what is this article about?',
+        'summarize it',
+      ],
+      doesNotAsk: ['清华哪天签的', '研究院在哪里', 'what did the two sides agree on?'],
     },
   },
   {

@@ -57,6 +57,23 @@ describe('follow-ups', () => {
     assert.match(aspect!, /重庆研究院/);
   });
 
+  test('they / 他们 after a turn about neither agreement are not the two agreements', () => {
+    const replies = chat(
+      [
+        'how many universities does chongqing plan to bring in by 2022?',
+        'how many universities did they bring in in 2019',
+      ],
+      engine,
+      'en',
+    );
+    assert.match(replies[1]!, /14家/);
+    assert.doesNotMatch(replies[1]!, /Tsinghua University \(signed/);
+    // After a turn about both, they are both.
+    const both = chat(['清华和交大分别是哪天签的', '他们在人才交流方面做什么']);
+    assert.match(both[1]!, /清华大学/);
+    assert.match(both[1]!, /上海交通大学/);
+  });
+
   test('a follow-up asking only "which ones" lists what the previous question counted', () => {
     const [, reply] = chat(['2019年重庆引进了多少家科研院所', '都有哪些']);
     assert.match(reply!, /^（按“2019年重庆引进了哪些科研院所”回答）/);

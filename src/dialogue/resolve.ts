@@ -433,8 +433,13 @@ function severalResolution(
   rewrite: Rewrite,
   previous: TurnRecord | undefined,
 ): Resolution | undefined {
+  // 他们 / they stand for the agreements only in a conversation about them (or none yet): after a turn about
+  // something else (the city's plan), they are whoever that was about.
+  const pronoun = PLURAL_PRONOUN.exec(rr.normalized)?.[0];
+  const people = pronoun !== undefined && new RegExp(`^(?:${PEOPLE_PRONOUN.source})$`, 'u').test(pronoun);
   const plural =
-    PLURAL_PRONOUN.test(rr.normalized) &&
+    pronoun !== undefined &&
+    (!people || !previous || agreementsOf(previous).length >= 2) &&
     !rr.asksParty &&
     !WHICH_SEVERAL.test(rr.normalized) &&
     !WHICH_ONE_OF.test(rr.normalized);

@@ -57,6 +57,12 @@ describe('follow-ups', () => {
     assert.match(aspect!, /重庆研究院/);
   });
 
+  test('a Chinese question leaving its subject out is about the institution the previous turn was about', () => {
+    const replies = chat(['那个交大重庆研究院是谁跟交大签的共建协议', '几时揭牌的']);
+    assert.match(replies[1]!, /^（按“上海交通大学重庆研究院什么时候揭牌的”回答）/);
+    assert.match(replies[1]!, /当天下午/);
+  });
+
   test('they / 他们 after a turn about neither agreement are not the two agreements', () => {
     const replies = chat(
       [

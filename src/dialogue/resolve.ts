@@ -411,16 +411,20 @@ function resolveReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
     const swapped = swapQuestionWord(engine, previous.question, r);
     if (swapped) return { kind: 'question', question: swapped, changed: true };
   }
-  // No party named, in a conversation about one: the party is implied, unless the question stands without it.
+  // No party named, in a conversation about one: the party is implied, unless the question stands without it; in
+  // Chinese, whose questions leave their subject out, the institution the previous turn was about if there was one
+  // (那个研究院是谁签的 → 几时揭牌的: the institute's unveiling, not the other centre's).
   const focus = focusOf(previous);
   if (focus && r.agreements.length === 0 && !r.asksParty && r.contentTerms.length > 0) {
-    const name = nameOf(engine, focus, r.english);
+    const institution = r.english ? undefined : institutionOf(engine, previous, focus);
+    const name = institution ?? nameOf(engine, focus, r.english);
     const body = replaceSpans(r, leadLength(r) ? [{ start: 0, end: leadLength(r), text: '' }] : []);
     return {
       kind: 'question',
       question: r.english ? `${body} (${name})` : `${name}${body}`,
       changed: true,
-      soft: true,
+      // The party is a soft guess (the question may stand without it); the institution talked about is not.
+      soft: institution === undefined,
     };
   }
   return same;

@@ -407,7 +407,8 @@ export class SearchEngine {
     const boosting = q.topics.length > 0 || q.setAsideTopics.length > 0;
     // The second stage re-scores a fixed number of candidates, whatever the limit, so the best answer does not
     // depend on how many answers were asked for.
-    const depth = Math.max(limit, this.ranking.rerankDepth);
+    const rerankDepth = this.stage.kind === 'fts5' ? this.ranking.largeRerankDepth : this.ranking.rerankDepth;
+    const depth = Math.max(limit, rerankDepth);
     const results = this.stage.search({
       words,
       bigrams,
@@ -429,6 +430,6 @@ export class SearchEngine {
     const candidates = boosting ? firstStage.sort((a, b) => b.score - a.score).slice(0, depth) : firstStage;
     const top = candidates[0]?.score ?? 0;
     if (top <= 0) return [];
-    return secondStage(this, q, candidates, limit, this.ranking);
+    return secondStage(this, q, candidates, limit, { ...this.ranking, rerankDepth });
   }
 }

@@ -63,6 +63,15 @@ describe('follow-ups', () => {
     assert.match(replies[1]!, /当天下午/);
   });
 
+  test('"the same day" compares nothing: it is the day of what was just told', () => {
+    const [, reply] = chat(
+      ['what did chongqing sign with tsinghua?', 'which companies signed the chip deal that same day?'],
+      engine,
+      'en',
+    );
+    assert.match(reply!, /紫光集团/);
+  });
+
   test('they / 他们 after a turn about neither agreement are not the two agreements', () => {
     const replies = chat(
       [

@@ -176,12 +176,16 @@ export const PLURAL_PRONOUN = rx(
 /** Words asking one thing of each agreement (分别, 各自, 都, respectively, each). */
 export const EACH_WORDS = /分别|各自|各是|都|\brespectively\b|\beach\b|\bboth\b/u;
 
-/** Words asking how agreements compare: each gets its overview. */
+/**
+ * Words asking how agreements compare: each gets its overview. Not "same" in a time (the same day, that same
+ * afternoon: the day of what was just told).
+ */
 export const COMPARE_WORDS =
-  /比较|相比|对比|区别|不同|差异|差别|相同|一样|共同|异同|共性|\bcompare[sd]?\b|\bcomparison\b|\bdiffer(?:ence|ences|ent)?\b|\bin common\b|\bsimilar(?:ities|ity)?\b|\bsame\b/u;
+  /比较|相比|对比|区别|不同|差异|差别|相同|一样|共同|异同|共性|\bcompare[sd]?\b|\bcomparison\b|\bdiffer(?:ence|ences|ent)?\b|\bin common\b|\bsimilar(?:ities|ity)?\b|\bsame\b(?! (?:day|date|time|week|month|year|morning|afternoon|evening)\b)/u;
 
 /** Words asking what the agreements share (共同点, 都有, in common): the areas of cooperation they all name. */
-export const SHARED_WORDS = /共同点|共同之处|相同|一样|共性|都有|\bin common\b|\bshared?\b|\bthe same\b/u;
+export const SHARED_WORDS =
+  /共同点|共同之处|相同|一样|共性|都有|\bin common\b|\bshared?\b|\bthe same\b(?! (?:day|date|time|week|month|year|morning|afternoon|evening)\b)/u;
 
 /** "Which one … first / last": which agreement came first (or last), answered from topics.json dates. */
 export const WHICH_WORDS = rx(`哪(?:一)?${MEASURE}|谁|\\bwhich\\b|\\bwho\\b`);

@@ -93,6 +93,13 @@ describe('follow-ups', () => {
     const [, reply] = chat(['2019年重庆引进了多少家科研院所', '都有哪些']);
     assert.match(reply!, /^（按“2019年重庆引进了哪些科研院所”回答）/);
     assert.match(reply!, /理化技术研究所/);
+    // Then a noun the corpus lists beside the one asked (科研院所和企业) asks for the same list of it.
+    const [, , firms] = chat(['2019年重庆引进了多少家科研院所', '都有哪些', '企业呢']);
+    assert.match(firms!, /^（按“2019年重庆引进了哪些企业”回答）/);
+    assert.match(firms!, /华为集团/);
+    // One the corpus never lists beside it is asked about itself (研究院呢 after 会提供哪些服务).
+    const [, institute] = chat(['上海交大在决策咨询方面会提供哪些服务？', '研究院呢？']);
+    assert.doesNotMatch(institute!, /哪些研究院/);
   });
 
   test('a question complete on its own is never changed by context', () => {

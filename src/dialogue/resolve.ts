@@ -5,6 +5,7 @@
  * agreements (分别, 区别, both), "which one first" and "how far apart" are told apart here too. Parties and their
  * dates come from corpus/topics.json only; the words are the lexicon's.
  */
+import { escapeRegExp } from '../text/regexp.js';
 import type { SearchEngine } from '../search/engine.js';
 import {
   AGREEMENT_PRONOUN,
@@ -42,6 +43,7 @@ import {
   QUESTION_WORDS_EN,
   QUESTION_WORDS_ZH,
   WHICH_LIST,
+  WHICH_OBJECT,
   WHICH_WORDS_ZH,
   SIGNING_WORDS,
   WHICH_WORDS,
@@ -253,8 +255,10 @@ function swapAspect(engine: SearchEngine, previous: string, core: string, beside
   // An aspect named beside a party (交大的科技创新与合作) in place of the previous one, its 方面 kept.
   if (inPlace && beside && /^\p{Script=Han}+$/u.test(core))
     return replaceSpans(r, [{ start: inPlace.index + 1, end: inPlace.index + 1 + inPlace[1]!.length, text: core }]);
-  // 科研院所呢 after 2019年引进了多少家高校: the same count asked of the other thing.
-  const object = ASKED_OBJECT.exec(r.normalized);
+  // 科研院所呢 after 2019年引进了多少家高校: the same count asked of the other thing; 企业呢 after 引进了哪些科研
+  // 院所, the same list, when the corpus lists the two side by side (科研院所和企业: things of one kind; 研究院呢
+  // after 会提供哪些服务 asks about the institute).
+  const object = ASKED_OBJECT.exec(r.normalized) ?? listedSibling(engine, r.normalized, core);
   if (object && !r.english && !hasQuestionWord(core) && !ASKED_TIME_NOUN.test(core)) {
     const [start, end] = object.indices![1]!;
     return replaceSpans(r, [{ start, end, text: core }]);
@@ -263,6 +267,24 @@ function swapAspect(engine: SearchEngine, previous: string, core: string, beside
   const name = party?.topicId ? nameOf(engine, party.topicId, r.english) : '';
   return r.english ? `${core} ${name}`.trim() : `${name}${core}`;
 }
+
+/**
+ * The object of a which-question (引进了哪些科研院所 → 科研院所) when the corpus lists it beside `noun` (…、科研院所和
+ * 企业…): the two are things of one kind, so `noun` asks for the same list. Looked for in the passages a search for
+ * both finds.
+ */
+function listedSibling(engine: SearchEngine, question: string, noun: string): RegExpExecArray | undefined {
+  const object = WHICH_OBJECT.exec(question);
+  const asked = object?.[1];
+  if (!object || !asked || !/^\p{Script=Han}{2,8}$/u.test(noun) || asked === noun) return undefined;
+  const [a, b] = [escapeRegExp(asked), escapeRegExp(noun)];
+  const side = new RegExp(`${a}[、和与及]${b}|${b}[、和与及]${a}`, 'u');
+  const found = engine.rank(engine.analyze(`${asked}${noun}`), SIBLING_PASSAGES);
+  return found.some((hit) => side.test(engine.passageMatchText(hit.passage))) ? object : undefined;
+}
+
+/** Passages searched for two nouns listed side by side (listedSibling). */
+const SIBLING_PASSAGES = 10;
 
 interface Rewrite {
   text: string;

@@ -232,6 +232,8 @@ export const PARTY_LIST_FILLER =
  * with its measure word: after 会提供哪些服务, 研究院呢 asks about the institute, not which institutes are services.
  */
 export const ASKED_OBJECT = new RegExp(`(?:多少|几)${COUNT_MEASURE}([^\\s，,。；;：:？?]{2,12}?)[？?]?$`, 'du');
+/** What a which-question asks to list, at its end (引进了哪些科研院所 → 科研院所): see ASKED_OBJECT. */
+export const WHICH_OBJECT = /哪些([^\s，,。；;：:？?]{2,12}?)[？?]?$/du;
 /** What links an aspect to the party beside it in a follow-up (交大的人才交流方面, 科技成果转化 for SJTU). */
 export const ASPECT_BESIDE_PARTY = /[\s的在,，]|\b(?:for|of|at|with|in|on|about|from)\b|'s\b/u;
 /** What opens an aspect named after a pointing word (这所大学在产学研方面 → 产学研方面). */

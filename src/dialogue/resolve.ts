@@ -5,22 +5,15 @@
  * agreements (分别, 区别, both), "which one first" and "how far apart" are told apart here too. Parties and their
  * dates come from corpus/topics.json only; the words are the lexicon's.
  */
-import { escapeRegExp } from '../text/regexp.js';
 import type { SearchEngine } from '../search/engine.js';
 import {
   AGREEMENT_PRONOUN,
-  ASKED_OBJECT,
-  ASPECT_ENDING,
-  ASPECT_BESIDE_PARTY,
-  ASPECT_LEAD,
   CORRECTION_WORDS,
-  COUNT_WORDS_ZH,
   CLOSING_PARTICLE_END,
   PARTY_LIST_FILLER,
   WHICH_FILLER,
   WHICH_ONE_OF,
   WHICH_SEVERAL,
-  YES_NO_END,
   ASKS_DAYS,
   COMPARE_WORDS,
   EACH_WORDS,
@@ -40,17 +33,12 @@ import {
   PARTY_PRONOUN,
   PEOPLE_PRONOUN,
   PLURAL_PRONOUN,
-  QUESTION_WORDS_EN,
-  QUESTION_WORDS_ZH,
-  WHICH_LIST,
-  WHICH_OBJECT,
-  WHICH_WORDS_ZH,
   SIGNING_WORDS,
   WHICH_WORDS,
 } from '../text/conversation-lexicon.js';
-import { ASKED_TIME_NOUN } from '../question/kinds/time.js';
 import { DEMONSTRATIVES, MODIFIER_PARTICLE } from '../text/lexicon.js';
-import { otherNameSpans, readText, replaceSpans, type Reading } from './reading.js';
+import { readText, replaceSpans, type Reading } from './reading.js';
+import { aspectBeside, aspectOf, hasQuestionWord, leftover, swapAspect, swapParty, swapQuestionWord } from './swap.js';
 import {
   agreementsOf,
   byDate,
@@ -156,21 +144,6 @@ function ellipsisCore(r: Reading): { core: string; start: number; end: number } 
   return { core, start, end: start + core.length };
 }
 
-const hasQuestionWord = (s: string) =>
-  QUESTION_WORDS_ZH.test(s) ||
-  WHICH_WORDS_ZH.test(s) ||
-  YES_NO_END.test(s) ||
-  QUESTION_WORDS_EN.test(s) ||
-  /\b(?:is|are|was|were|did|does|do|will|can)\b/.test(s);
-
-/** The words of a text that are neither parties nor any of the patterns nor punctuation. */
-function leftover(r: Reading, patterns: RegExp[], filler: RegExp): string {
-  let s = r.normalized;
-  for (const p of [...r.parties].sort((a, b) => b.start - a.start)) s = s.slice(0, p.start) + ' ' + s.slice(p.end);
-  for (const p of patterns) s = s.replace(new RegExp(p.source, `${p.flags.replace('g', '')}g`), ' ');
-  return s.replace(filler, ' ').replace(/[\s\p{P}\p{S}]+/gu, '');
-}
-
 function isWhichFirst(r: Reading): 'first' | 'last' | undefined {
   if (r.agreements.length === 1 || !WHICH_WORDS.test(r.normalized)) return undefined;
   const order = FIRST_WORDS.test(r.normalized) ? 'first' : LAST_WORDS.test(r.normalized) ? 'last' : undefined;
@@ -203,88 +176,6 @@ function severalOf(engine: SearchEngine, r: Reading, previous: TurnRecord | unde
     r.agreements.length >= 2 ? r.agreements : agreementsOf(previous).length >= 2 ? agreementsOf(previous) : all;
   return byDate(engine.corpus.topics.agreements, chosen);
 }
-
-/** The aspect an elliptic follow-up names, without words for the party talked about (这所大学在产学研方面 → 产学研方面). */
-function aspectOf(core: string): string {
-  const pointing = new RegExp(`${PARTY_PRONOUN.source}|${AGREEMENT_PRONOUN.source}`, 'gu');
-  const aspect = core.replace(pointing, '').replace(ASPECT_LEAD, '');
-  return aspect || core;
-}
-
-/** A previous question with its party (or another name, or nothing) replaced by `agreement`'s. */
-function swapParty(engine: SearchEngine, previous: string, agreement: string): string {
-  const r = readText(engine, previous);
-  const name = nameOf(engine, agreement, r.english);
-  const parties = r.parties.filter((p) => p.topicId);
-  if (parties.length)
-    return replaceSpans(
-      r,
-      parties.map((p) => ({ ...p, text: name })),
-    );
-  const other = otherNameSpans(engine, previous)[0];
-  if (other) return replaceSpans(r, [{ ...other, text: name }]);
-  return r.english ? `${previous} (${name})` : `${name}${previous}`;
-}
-
-/** A previous question with its question word replaced (在哪揭牌 + 什么时候 → 什么时候揭牌). */
-function swapQuestionWord(engine: SearchEngine, previous: string, asked: Reading): string | undefined {
-  const r = readText(engine, previous);
-  // 都有哪些 after 引进了多少家科研院所: the things counted, listed (引进了哪些科研院所); after a question asking
-  // which already (在哪些方面合作), that question again.
-  if (!asked.english && WHICH_WORDS_ZH.test(asked.normalized) && !QUESTION_WORDS_ZH.test(asked.normalized)) {
-    if (WHICH_WORDS_ZH.test(r.normalized)) return r.shown;
-    const count = COUNT_WORDS_ZH.exec(r.normalized);
-    if (!count) return undefined;
-    return replaceSpans(r, [{ start: count.index, end: count.index + count[0].length, text: WHICH_LIST }]);
-  }
-  const pattern = asked.english ? QUESTION_WORDS_EN : QUESTION_WORDS_ZH;
-  const word = pattern.exec(asked.normalized)?.[0];
-  const old = pattern.exec(r.normalized);
-  if (!word || !old) return undefined;
-  const start = old.index;
-  const replaced = replaceSpans(r, [{ start, end: start + old[0].length, text: word }]);
-  return asked.english ? replaced.charAt(0).toUpperCase() + replaced.slice(1) : replaced;
-}
-
-/** An aspect follow-up (那人才交流方面呢) put in place of the previous question's (在决策咨询方面), else after its party. */
-function swapAspect(engine: SearchEngine, previous: string, core: string, beside = false): string {
-  const r = readText(engine, previous);
-  const inPlace = new RegExp(`在([\\p{Script=Han}]{1,10}?)${ASPECT_ENDING}`, 'u').exec(r.normalized);
-  if (inPlace && new RegExp(`${ASPECT_ENDING}$`, 'u').test(core))
-    return replaceSpans(r, [{ start: inPlace.index + 1, end: inPlace.index + inPlace[0].length, text: core }]);
-  // An aspect named beside a party (交大的科技创新与合作) in place of the previous one, its 方面 kept.
-  if (inPlace && beside && /^\p{Script=Han}+$/u.test(core))
-    return replaceSpans(r, [{ start: inPlace.index + 1, end: inPlace.index + 1 + inPlace[1]!.length, text: core }]);
-  // 科研院所呢 after 2019年引进了多少家高校: the same count asked of the other thing; 企业呢 after 引进了哪些科研
-  // 院所, the same list, when the corpus lists the two side by side (科研院所和企业: things of one kind; 研究院呢
-  // after 会提供哪些服务 asks about the institute).
-  const object = ASKED_OBJECT.exec(r.normalized) ?? listedSibling(engine, r.normalized, core);
-  if (object && !r.english && !hasQuestionWord(core) && !ASKED_TIME_NOUN.test(core)) {
-    const [start, end] = object.indices![1]!;
-    return replaceSpans(r, [{ start, end, text: core }]);
-  }
-  const party = r.parties.find((p) => p.topicId);
-  const name = party?.topicId ? nameOf(engine, party.topicId, r.english) : '';
-  return r.english ? `${core} ${name}`.trim() : `${name}${core}`;
-}
-
-/**
- * The object of a which-question (引进了哪些科研院所 → 科研院所) when the corpus lists it beside `noun` (…、科研院所和
- * 企业…): the two are things of one kind, so `noun` asks for the same list. Looked for in the passages a search for
- * both finds.
- */
-function listedSibling(engine: SearchEngine, question: string, noun: string): RegExpExecArray | undefined {
-  const object = WHICH_OBJECT.exec(question);
-  const asked = object?.[1];
-  if (!object || !asked || !/^\p{Script=Han}{2,8}$/u.test(noun) || asked === noun) return undefined;
-  const [a, b] = [escapeRegExp(asked), escapeRegExp(noun)];
-  const side = new RegExp(`${a}[、和与及]${b}|${b}[、和与及]${a}`, 'u');
-  const found = engine.rank(engine.analyze(`${asked}${noun}`), SIBLING_PASSAGES);
-  return found.some((hit) => side.test(engine.passageMatchText(hit.passage))) ? object : undefined;
-}
-
-/** Passages searched for two nouns listed side by side (listedSibling). */
-const SIBLING_PASSAGES = 10;
 
 interface Rewrite {
   text: string;
@@ -398,21 +289,6 @@ function resolveEllipsis(engine: SearchEngine, r: Reading, turns: readonly TurnR
       ? swapped
       : swapAspect(engine, swapped, readText(engine, aspectOf(aspect || core)).shown, aspect !== '');
   return { kind: 'question', question, changed: question !== r.shown };
-}
-
-/**
- * What an elliptic follow-up names besides its party (交大的人才交流方面 → 人才交流方面; 科技成果转化 for SJTU →
- * 科技成果转化): '' when it names nothing else (交大呢, 那交大也一样吗), or nothing the corpus mentions (交大那边呢,
- * 上交的情况呢, 换成清华呢: ways of pointing at the party, not aspects).
- */
-function aspectBeside(engine: SearchEngine, r: Reading): string {
-  if (leftover(r, [], PARTY_LIST_FILLER) === '') return '';
-  let s = r.normalized;
-  for (const p of [...r.parties].sort((a, b) => b.start - a.start)) s = `${s.slice(0, p.start)} ${s.slice(p.end)}`;
-  const edge = new RegExp(`^(?:${ASPECT_BESIDE_PARTY.source})+|(?:${ASPECT_BESIDE_PARTY.source})+$`, 'gu');
-  const aspect = s.trim().replace(edge, '').trim();
-  const terms = readText(engine, aspect).contentTerms;
-  return terms.length > 0 && terms.every((t) => engine.mentions(t)) ? aspect : '';
 }
 
 /**

@@ -358,6 +358,15 @@ describe('small talk', () => {
     assert.equal(readSmallTalk('你好吗同学').kinds.length, 1);
     assert.deepEqual(readSmallTalk('Hilton hotels').kinds, []);
   });
+
+  test('chat shorthand is small talk as a whole message (谢啦, 88), not within a question', () => {
+    assert.deepEqual(readSmallTalk('谢啦').kinds, ['thanks']);
+    assert.deepEqual(readSmallTalk('谢咯~').kinds, ['thanks']);
+    assert.deepEqual(readSmallTalk('88').kinds, ['goodbye']);
+    assert.doesNotMatch(chat(['谢啦'])[0]!, DECLINED);
+    assert.deepEqual(readSmallTalk('谢家湾在哪').kinds, []);
+    assert.deepEqual(readSmallTalk('88所高校').kinds, []);
+  });
 });
 
 describe('console commands', () => {

@@ -7,7 +7,13 @@
 import { formatDate, partyName, topicTitle, type Lang } from '../answer/i18n.js';
 import type { Corpus, Topic } from '../corpus/types.js';
 import { normalizeText } from '../text/normalize.js';
-import { FILLERS, SMALL_TALK, type SmallTalkKind } from '../text/conversation-lexicon.js';
+import {
+  CLOSING_PARTICLES,
+  FILLERS,
+  SMALL_TALK,
+  STANDALONE_SMALL_TALK,
+  type SmallTalkKind,
+} from '../text/conversation-lexicon.js';
 import { byDate } from './resolve.js';
 
 export interface SmallTalk {
@@ -44,6 +50,9 @@ function phraseAt(text: string): { kind: SmallTalkKind | undefined; length: numb
 export function readSmallTalk(text: string): SmallTalk {
   const shown = text.normalize('NFKC').trim();
   const normalized = normalizeText(shown);
+  const whole = normalized.replace(/[\s\p{P}\p{S}~～]+$/u, '').replace(CLOSING_PARTICLES, '');
+  const standalone = STANDALONE_SMALL_TALK.find(([, phrases]) => phrases.includes(whole));
+  if (standalone) return { kinds: [standalone[0]], rest: '' };
   const kinds: SmallTalkKind[] = [];
   let at = 0;
   let fillersOnly = true;

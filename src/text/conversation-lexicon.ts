@@ -380,6 +380,18 @@ export const SMALL_TALK: ReadonlyArray<[SmallTalkKind, string[]]> = [
   ],
 ];
 
+/**
+ * Small talk that is small talk only as a whole message, with closing particles (谢啦, 谢咯, 88): within a longer
+ * message 谢 may be a name (谢家湾) and 88 a number.
+ */
+export const STANDALONE_SMALL_TALK: ReadonlyArray<[SmallTalkKind, string[]]> = [
+  ['thanks', ['谢', '谢谢谢', '3q', 'tks', 'tq', 'thanx', 'thnx']],
+  ['goodbye', ['88', '886', '拜', 'bb', 'cya']],
+];
+
+/** Particles a chat message may close with (谢啦, 好哒, 拜拜咯): they add no meaning to small talk. */
+export const CLOSING_PARTICLES = /[啦呀啊哈哦喔嘛咯喽嘞了吧哒呢~～]+$/u;
+
 /** Words that carry no question alongside small talk (请问, 好的, ok, 啊). */
 export const FILLERS = [
   '明白了',

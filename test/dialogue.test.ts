@@ -89,6 +89,12 @@ describe('follow-ups', () => {
     assert.match(both[1]!, /上海交通大学/);
   });
 
+  test('a follow-up of a question word and its noun (几个方面, 哪一年) puts both in place of the previous question word', () => {
+    const [, reply] = chat(['上海交大重庆研究院在哪里揭牌？', '哪一年？']);
+    assert.match(reply!, /^（按“上海交大重庆研究院哪一年揭牌\?”回答）/);
+    assert.match(chat(['清华协议几号？', '几个方面？'])[1]!, /^（按“清华协议几个方面\?”/);
+  });
+
   test('a follow-up asking only "which ones" lists what the previous question counted', () => {
     const [, reply] = chat(['2019年重庆引进了多少家科研院所', '都有哪些']);
     assert.match(reply!, /^（按“2019年重庆引进了哪些科研院所”回答）/);

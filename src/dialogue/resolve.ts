@@ -306,7 +306,7 @@ function resolveReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
   if (!previous) return same;
   // Only a question word (When? 在哪呢?): the previous question, asking that instead.
   if (r.contentTerms.length === 0 && hasQuestionWord(trimPunctuation(r.normalized))) {
-    const swapped = swapQuestionWord(engine, previous.question, r);
+    const swapped = swapQuestionWord(engine, previous.question, r, ellipsisCore(r).core);
     if (swapped) return { kind: 'question', question: swapped, changed: true };
   }
   // No party named, in a conversation about one: the party is implied, unless the question stands without it; in

@@ -64,7 +64,12 @@ export function swapParty(engine: SearchEngine, previous: string, agreement: str
 }
 
 /** A previous question with its question word replaced (在哪揭牌 + 什么时候 → 什么时候揭牌). */
-export function swapQuestionWord(engine: SearchEngine, previous: string, asked: Reading): string | undefined {
+export function swapQuestionWord(
+  engine: SearchEngine,
+  previous: string,
+  asked: Reading,
+  core = '',
+): string | undefined {
   const r = readText(engine, previous);
   // 都有哪些 after 引进了多少家科研院所: the things counted, listed (引进了哪些科研院所); after a question asking
   // which already (在哪些方面合作), that question again.
@@ -79,9 +84,14 @@ export function swapQuestionWord(engine: SearchEngine, previous: string, asked: 
   const old = pattern.exec(r.normalized);
   if (!word || !old) return undefined;
   const start = old.index;
-  const replaced = replaceSpans(r, [{ start, end: start + old[0].length, text: word }]);
+  // The question word with the noun it asks about (几个方面, 哪一年) when that is all the follow-up says.
+  const said = !asked.english && core.includes(word) && [...core].length <= ASKED_PHRASE_CHARS ? core : word;
+  const replaced = replaceSpans(r, [{ start, end: start + old[0].length, text: said }]);
   return asked.english ? replaced.charAt(0).toUpperCase() + replaced.slice(1) : replaced;
 }
+
+/** A follow-up this short is a question word and its noun (几个方面), put whole in place of the previous one's. */
+const ASKED_PHRASE_CHARS = 6;
 
 /** An aspect follow-up (那人才交流方面呢) put in place of the previous question's (在决策咨询方面), else after its party. */
 export function swapAspect(engine: SearchEngine, previous: string, core: string, beside = false): string {

@@ -36,10 +36,15 @@ test('what came before (以前合作过吗) is answered by the passage of what h
   }
 });
 
-test('a question about the whole article (这篇文章讲了什么, summarize it) is answered by its lede; of several documents, not', () => {
+test('a question about the whole article (这篇文章讲了什么, summarize it, which newspaper) is answered by its lede; of several documents, not', () => {
   for (const q of ['这篇文章主要讲了什么事', '这篇新闻的主要内容是什么', '总结一下', 'what is this article about?']) {
     const a = answerQuestion(engine, q);
     assert.equal(a.kind, 'answer', q);
+    assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : '', /先后与清华大学、上海交通大学签署/, q);
+  }
+  // Where it comes from is told by the lede's source line (重庆日报).
+  for (const q of ['这篇报道是哪家媒体的？', 'which newspaper published this?']) {
+    const a = answerQuestion(engine, q);
     assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : '', /先后与清华大学、上海交通大学签署/, q);
   }
   // Anything else asked is asked: what the official said is his words, not the lede.

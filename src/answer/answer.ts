@@ -206,7 +206,8 @@ function missingTermsOf(engine: SearchEngine, q: AnalyzedQuestion, question: str
  */
 function documentLead(engine: SearchEngine, q: AnalyzedQuestion, top: number): RankedPassage[] {
   const [document] = engine.corpus.documents;
-  if (!q.asks.has('gist') || !document || engine.corpus.documents.length !== 1) return [];
+  const asked = q.asks.has('gist') || q.asks.has('provenance');
+  if (!asked || !document || engine.corpus.documents.length !== 1) return [];
   if (!q.contentTerms.every((t) => GIST_WORDS.includes(t.term))) return [];
   const told = document.title ? engine.rank(engine.analyze(document.title), top) : [];
   const first = engine.corpus.passages.find((p) => !p.heading);

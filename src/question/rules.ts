@@ -21,6 +21,7 @@ const ALL = [...TIME_RULES, ...NUMBER_RULES, ...NAME_RULES, ...SUBJECT_RULES, ..
 export const RULES: readonly Rule[] = [
   'heading',
   'gist',
+  'provenance',
   'opinion',
   'outcome',
   'money',

@@ -36,6 +36,7 @@ export type AnswerKind =
   | 'outcome'
   | 'party'
   | 'person'
+  | 'provenance'
   | 'place'
   | 'reason'
   | 'road'

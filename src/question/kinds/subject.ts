@@ -30,6 +30,13 @@ const ASKS_HEADING =
 const ASKS_GIST =
   /(?:讲|说|写|报道|介绍)(?:了|的|的是|了些|些)?(?:什么|啥)|主要内容|大意|梗概|摘要|要点|(?:总结|概括)(?:一下)?|\bwhat(?:'s|’s| is| was)? (?:this|the|that) (?:article|story|report|news|document|piece|text)(?: \w+)? about\b|\bsummar(?:y|ize|ise)\b|\btl;?dr\b|\bgist\b|\bmain points?\b/u;
 
+/**
+ * A question about where the document comes from (哪家媒体, 哪个报纸, 出处, 来源, who published it): the source line
+ * every answer ends with names it, so the document's lead answers (as for a gist question).
+ */
+const ASKS_PROVENANCE =
+  /(?:哪|什么)(?:家|个)?(?:媒体|报纸|报社|网站|刊物)|出处|来源|\b(?:which|what) (?:newspaper|paper|outlet|media|publication)\b|\bsource of (?:this|the) (?:article|story|report|news)\b|\bwho published\b/u;
+
 /** The reader's opinion asked for: 你觉得, 你认为, 在你看来, do you think, your opinion. */
 const ASKS_OPINION =
   /你(?:觉得|认为|怎么看|个人看法)|(?:依|在)你看来?|\b(?:do|would) you think\b|\bwhat do you think\b|\byour (?:opinion|view|take)\b/u;
@@ -162,6 +169,23 @@ export const SUBJECT_RULES: Rule[] = [
         'summarize it',
       ],
       doesNotAsk: ['清华哪天签的', '研究院在哪里', 'what did the two sides agree on?'],
+    },
+  },
+  {
+    id: 'provenance',
+    kind: 'provenance',
+    use: 'label',
+    why: 'where the document comes from (哪家媒体, which newspaper) is told by the source line of its lead, which no word of it matches',
+    asks: (q) => ASKS_PROVENANCE.test(q),
+    examples: {
+      asks: [
+        '这篇报道是哪家媒体的',
+        '出处是哪里',
+        '哪个报纸登的',
+        'which newspaper published this?',
+        'what is the source of this article?',
+      ],
+      doesNotAsk: ['清华哪天签的', '媒体怎么评价', 'what did the paper say about talent?'],
     },
   },
   {

@@ -56,6 +56,13 @@ test('a question about the whole article (这篇文章讲了什么, summarize it
   assert.equal(answerQuestion(two, '这篇文章讲了什么').kind, 'none');
 });
 
+test('a university named after the city (重庆大学) is another party than the city: no answer', () => {
+  assert.equal(answerQuestion(engine, '重庆大学参与了这次合作吗？').kind, 'none');
+  assert.equal(answerQuestion(engine, '重庆理工大学跟谁签了协议').kind, 'none');
+  // The city beside a university it signed with is still the city.
+  assert.equal(answerQuestion(engine, '重庆与清华大学哪天签的协议').kind, 'answer');
+});
+
 test('a well-known place the corpus never mentions makes a question about something else', () => {
   const small = SearchEngine.build(
     loadCorpus(

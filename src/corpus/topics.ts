@@ -12,16 +12,28 @@ interface AliasPattern {
   pattern: RegExp;
 }
 
+/**
+ * After the city's name, what makes it part of a university's (重庆大学, 重庆理工大学, Chongqing University): another
+ * party than the city, which a question asks about as such (重庆大学参与了吗 is not about Chongqing's agreements).
+ * At most two characters between, none of them a word joining two names (重庆与清华大学 is the city and 清华).
+ */
+const UNIVERSITY_AFTER_ZH = '(?![^\\s与和同跟及、，,。的]{0,2}(?:大学|学院))';
+const UNIVERSITY_AFTER_EN = '(?!\\s+(?:university|college)\\b)';
+
 function partyPatterns(party: Party, topicId: string | null): AliasPattern[] {
   const canonical = normalizeText(party.name);
   const names = new Set([party.name, party.nameEn ?? '', ...party.aliases].map(normalizeText).filter(Boolean));
+  const city = topicId === null;
   return [...names].map((alias) => ({
     alias,
     canonical,
     topicId,
     pattern: LATIN.test(alias)
-      ? new RegExp(`(?<![\\p{Script=Latin}\\d])${escapeRegExp(alias).replace(/\s+/g, '[\\s-]*')}(?![\\p{Script=Latin}\\d])`, 'gu')
-      : new RegExp(escapeRegExp(alias), 'gu'),
+      ? new RegExp(
+          `(?<![\\p{Script=Latin}\\d])${escapeRegExp(alias).replace(/\s+/g, '[\\s-]*')}(?![\\p{Script=Latin}\\d])${city ? UNIVERSITY_AFTER_EN : ''}`,
+          'gu',
+        )
+      : new RegExp(`${escapeRegExp(alias)}${city ? UNIVERSITY_AFTER_ZH : ''}`, 'gu'),
   }));
 }
 

@@ -72,6 +72,15 @@ describe('follow-ups', () => {
     assert.match(reply!, /紫光集团/);
   });
 
+  test('they / 他们 beside a party the question names is that party, not the one talked about', () => {
+    const [, reply] = chat(
+      ['What are the main areas of cooperation with SJTU?', 'And for Tsinghua, which industries will they focus on?'],
+      engine,
+      'en',
+    );
+    assert.match(reply!, /^\(Answered as: “for Tsinghua, which industries will Tsinghua University focus on\?”\)/);
+  });
+
   test('they / 他们 after a turn about neither agreement are not the two agreements', () => {
     const replies = chat(
       [

@@ -203,16 +203,17 @@ function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
   at(OTHER_ONE, () => point(otherOf(engine, turns)));
   ORDINALS.forEach((p, i) => at(p, () => name(ordinalOf(engine, turns, i))));
   for (const order of ['first', 'last'] as const) at(BY_DATE[order], () => name(signedOf(engine, order)));
-  if (focus && agreementsOf(previous).length < 2) at(PEOPLE_PRONOUN, () => name(focus));
+  // 它 / its / they beside a party the question names itself (交大呢，它要建什么; what did SJTU promise about its …;
+  // and for Tsinghua, which industries will they focus on?; the other agreement, what does it cover?) is that party.
+  const own = r.agreements.length === 1 ? r.agreements[0] : pointed.length === 1 ? pointed[0] : undefined;
+  if (own) at(PEOPLE_PRONOUN, () => name(own));
+  else if (focus && agreementsOf(previous).length < 2) at(PEOPLE_PRONOUN, () => name(focus));
   if (focus) {
     at(AGREEMENT_PRONOUN, () => (r.english ? `${name(focus)} ` : `${name(focus)}${MODIFIER_PARTICLE}`));
     at(PARTY_PRONOUN, () => name(focus));
   }
   // 这个研究院 / that centre: the institution the previous turn was about (left as written when none).
   if (previous && focus !== undefined) at(THAT_INSTITUTION, () => institutionOf(engine, previous, focus));
-  // 它 / its beside a party the question names itself (交大呢，它要建什么; what did SJTU promise about its …; the other
-  // agreement, what does it cover?) is that party.
-  const own = r.agreements.length === 1 ? r.agreements[0] : pointed.length === 1 ? pointed[0] : undefined;
   if (own) at(IT_PRONOUN, (m) => (m[0] === 'its' ? `${name(own)}'s` : name(own)));
   else if (previous)
     at(IT_PRONOUN, (m) => {

@@ -72,6 +72,14 @@ describe('follow-ups', () => {
     assert.match(reply!, /紫光集团/);
   });
 
+  test('an ordinal after an answer listing areas is that area of the agreement (第四个 of 5个方面)', () => {
+    const [, fourth] = chat(['清华那5个方面是哪些？', '第四个呢']);
+    assert.match(fourth!, /^（按“清华大学人才交流与合作”回答）/);
+    assert.match(fourth!, /赴渝工作/);
+    const [, first] = chat(['清华那5个方面是哪些？', '第一个具体说了啥']);
+    assert.match(first!, /^（按“清华大学战略决策咨询具体说了啥”回答）/);
+  });
+
   test('they / 他们 beside a party the question names is that party, not the one talked about', () => {
     const [, reply] = chat(
       ['What are the main areas of cooperation with SJTU?', 'And for Tsinghua, which industries will they focus on?'],

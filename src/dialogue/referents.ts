@@ -5,7 +5,8 @@
 import type { Topic } from '../corpus/types.js';
 import { summarizeTopic } from '../answer/summarize.js';
 import type { SearchEngine } from '../search/engine.js';
-import { INSTITUTION_SUFFIXES, oneOf } from '../text/lexicon.js';
+import { HAN_NUMERALS, INSTITUTION_SUFFIXES, oneOf } from '../text/lexicon.js';
+import { WHICH_WORDS_ZH } from '../text/conversation-lexicon.js';
 import { readText, replaceSpans, subjectOf, type Reading } from './reading.js';
 import type { TurnRecord } from './state.js';
 
@@ -60,6 +61,42 @@ export function ordinalOf(engine: SearchEngine, turns: readonly TurnRecord[], in
       engine.corpus.topics.agreements.map((t) => t.id),
     );
   return index === 1 && order.length === 2 && !listed ? order[1] : order[index];
+}
+
+/**
+ * The items a passage lists as areas (在战略决策咨询、科技创新、“双一流”建设、人才交流与合作、产学研协同5个方面 →
+ * 战略决策咨询, 科技创新, 双一流建设, …; 围绕A、B等领域), in order; [] when it lists none.
+ */
+export function listedAreas(text: string): string[] {
+  const list = LISTED_AREAS.exec(text)?.[1];
+  return list ? list.split('、').map((item) => item.replace(/[“”"‘’「」]/gu, '').trim()) : [];
+}
+const LISTED_AREAS = new RegExp(
+  `(?:在|围绕|包括)([^，,。；;]*?、[^，,。；;]*?)(?:等|[\\d${HAN_NUMERALS}]+个)?多?(?:方面|领域)`,
+  'u',
+);
+
+/**
+ * The item an ordinal means (第一个, the second one) after an answer listing areas for a question asking which
+ * (清华那5个方面是哪些 → 第一个 is 战略决策咨询), put after the previous answer's party; undefined otherwise (then the
+ * ordinal means an agreement: ordinalOf).
+ */
+export function listedItemOf(
+  engine: SearchEngine,
+  previous: TurnRecord | undefined,
+  index: number,
+  english: boolean,
+): string | undefined {
+  const passage = previous?.passages[0] === undefined ? undefined : engine.passage(previous.passages[0]);
+  if (!previous || !passage || previous.answerAgreements.length >= 2) return undefined;
+  // The previous question asked which ones (哪些, 哪几, which, what are) or how many: its answer's list is the list.
+  const asked = engine.analyze(previous.question);
+  const which = WHICH_WORDS_ZH.test(asked.normalized) || /\b(?:which|what are)\b/u.test(asked.normalized);
+  if (!which && !asked.asks.has('areas') && !asked.asks.has('number')) return undefined;
+  const item = listedAreas(passage.text)[index];
+  const focus = focusOf(previous);
+  const party = focus === undefined ? '' : nameOf(engine, focus, english);
+  return item === undefined ? undefined : english ? `${item} (${party})` : `${party}${item}`;
 }
 
 /** The agreement signed first (or last) of all, by topics.json dates. */

@@ -45,6 +45,7 @@ import {
   focusOf,
   institutionOf,
   itReferent,
+  listedItemOf,
   nameOf,
   ordinalOf,
   otherOf,
@@ -201,7 +202,10 @@ function replaceReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
     return name(id);
   };
   at(OTHER_ONE, () => point(otherOf(engine, turns)));
-  ORDINALS.forEach((p, i) => at(p, () => name(ordinalOf(engine, turns, i))));
+  // 第一个 after a list of areas is its first area; else the first agreement the conversation listed.
+  ORDINALS.forEach((p, i) =>
+    at(p, () => listedItemOf(engine, previous, i, r.english) ?? name(ordinalOf(engine, turns, i))),
+  );
   for (const order of ['first', 'last'] as const) at(BY_DATE[order], () => name(signedOf(engine, order)));
   // 它 / its / they beside a party the question names itself (交大呢，它要建什么; what did SJTU promise about its …;
   // and for Tsinghua, which industries will they focus on?; the other agreement, what does it cover?) is that party.
@@ -277,6 +281,11 @@ function resolveEllipsis(engine: SearchEngine, r: Reading, turns: readonly TurnR
       compare: false,
       changed: true,
     };
+  // 第二个呢 after a list of areas: that area of the previous answer's agreement.
+  const item = ORDINALS.map((p, i) => (p.test(core) ? listedItemOf(engine, previous, i, r.english) : undefined)).find(
+    Boolean,
+  );
+  if (item) return { kind: 'question', question: item, changed: true };
   const target =
     coreReading.agreements[0] ??
     (OTHER_ONE.test(core) ? otherOf(engine, turns) : undefined) ??

@@ -138,6 +138,9 @@ export const ORDINALS: ReadonlyArray<RegExp> = [
     `${REFERRING}第二${MEASURE}${PARTY_NOUN}?|后者|后一${MEASURE}|\\bthe second(?: one| agreement| university| deal)?\\b|\\bthe latter\\b`,
   ),
   rx(`${REFERRING}第三${MEASURE}${PARTY_NOUN}?|\\bthe third(?: one| agreement| university| deal)?\\b`),
+  // Further ordinals point at the items of a listing answer (第四个 of five areas), as no conversation lists more agreements.
+  rx(`${REFERRING}第四${MEASURE}|\\bthe fourth(?: one)?\\b`),
+  rx(`${REFERRING}第五${MEASURE}|\\bthe fifth(?: one)?\\b`),
 ];
 
 /** The agreement signed first, and the one signed last (先签的那所, the one signed later), whatever the conversation listed. */

@@ -72,6 +72,14 @@ describe('follow-ups', () => {
     assert.match(reply!, /紫光集团/);
   });
 
+  test('one party asked of after a question naming two keeps that one, not the same name twice', () => {
+    const [, zh] = chat(['清华和交大分别是哪天签的', '那清华呢']);
+    assert.match(zh!, /^（按“清华大学分别是哪天签的”回答）/);
+    assert.match(zh!, /6月3日/);
+    const [, en] = chat(['When did Tsinghua and SJTU sign?', 'what about the first one?'], engine, 'en');
+    assert.match(en!, /^\(Answered as: “When did Tsinghua University sign\?”\)/);
+  });
+
   test('an ordinal after an answer listing areas is that area of the agreement (第四个 of 5个方面)', () => {
     const [, fourth] = chat(['清华那5个方面是哪些？', '第四个呢']);
     assert.match(fourth!, /^（按“清华大学人才交流与合作”回答）/);

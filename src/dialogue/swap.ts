@@ -22,6 +22,7 @@ import {
   YES_NO_END,
 } from '../text/conversation-lexicon.js';
 import { ASKED_TIME_NOUN } from '../question/kinds/time.js';
+import { JOINING_WORDS, oneOf } from '../text/lexicon.js';
 import { otherNameSpans, readText, replaceSpans, type Reading } from './reading.js';
 import { nameOf } from './referents.js';
 
@@ -48,15 +49,27 @@ export function aspectOf(core: string): string {
   return aspect || core;
 }
 
+/** What joins two parties named together (清华和交大, 清华、交大, Tsinghua and SJTU). */
+const PARTY_JOINER = new RegExp(
+  `^\\s*(?:${oneOf([...JOINING_WORDS, '跟', '及', '、', ',', '，', 'and', '&'])})\\s*$`,
+  'u',
+);
+
 /** A previous question with its party (or another name, or nothing) replaced by `agreement`'s. */
 export function swapParty(engine: SearchEngine, previous: string, agreement: string): string {
   const r = readText(engine, previous);
   const name = nameOf(engine, agreement, r.english);
   const parties = r.parties.filter((p) => p.topicId);
+  // Several parties joined (清华和交大分别…, Tsinghua and SJTU): the first becomes the one asked of, the others go
+  // with what joins them (not 清华大学和清华大学分别…).
   if (parties.length)
     return replaceSpans(
       r,
-      parties.map((p) => ({ ...p, text: name })),
+      parties.map((p, k) => {
+        const before = parties[k - 1];
+        const joined = before !== undefined && PARTY_JOINER.test(r.normalized.slice(before.end, p.start));
+        return joined ? { start: before.end, end: p.end, text: '' } : { ...p, text: name };
+      }),
     );
   const other = otherNameSpans(engine, previous)[0];
   if (other) return replaceSpans(r, [{ ...other, text: name }]);

@@ -41,7 +41,10 @@ export function conversationsOf(deps: ResolvedDeps & { conversation?: Conversati
   return c;
 }
 
-/** The conversation of the update's user: the chat in private, the chat and the user in groups. */
+/**
+ * The conversation of the update's user: the chat in private, the chat and the user in groups (where the group
+ * has one too, which a member without their own follows).
+ */
 function keyOf(ctx: Context): string | undefined {
   if (!ctx.chat) return undefined;
   return conversationKey(ctx.chat.id, ctx.from?.id, isGroup(ctx));
@@ -94,9 +97,16 @@ export async function converseInChat(ctx: Context, text: string, deps: ResolvedD
     repliedTo?.from?.id === ctx.botInfo?.id && repliedTo
       ? threads.turnsOf(ctx.chat.id, repliedTo.message_id)
       : undefined;
-  const turns = thread ?? store.turns(key);
+  // In a group, someone with no conversation of their own yet follows the group's (上海交大那个呢 after another
+  // member's 清华哪天签的).
+  const groupKey = isGroup(ctx) ? conversationKey(ctx.chat.id) : undefined;
+  const own = store.turns(key);
+  const turns = thread ?? (own.length > 0 || !groupKey ? own : store.turns(groupKey));
   const reply = converse(engine, turns, question, userLang, { top: deps.maxHits });
-  if (reply.record) store.record(key, reply.record, turns);
+  if (reply.record) {
+    store.record(key, reply.record, turns);
+    if (groupKey) store.record(groupKey, reply.record);
+  }
   // Small talk is no question: only answers and declines go to the log (committed before the reply is sent).
   const questionId = reply.answer
     ? recordQuestion(ctx, deps, reply.answer, reply.lang, performance.now() - started, question)
@@ -124,7 +134,10 @@ export async function converseInChat(ctx: Context, text: string, deps: ResolvedD
 export function registerConversation(bot: Telegraf, deps: ResolvedDeps): void {
   bot.command('reset', async (ctx) => {
     const key = keyOf(ctx);
-    if (key) conversationsOf(deps).store.reset(key);
+    const { store } = conversationsOf(deps);
+    if (key) store.reset(key);
+    // The group's conversation too: else the next question would follow it (converseInChat).
+    if (key && ctx.chat && isGroup(ctx)) store.reset(conversationKey(ctx.chat.id));
     await replyHtml(ctx, DIALOGUE_MESSAGES[langFor(ctx)].reset, {
       replyTo: isGroup(ctx) ? ctx.msg?.message_id : undefined,
     });

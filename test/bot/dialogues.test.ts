@@ -75,6 +75,35 @@ describe('dialogue set dev.jsonl', () => {
     );
   });
 
+  test("in a group, a member without a conversation of their own follows the group's; one with their own keeps it", async () => {
+    const played = await playBot(standIn, bot, {
+      id: 'group-follow',
+      chat: 'group',
+      lang: 'zh',
+      turns: [
+        {
+          from: 'a',
+          text: '@zhdoc_test_bot 清华跟重庆是哪天签的协议？',
+          addressed: 'mention',
+          expect: { has: ['6月3日'] },
+        },
+        { from: 'b', text: '@zhdoc_test_bot 上海交大那个呢？', addressed: 'mention', expect: { has: ['6月8日'] } },
+        {
+          from: 'c',
+          text: '@zhdoc_test_bot 交大研究院在哪揭牌的？',
+          addressed: 'mention',
+          expect: { has: ['两江新区'] },
+        },
+        // a's own conversation is about 清华 still: c's question does not move it.
+        { from: 'a', text: '@zhdoc_test_bot 那合作有几个方面？', addressed: 'mention', expect: { has: ['5个方面'] } },
+      ],
+    });
+    assert.deepEqual(
+      played.turns.map((t) => t.failures),
+      [[], [], [], []],
+    );
+  });
+
   test('in a group, /ask@ThisBot from another bot gets no reply; an anonymous admin (sender_chat) is answered', async () => {
     const fromBot = standIn.groupText('/ask@zhdoc_test_bot 清华哪天签约？', {
       from: { id: 777, is_bot: true, first_name: 'OtherBot', username: 'other_bot' },

@@ -26,6 +26,12 @@ import { JOINING_WORDS, oneOf } from '../text/lexicon.js';
 import { otherNameSpans, readText, replaceSpans, type Reading } from './reading.js';
 import { nameOf } from './referents.js';
 
+/** A follow-up this short is a question word and its noun (几个方面), put whole in place of the previous one's. */
+const ASKED_PHRASE_CHARS = 6;
+
+/** Passages searched for two nouns listed side by side (listedSibling). */
+const SIBLING_PASSAGES = 10;
+
 /** True when a text asks something of its own (a question word, 吗, is / did …). */
 export const hasQuestionWord = (s: string): boolean =>
   QUESTION_WORDS_ZH.test(s) ||
@@ -103,9 +109,6 @@ export function swapQuestionWord(
   return asked.english ? replaced.charAt(0).toUpperCase() + replaced.slice(1) : replaced;
 }
 
-/** A follow-up this short is a question word and its noun (几个方面), put whole in place of the previous one's. */
-const ASKED_PHRASE_CHARS = 6;
-
 /** An aspect follow-up (那人才交流方面呢) put in place of the previous question's (在决策咨询方面), else after its party. */
 export function swapAspect(engine: SearchEngine, previous: string, core: string, beside = false): string {
   const r = readText(engine, previous);
@@ -118,8 +121,9 @@ export function swapAspect(engine: SearchEngine, previous: string, core: string,
   // 科研院所呢 after 2019年引进了多少家高校: the same count asked of the other thing; 企业呢 after 引进了哪些科研
   // 院所, the same list, when the corpus lists the two side by side (科研院所和企业: things of one kind; 研究院呢
   // after 会提供哪些服务 asks about the institute).
-  const object = ASKED_OBJECT.exec(r.normalized) ?? listedSibling(engine, r.normalized, core);
-  if (object && !r.english && !hasQuestionWord(core) && !ASKED_TIME_NOUN.test(core)) {
+  const swappable = !r.english && !hasQuestionWord(core) && !ASKED_TIME_NOUN.test(core);
+  const object = swappable ? (ASKED_OBJECT.exec(r.normalized) ?? listedSibling(engine, r.normalized, core)) : null;
+  if (object) {
     const [start, end] = object.indices![1]!;
     return replaceSpans(r, [{ start, end, text: core }]);
   }
@@ -142,9 +146,6 @@ function listedSibling(engine: SearchEngine, question: string, noun: string): Re
   const found = engine.rank(engine.analyze(`${asked}${noun}`), SIBLING_PASSAGES);
   return found.some((hit) => side.test(engine.passageMatchText(hit.passage))) ? object : undefined;
 }
-
-/** Passages searched for two nouns listed side by side (listedSibling). */
-const SIBLING_PASSAGES = 10;
 
 /**
  * What an elliptic follow-up names besides its party (交大的人才交流方面 → 人才交流方面; 科技成果转化 for SJTU →

@@ -56,6 +56,11 @@ test('a question about the whole article (这篇文章讲了什么, summarize it
   assert.equal(answerQuestion(two, '这篇文章讲了什么').kind, 'none');
 });
 
+test('an area named as the overview lists it (战略决策咨询) is answered by the paragraph heading it otherwise (在决策咨询方面)', () => {
+  const a = answerQuestion(engine, '清华在战略决策咨询方面做什么');
+  assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : '', /^在决策咨询方面,清华大学/);
+});
+
 test('a university named after the city (重庆大学) is another party than the city: no answer', () => {
   assert.equal(answerQuestion(engine, '重庆大学参与了这次合作吗？').kind, 'none');
   assert.equal(answerQuestion(engine, '重庆理工大学跟谁签了协议').kind, 'none');

@@ -21,6 +21,8 @@ export interface CorpusVocabulary {
   readonly vocabulary: { readonly words: TermCounts; readonly version?: number; soundAlike?(key: string): string[] };
   /** The parties' names and aliases (corpus/topics.json). */
   readonly names?: { aliases(): readonly string[] };
+  /** The aspects the agreements' paragraphs open with (SearchEngine.aspectHeadings). */
+  aspectHeadings?(): readonly string[];
 }
 
 /**

@@ -34,7 +34,12 @@ export function analyzeForCorpus(
         readings.push(reading);
         return { ...t, term: reading, idf: generalIdf(reading) };
       }
-      if (corpus.vocabulary.words.has(t.term)) return t;
+      if (corpus.vocabulary.words.has(t.term)) {
+        const heads = headingsOf(corpus, t.term);
+        if (heads.length === 0) return t;
+        synonymWords.push(...heads.flatMap((h) => wordTerms(h, 'search')));
+        return { ...t, alternatives: [...new Set([...(t.alternatives ?? []), ...heads])] };
+      }
       const alternatives = synonymsInCorpus(corpus, t.term);
       if (alternatives.length === 0) return t;
       synonymWords.push(...alternatives.flatMap((a) => wordTerms(a, 'search')));
@@ -62,4 +67,25 @@ function synonymsInCorpus(corpus: CorpusWords, word: string): string[] {
     for (const t of synonymsOf(tail)) if (joined(head, t)) found.add(head + t);
   }
   return [...found];
+}
+
+/** Characters an area's two names share at least, from the start or inside (产学研 of 产学研协同 and 产学研合作). */
+const SHARED_AREA_CHARS = 3;
+
+/**
+ * The aspect headings of the corpus that name the same area as a question word (战略决策咨询 → 决策咨询, 产学研协同 →
+ * 产学研合作): one holds the other, or they open alike for at least SHARED_AREA_CHARS characters and half of each.
+ * An overview lists an area by one name and its paragraph heads it by another.
+ */
+function headingsOf(corpus: CorpusWords, word: string): string[] {
+  const chars = [...word];
+  if (chars.length < SHARED_AREA_CHARS || !/^\p{Script=Han}+$/u.test(word)) return [];
+  return (corpus.aspectHeadings?.() ?? []).filter((heading) => {
+    if (heading === word || !/^\p{Script=Han}+$/u.test(heading)) return false;
+    const h = [...heading];
+    if (h.length >= SHARED_AREA_CHARS && (word.includes(heading) || heading.includes(word))) return true;
+    let same = 0;
+    while (same < Math.min(h.length, chars.length) && h[same] === chars[same]) same++;
+    return same >= SHARED_AREA_CHARS && 2 * same >= h.length && 2 * same >= chars.length;
+  });
 }

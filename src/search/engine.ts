@@ -11,6 +11,7 @@ import { analyzeQuestion, yearOf, type AnalyzedQuestion, type ContentTerm, type 
 import { bestSentence, secondStage, type WeightedJunction } from './rerank.js';
 import { relativeYear, yearsNamed } from '../text/dates.js';
 import { analyzeForCorpus } from './analyze.js';
+import { ASPECT_HEADING } from '../question/kinds/subject.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 
 export { DEFAULT_RANKING, type RankingOptions };
@@ -258,6 +259,22 @@ export class SearchEngine {
     }
     return text;
   }
+
+  /**
+   * The aspects the agreements' paragraphs open with (在决策咨询方面, 在产学研合作方面), normalized, once: how the
+   * corpus heads an area its overview may name otherwise (战略决策咨询, 产学研协同). Only of passages of an agreement.
+   */
+  aspectHeadings(): readonly string[] {
+    this.headingsOfAspects ??= [
+      ...new Set(
+        this.corpus.passages
+          .filter((p) => p.topic && !p.heading)
+          .flatMap((p) => ASPECT_HEADING.exec(this.passageMatchText(p))?.[1] ?? []),
+      ),
+    ];
+    return this.headingsOfAspects;
+  }
+  private headingsOfAspects?: string[];
 
   /** Analyzes a question for this corpus (search/analyze.ts). */
   analyze(question: string): AnalyzedQuestion {

@@ -338,6 +338,9 @@ function resolveReferences(engine: SearchEngine, r: Reading, turns: readonly Tur
   return same;
 }
 
+/** A plural that is only a people pronoun (他们, they). */
+const ONLY_PEOPLE = new RegExp(`^(?:${PEOPLE_PRONOUN.source})$`, 'u');
+
 /** A question about several agreements at once (它们, 两份, 分别, compare), asked of each; else undefined. */
 function severalResolution(
   engine: SearchEngine,
@@ -348,7 +351,7 @@ function severalResolution(
   // 他们 / they stand for the agreements only in a conversation about them (or none yet): after a turn about
   // something else (the city's plan), they are whoever that was about.
   const pronoun = PLURAL_PRONOUN.exec(rr.normalized)?.[0];
-  const people = pronoun !== undefined && new RegExp(`^(?:${PEOPLE_PRONOUN.source})$`, 'u').test(pronoun);
+  const people = pronoun !== undefined && ONLY_PEOPLE.test(pronoun);
   const plural =
     pronoun !== undefined &&
     (!people || !previous || agreementsOf(previous).length >= 2) &&

@@ -5,7 +5,7 @@
  * normalizeText output. Nothing here names a party or an agreement: those come from corpus/topics.json.
  */
 
-import { HAN_NUMERALS, INSTITUTION_SUFFIXES, oneOf, SIGNING_VERBS } from './lexicon.js';
+import { COUNTING_MEASURES, HAN_NUMERALS, INSTITUTION_SUFFIXES, oneOf, SIGNING_VERBS } from './lexicon.js';
 
 /**
  * Words opening a correction (不对，我想问的是上海交大; no sorry, I meant SJTU, not Tsinghua): what follows is what
@@ -211,7 +211,7 @@ export const SIGNING_WORDS = rx(
 export const QUESTION_WORDS_ZH =
   /什么时候|哪一年|哪一天|几月几号|几月几日|哪天|几号|几点|在哪里|在哪儿|在哪|哪里|哪儿|什么地方|多少钱|多少|几个|几家|几所|谁|为什么|怎么样|怎样|如何|是什么|什么/u;
 /** Measure words after a count or a which (几家, 多少所, 哪个): of things counted, not only agreements. */
-const COUNT_MEASURE = '[个家所位名项种条批]';
+const COUNT_MEASURE = `[${COUNTING_MEASURES}]`;
 /** Asking which ones (都有哪些, 是哪几家, 哪个): a follow-up made of it asks the previous question for the list. */
 export const WHICH_WORDS_ZH = new RegExp(`哪些|哪几${COUNT_MEASURE}?|哪一?${COUNT_MEASURE}`, 'u');
 /** What a count becomes when a follow-up asks which ones (多少家 → 哪些). */

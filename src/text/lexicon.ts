@@ -250,6 +250,13 @@ export const SET_ASIDE_SOURCE = String.raw`(?<![${REMOVING_BEFORE_CHU}])除(?:�
 export const NEGATED_SOURCE = String.raw`(?:^|[，,]\s*|[而并])不是\s*([^，,。？?！!；;\s]+?)(?<![吗么呢吧])(?=[，,。！!；;]|$)`;
 /** The same in English: …, not Tsinghua / rather than Tsinghua / instead of Tsinghua. */
 export const NEGATED_EN_SOURCE = String.raw`(?:,\s*not|\brather than|\binstead of)\s+([^,.?!;]+)`;
+/** Nouns for a document's gist (主要内容, 大意): the gist rule's words (src/question/kinds/subject.ts). */
+export const GIST_NOUNS = ['主要内容', '大意', '梗概', '摘要', '要点'];
+/** Verbs asking for a gist (总结一下, 概括). */
+export const GIST_VERBS = ['总结', '概括'];
+/** Who published a document (哪家媒体, 出处): the provenance rule's words (src/question/kinds/subject.ts). */
+export const MEDIA_NOUNS = ['媒体', '报纸', '报社', '网站', '刊物'];
+export const SOURCE_NOUNS = ['出处', '来源'];
 /**
  * What a question about the document as a whole (这篇文章讲了什么, summarize the article) may say besides its
  * question words: the document named as such, and the words for its gist. A question with any other content word
@@ -265,13 +272,8 @@ export const GIST_WORDS = [
   '本文',
   '稿子',
   '内容',
-  '主要内容',
-  '大意',
-  '梗概',
-  '摘要',
-  '要点',
-  '总结',
-  '概括',
+  ...GIST_NOUNS,
+  ...GIST_VERBS,
   '事',
   '事情',
   'article',
@@ -285,15 +287,10 @@ export const GIST_WORDS = [
   'summarize',
   'summarise',
   'gist',
-  '媒体',
-  '报纸',
+  ...MEDIA_NOUNS,
   '日报',
   '报刊',
-  '报社',
-  '网站',
-  '刊物',
-  '出处',
-  '来源',
+  ...SOURCE_NOUNS,
   'newspaper',
   'paper',
   'outlet',

@@ -6,10 +6,14 @@ import {
   ALSO_WITH_WORDS,
   AREA_WORDS,
   ELSE_WORDS,
+  GIST_NOUNS,
+  GIST_VERBS,
+  MEDIA_NOUNS,
   ONE_TO_TEN,
   oneOf,
   REACHING_VERBS,
   SIGNING_VERBS,
+  SOURCE_NOUNS,
   TARGET_NOUNS,
 } from '../../text/lexicon.js';
 import type { AskedQuestion, PassageView, Rule } from '../rule.js';
@@ -27,15 +31,19 @@ const ASKS_HEADING =
  * (主要内容, 大意, 总结一下, summarize, tl;dr). Answered by the document's lead only when nothing else is asked
  * (answer.ts: its other words are all GIST_WORDS): 市科技局负责人说了什么 asks what the official said.
  */
-const ASKS_GIST =
-  /(?:讲|说|写|报道|介绍)(?:了|的|的是|了些|些)?(?:什么|啥)|主要内容|大意|梗概|摘要|要点|(?:总结|概括)(?:一下)?|\bwhat(?:'s|’s| is| was)? (?:this|the|that) (?:article|story|report|news|document|piece|text)(?: \w+)? about\b|\bsummar(?:y|ize|ise)\b|\btl;?dr\b|\bgist\b|\bmain points?\b/u;
+const ASKS_GIST = new RegExp(
+  String.raw`(?:讲|说|写|报道|介绍)(?:了|的|的是|了些|些)?(?:什么|啥)|${oneOf(GIST_NOUNS)}|(?:${oneOf(GIST_VERBS)})(?:一下)?|\bwhat(?:'s|’s| is| was)? (?:this|the|that) (?:article|story|report|news|document|piece|text)(?: \w+)? about\b|\bsummar(?:y|ize|ise)\b|\btl;?dr\b|\bgist\b|\bmain points?\b`,
+  'u',
+);
 
 /**
  * A question about where the document comes from (哪家媒体, 哪个报纸, 出处, 来源, who published it): the source line
  * every answer ends with names it, so the document's lead answers (as for a gist question).
  */
-const ASKS_PROVENANCE =
-  /(?:哪|什么)(?:家|个)?(?:媒体|报纸|报社|网站|刊物)|出处|来源|\b(?:which|what) (?:newspaper|paper|outlet|media|publication)\b|\bsource of (?:this|the) (?:article|story|report|news)\b|\bwho published\b/u;
+const ASKS_PROVENANCE = new RegExp(
+  String.raw`(?:哪|什么)(?:家|个)?(?:${oneOf(MEDIA_NOUNS)})|${oneOf(SOURCE_NOUNS)}|\b(?:which|what) (?:newspaper|paper|outlet|media|publication)\b|\bsource of (?:this|the) (?:article|story|report|news)\b|\bwho published\b`,
+  'u',
+);
 
 /** The reader's opinion asked for: 你觉得, 你认为, 在你看来, do you think, your opinion. */
 const ASKS_OPINION =

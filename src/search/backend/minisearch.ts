@@ -4,6 +4,7 @@
  * pre-computed terms is fast, and the same records let a document be removed exactly.
  */
 import MiniSearch, { type Options } from 'minisearch';
+import { OrQuery, type ScoredIndexState } from './minisearch-or.js';
 import type { FirstStage, FirstStageHit, FirstStageQuery, IndexedPassage, TermCounts, Vocabulary } from './types.js';
 
 export const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
@@ -375,6 +376,10 @@ export class MiniSearchStage implements FirstStage {
   /** A snapshot's index, read as it is asked (see PackedTermIndex). */
   private readonly packedTerms?: PackedTermIndex;
   private readonly byDocument = new Map<string, IndexedPassage[]>();
+  /** The query's sums, reused from question to question (see minisearch-or.ts). */
+  private readonly orQuery = new OrQuery();
+  /** 'minisearch' asks MiniSearch's own search (the reference the lean query is tested against). */
+  scoring: 'lean' | 'minisearch' = 'lean';
 
   constructor(passages: Iterable<IndexedPassage> = [], saved?: SavedMiniSearch | MiniSearchSnapshot) {
     if (saved && 'state' in saved) {
@@ -458,23 +463,26 @@ export class MiniSearchStage implements FirstStage {
   search(q: FirstStageQuery): FirstStageHit[] {
     const { synonymFactor } = q;
     const boosts = { ...q.boosts };
-    const results = this.index.search({
-      combineWith: 'OR',
-      queries: [
-        { queries: [q.words.join(' ')], fields: ['words', 'section'], boost: boosts },
-        { queries: [q.bigrams.join(' ')], fields: ['bigrams'], boost: boosts },
-        ...(q.synonyms.length === 0
-          ? []
-          : [
-              {
-                queries: [q.synonyms.join(' ')],
-                fields: ['words', 'section'],
-                boost: { words: boosts.words * synonymFactor, section: boosts.section * synonymFactor },
-              },
-            ]),
-      ],
-    });
-    return results.slice(0, q.limit).map((r) => ({ id: r.id as string, score: r.score }));
+    const queries = [
+      { queries: [q.words.join(' ')], fields: ['words', 'section'], boost: boosts },
+      { queries: [q.bigrams.join(' ')], fields: ['bigrams'], boost: boosts },
+      ...(q.synonyms.length === 0
+        ? []
+        : [
+            {
+              queries: [q.synonyms.join(' ')],
+              fields: ['words', 'section'],
+              boost: { words: boosts.words * synonymFactor, section: boosts.section * synonymFactor },
+            },
+          ]),
+    ];
+    const state = this.index as unknown as ScoredIndexState;
+    if (this.scoring === 'minisearch' || !OrQuery.applies(state)) {
+      const results = this.index.search({ combineWith: 'OR', queries });
+      return results.slice(0, q.limit).map((r) => ({ id: r.id as string, score: r.score }));
+    }
+    const subQueries = queries.map((s) => ({ ...s, terms: s.queries.flatMap(splitTerms) }));
+    return this.orQuery.search(state, subQueries, q.limit).map((r) => ({ id: r.id as string, score: r.score }));
   }
 
   close(): void {}

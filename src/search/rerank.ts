@@ -71,7 +71,8 @@ export function phraseShare(
   let best = 0;
   for (const text of matchTexts) {
     let held = junctions.reduce((s, j) => s + (text.includes(j.words) ? j.weight : 0), 0);
-    if (listedWeight !== 1 && terms.some((t) => holdsTerm(text, t) && onlyListed(text, t))) held *= listedWeight;
+    if (listedWeight !== 1 && text.includes('、') && terms.some((t) => holdsTerm(text, t) && onlyListed(text, t)))
+      held *= listedWeight;
     if (held > best) best = held;
   }
   return best / total;
@@ -112,9 +113,12 @@ const ITEM_EDGE = new RegExp(`^[${LIST_ITEM_EDGE}]*$`, 'u');
  * True when every place the sentence holds the term is an item of an enumeration of at least three (A、B、C):
  * the sentence names it among others, it is not about it. Within a clause (split at ，；：), an item is a
  * middle piece between two 、, the end of the piece before the first 、, or the start of the piece after the
- * last one (only quotes, brackets, 等 or a conjunction between the term and the 、).
+ * last one (only quotes, brackets, 等 or a conjunction between the term and the 、). False when the sentence does
+ * not hold the term.
  */
 export function onlyListed(sentence: string, t: ContentTerm): boolean {
+  // No enumeration without 、 (most sentences): nothing to split.
+  if (!sentence.includes('、')) return false;
   const forms = [t.term, ...(t.alternatives ?? [])].filter((f) => f.length > 0);
   let found = false;
   for (const clause of sentence.split(/[,，;；:：]/u)) {

@@ -106,7 +106,7 @@ export class SearchEngine {
     addUserWords(corpus.userWords);
     const names = new NameMatcher(corpus.topics);
     // Headings are found by rankHeadings, for questions about a heading only.
-    const stage = new MiniSearchStage(corpus.passages.filter(isIndexed).map((p) => indexedPassage(p, names)));
+    const stage = new MiniSearchStage(corpus.passages.filter(isIndexed).map((p) => indexedPassage(p, names, true)));
     return new SearchEngine(corpus, stage, ranking);
   }
 
@@ -157,9 +157,7 @@ export class SearchEngine {
         ...added.flatMap((a) => a.passages.filter((p) => p.heading)),
       ],
     };
-    const passages = added
-      .flatMap((a) => a.passages.filter(isIndexed))
-      .map((p) => indexedPassage(p, this.names, this.stage.kind === 'fts5'));
+    const passages = added.flatMap((a) => a.passages.filter(isIndexed)).map((p) => indexedPassage(p, this.names, true));
     if (this.persisted) {
       const hashes = documentHashes({ ...corpus, documents: added.map((a) => a.document) });
       this.persisted.apply(
@@ -234,17 +232,24 @@ export class SearchEngine {
 
   /**
    * The match texts of a passage's sentences (passageSentences' second half), without its text as shown where
-   * the index keeps them (Passage.storedMatchTexts): ranking reads twenty candidates' and shows a few.
+   * the index keeps them (Passage.storedMatchTexts, FirstStage.storedMatchTexts): ranking reads twenty
+   * candidates' and shows a few. Both backends keep them, computed with the terms: normalizing a DRCD passage's
+   * sentences when it is first a candidate (OpenCC) was the tail of the first thousand questions after a start.
    */
   matchSentences(passage: Passage): string[] {
     let cached = this.sentencesById.get(passage.id)?.[1] ?? this.matchSentencesById.get(passage.id);
     if (!cached) {
       cached = passage.heading
         ? [this.matchText(passage.section)]
-        : (passage.storedMatchTexts?.()?.sentences ?? splitSentences(passage.text).map((s) => this.matchText(s)));
+        : (this.storedMatchTexts(passage)?.sentences ?? splitSentences(passage.text).map((s) => this.matchText(s)));
       remember(this.matchSentencesById, passage.id, cached);
     }
     return cached;
+  }
+
+  /** The match texts the index keeps for a passage (computed with its terms), if it keeps them. */
+  private storedMatchTexts(passage: Passage): { text: string; sentences: string[] } | undefined {
+    return passage.storedMatchTexts?.() ?? this.stage.storedMatchTexts?.(passage.id);
   }
 
   /** A passage's match text (see matchText) with its keywords (照片 for a caption), cached. */
@@ -253,7 +258,7 @@ export class SearchEngine {
     if (text === undefined) {
       text = passage.heading
         ? this.matchText([passage.section, ...(passage.keywords ?? [])].join(' '))
-        : (passage.storedMatchTexts?.()?.text ??
+        : (this.storedMatchTexts(passage)?.text ??
           joinedMatchText(this.matchSentences(passage), passage.keywords, this.names));
       remember(this.normalizedById, passage.id, text);
     }

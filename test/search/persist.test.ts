@@ -12,7 +12,8 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { NameMatcher } from '../../src/corpus/topics.js';
 import { indexedChunks, PARALLEL_FROM } from '../../src/search/backend/parallel.js';
-import { indexedPassage } from '../../src/search/backend/terms.js';
+import { indexedPassage, isIndexed } from '../../src/search/backend/terms.js';
+import { splitSentences } from '../../src/corpus/split.js';
 import { addUserWords } from '../../src/text/tokenize.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { correctNearMisses } from '../../src/reading/near-miss.js';
@@ -48,6 +49,25 @@ for (const backend of ['minisearch', 'fts5'] as const) {
     // What the corpus mentions survives too (numbers with their unit, words).
     assert.ok(second.engine.mentions('6月') && second.engine.mentions('签约') && !second.engine.mentions('7月'));
     second.engine.close();
+  });
+
+  test(`${backend}: a reopened index ranks on the match texts its passages' texts give (traditional made simplified)`, () => {
+    const dir = dataDir();
+    const folder = tempCorpus({
+      'kept.md': '我市與清華大學簽署協議。臺灣的學生也來了，照片裡有他們。\n\n大熊貓主要生活在四川。\n',
+    });
+    SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder, backend }).engine.close();
+    const { engine } = SearchEngine.open(loadCorpus(folder), { dataDir: dir, source: folder, backend });
+    for (const p of engine.corpus.passages.filter(isIndexed)) {
+      const computed = splitSentences(p.text).map((s) => engine.matchText(s));
+      assert.deepEqual(engine.passageSentences(p)[1], computed, p.id);
+      assert.equal(engine.passageMatchText(p), computed.join(''), p.id);
+    }
+    assert.match(
+      engine.passageMatchText(engine.corpus.passages.find((p) => !p.heading)!),
+      /与清华大学签署协议。台湾的学生/,
+    );
+    engine.close();
   });
 
   test(`${backend}: a document added to or removed from the corpus folder is indexed alone at the next start`, () => {

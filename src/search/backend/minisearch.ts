@@ -376,6 +376,7 @@ export class MiniSearchStage implements FirstStage {
   /** A snapshot's index, read as it is asked (see PackedTermIndex). */
   private readonly packedTerms?: PackedTermIndex;
   private readonly byDocument = new Map<string, IndexedPassage[]>();
+  private readonly byId = new Map<string, IndexedPassage>();
   /** The query's sums, reused from question to question (see minisearch-or.ts). */
   private readonly orQuery = new OrQuery();
   /** 'minisearch' asks MiniSearch's own search (the reference the lean query is tested against). */
@@ -424,6 +425,7 @@ export class MiniSearchStage implements FirstStage {
   }
 
   private remember(p: IndexedPassage): void {
+    this.byId.set(p.id, p);
     const list = this.byDocument.get(p.documentId);
     if (list) list.push(p);
     else this.byDocument.set(p.documentId, [p]);
@@ -446,6 +448,7 @@ export class MiniSearchStage implements FirstStage {
       for (const p of this.byDocument.get(id) ?? []) {
         this.index.remove(p);
         this.vocabulary.change(p, -1);
+        this.byId.delete(p.id);
       }
       this.byDocument.delete(id);
     }
@@ -453,6 +456,13 @@ export class MiniSearchStage implements FirstStage {
 
   passageIds(documentId: string): string[] {
     return (this.byDocument.get(documentId) ?? []).map((p) => p.id);
+  }
+
+  storedMatchTexts(passageId: string): { text: string; sentences: string[] } | undefined {
+    const p = this.byId.get(passageId);
+    return p?.matchText !== undefined && p.sentenceMatchTexts
+      ? { text: p.matchText, sentences: p.sentenceMatchTexts }
+      : undefined;
   }
 
   /** The saved form: every indexed passage's terms. */

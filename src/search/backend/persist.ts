@@ -214,7 +214,7 @@ export class PersistedIndex {
     const source = this.source;
     this.apply(
       [...new Set([...removed, ...added])],
-      flatten(indexedChunks(passages, corpus, names, this.stage.kind === 'fts5')),
+      flatten(indexedChunks(passages, corpus, names, true)),
       added.map((id) => [id, current.get(id) ?? '']),
       passages,
       source,

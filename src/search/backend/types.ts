@@ -92,5 +92,10 @@ export interface FirstStage {
   removeDocuments(documentIds: string[]): void;
   /** Ids of the passages indexed for a document. */
   passageIds(documentId: string): string[];
+  /**
+   * A passage's match texts as indexed (IndexedPassage.matchText and sentenceMatchTexts), where the stage keeps
+   * them with its terms (MiniSearch; FTS5 passages carry theirs: Passage.storedMatchTexts).
+   */
+  storedMatchTexts?(passageId: string): { text: string; sentences: string[] } | undefined;
   close(): void;
 }

@@ -181,3 +181,17 @@ test('"what does it cover / include" asks for a list: 涵盖 and 涉及, like �
     assert.match(a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : '', /决策咨询/, q);
   }
 });
+
+test('"how many" of a named thing is answered by the passage that counts it, though other words draw other passages first', () => {
+  const top = (q: string) => {
+    const a = answerQuestion(engine, q);
+    return a.kind === 'answer' ? a.hits[0]!.passage.text : '';
+  };
+  // 协议 draws the passages saying the agreement was signed; the count of areas is a paragraph below them.
+  assert.match(top('清华的协议有几个方面'), /5个方面/);
+  // An area is counted under any of its names.
+  assert.match(top('和清华大学的合作涉及几个领域'), /5个方面/);
+  // What no passage counts, or the count for a party the article never mentions, stays unanswered.
+  assert.equal(answerQuestion(engine, '清华的协议有几个附件').kind, 'none');
+  assert.equal(answerQuestion(engine, '北大的协议有几个方面').kind, 'none');
+});

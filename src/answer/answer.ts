@@ -164,20 +164,46 @@ function timedWhole(c: Candidates): Picked | undefined {
  * not give what is asked (no number for 几个方面) or lacks a word that a close passage holds in another form (中科院
  * in 中国科学院), a close passage that passes answers instead; for "when", one further down whose dated sentence holds
  * the whole question too. A "when" answer that gives no time (签约现场… for 哪天签的约) gives way to a close one that
- * does (6月8日…签署), or to that dated sentence; without one, it stands (a time may be told otherwise).
+ * does (6月8日…签署), or to that dated sentence; without one, it stands (a time may be told otherwise). For "how many"
+ * of a named thing, a passage further down that counts it (countedBelow).
  */
 function pickAnswer(c: Candidates, best: RankedPassage, verdict: Verdict): Picked | undefined {
   const asksWhen = c.q.asks.has('when');
   const text = (r: RankedPassage) => c.engine.passageMatchText(r.passage);
   if (verdict.elsewhere || verdict.wrongKind.length > 0) {
     return (
-      closeAnswer(c, (r) => countsAsked(c.q, text(r)), ANSWER_KIND_MARGIN) ?? (asksWhen ? timedWhole(c) : undefined)
+      closeAnswer(c, (r) => countsAsked(c.q, text(r)), ANSWER_KIND_MARGIN) ??
+      (asksWhen ? timedWhole(c) : undefined) ??
+      countedBelow(c)
     );
   }
   if (asksWhen && !givesDay(text(best))) {
     return closeAnswer(c, (r) => givesDay(text(r)), ANSWER_KIND_MARGIN) ?? timedWhole(c) ?? { r: best, v: verdict };
   }
   return { r: best, v: verdict };
+}
+
+/** A "how many" question naming what it counts (几个方面, 多少家企业; not 多少 alone, nor English). */
+const countsNamed = (q: AnalyzedQuestion): boolean => q.asks.has('number') && q.countedUnit.nouns.length > 0;
+
+/** How deep a passage counting what the question counts is looked for (countedBelow). */
+const COUNTED_DEPTH = 10;
+
+/**
+ * For "how many" of a named thing, when the best passage cannot answer and no close one does: the best-ranked
+ * passage among the first COUNTED_DEPTH, at any score, that counts it (5个方面 for 清华那个协议有几个方面, where 协议
+ * draws the passages saying the agreement was signed; 几个领域 counts 方面 too) and passes every rule. The count of
+ * the very thing asked is its evidence; the judge weighs the question's words it lacks. (Measured on dev30, written
+ * blind: 15 → 18 of 28 answered right, 10 of 12 declines kept; depth 5 gave 16. Preferring such a passage to a best
+ * that answers with another number changed nothing.)
+ */
+function countedBelow(c: Candidates): Picked | undefined {
+  if (!countsNamed(c.q)) return undefined;
+  return c.ranked
+    .slice(1, COUNTED_DEPTH)
+    .filter((r) => countsUnit(c.engine.passageMatchText(r.passage), c.q.countedUnit))
+    .map((r) => ({ r, v: judge(c.engine, c.q, c.missingTerms, r.passage) }))
+    .find(({ v }) => answers(v));
 }
 
 /**
@@ -259,7 +285,7 @@ export function answerQuestion(engine: SearchEngine, asked: string | Question, o
   const [heading] = headings;
   if (heading)
     return { kind: 'answer', question, hits: hits(headings.map(({ r }) => r)), evidence: heading.v.evidence };
-  const ranked = engine.rank(analyzed, Math.max(top, ANSWER_KIND_DEPTH));
+  const ranked = engine.rank(analyzed, Math.max(top, countsNamed(q) ? COUNTED_DEPTH : ANSWER_KIND_DEPTH));
   const best = ranked[0];
   if (!best)
     return { kind: 'none', question, reason: 'not-in-corpus', evidence: 0, missing: listMissing(missingTerms) };

@@ -131,6 +131,11 @@ export const DEV_SETS = {
    * unanswerables. First score on e007367, before any change: 55/60 right, 16/20 declined.
    */
   dev29: 'test/questions/dev29.jsonl',
+  /**
+   * Written blind at stop 32, 40 questions about counts and quantities (几个方面, 几家公司, how many areas …), 12 of
+   * them unanswerable near misses. First score on 7c75caa, before any change: 15/28 right, 10/12 declined.
+   */
+  dev30: 'test/questions/dev30.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

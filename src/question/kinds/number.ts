@@ -1,6 +1,7 @@
 /** Rules about numbers: how many (or how big), how much money. */
 import { withoutDates } from '../../text/dates.js';
 import {
+  AREA_WORDS,
   COUNTING_MEASURES,
   DIGITS,
   HAN_NUMERALS,
@@ -113,7 +114,9 @@ export function countsUnit(text: string, { measure, nouns }: CountedUnit): boole
   const measures = `[${escapeRegExp(measure === '' || measure === '个' || nouns.length > 0 ? own + COUNTING_MEASURES : own)}]`;
   if (nouns.length === 0) return new RegExp(COUNT + measures, 'u').test(text);
   const gap = `[^，,。；;？?！!]{0,${COUNT_NOUN_GAP}}?`;
-  const noun = `(?:${nouns.map(escapeRegExp).join('|')})`;
+  // An area is counted under any of its names (几个领域 is answered by 5个方面).
+  const counted = nouns.flatMap((n) => (AREA_WORDS.includes(n) ? AREA_WORDS : [n]));
+  const noun = `(?:${counted.map(escapeRegExp).join('|')})`;
   return new RegExp(`${COUNT}${measures}${gap}${noun}|${noun}${gap}${COUNT}${measures}`, 'u').test(text);
 }
 

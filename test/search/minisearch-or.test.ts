@@ -94,3 +94,32 @@ test('after documents are removed and added, and from a snapshot, it still ranks
     );
   }
 });
+
+test('equal scores keep the order MiniSearch meets the passages in (field by field), and no passage is wanted, none', () => {
+  const passage = (id: string, words: string, section: string) => ({
+    id,
+    documentId: 'd',
+    words,
+    bigrams: '',
+    section,
+    numbers: '',
+  });
+  // x weighs alike in p1's section and p2's words: MiniSearch meets p2 first (words before section).
+  const stage = new MiniSearchStage([
+    passage('p1', 'a b', 'x y'),
+    passage('p2', 'x y', 'a b'),
+    passage('p3', 'c', 'd'),
+  ]);
+  const q = {
+    ...query({ words: ['x'], bigrams: [], synonyms: [], limit: 5 }),
+    boosts: { words: 1, bigrams: 1, section: 1 },
+  };
+  const { reference, lean } = bothWays(stage, q);
+  assert.deepEqual(
+    reference.map((r) => r.id),
+    ['p2', 'p1'],
+  );
+  assert.equal(reference[0]!.score, reference[1]!.score);
+  assert.deepEqual(lean, reference);
+  assert.deepEqual(bothWays(stage, { ...q, limit: 0 }).lean, []);
+});

@@ -39,8 +39,12 @@ const K = 1.2;
 const B = 0.7;
 const D = 0.5;
 
-/** Stamps are reset before they could overflow an Int32Array. */
+/**
+ * Stamps are reset past this, 2^30 short of an Int32Array's limit: a query takes one, and one per sub-query and term.
+ */
 const MAX_STAMP = 2 ** 30;
+/** Below this many passages touched per passage wanted, the best are kept in order as they come (OrQuery.best). */
+const FEW_WANTED = 8;
 
 /**
  * The per-passage sums of a query, kept from one query to the next (indexed by MiniSearch's short ids). A stamp
@@ -51,7 +55,7 @@ export class OrQuery {
   private termScore = new Float64Array(0);
   private subScore = new Float64Array(0);
   private total = new Float64Array(0);
-  private matched = new Uint16Array(0);
+  private matched = new Uint32Array(0);
   private termStamp = new Int32Array(0);
   private subStamp = new Int32Array(0);
   private queryStamp = new Int32Array(0);
@@ -67,15 +71,18 @@ export class OrQuery {
 
   /**
    * The best `limit` passages for the sub-queries combined with OR, best first, with MiniSearch's scores; ties
-   * keep the order in which MiniSearch would have met the passages (its sort is stable).
+   * keep the order in which MiniSearch would have met the passages (its sort is stable). Each sub-query is one
+   * query string of MiniSearch's (its terms split) over distinct fields. Undefined when a posting names a passage
+   * the index no longer has (left by a removal given other terms than were added): MiniSearch skips those, so ask it.
    */
   search(
     state: ScoredIndexState,
     queries: readonly OrSubQuery[],
     limit: number,
-  ): Array<{ id: unknown; score: number }> {
+  ): Array<{ id: unknown; score: number }> | undefined {
+    if (!(limit >= 1)) return [];
     this.reserve(state._nextId);
-    if (this.stamp > MAX_STAMP - 1000) this.resetStamps();
+    if (this.stamp > MAX_STAMP) this.resetStamps();
     const query = ++this.stamp;
     // A term searched more than once (大学 as a word and as a bigram) counts once towards a passage's matched terms.
     const occurrences = new Map<string, number>();
@@ -107,7 +114,9 @@ export class OrQuery {
           const average = state._avgFieldLength[fieldId]!;
           const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
           for (const [doc, frequency] of frequencies) {
-            const length = state._fieldLength.get(doc)![fieldId]!;
+            const lengths = state._fieldLength.get(doc);
+            if (lengths === undefined) return undefined;
+            const length = lengths[fieldId]!;
             const score =
               boost * (idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / average))));
             if (termStamp[doc] === occurrence) {
@@ -145,18 +154,29 @@ export class OrQuery {
     return this.best(state, touchedCount, limit);
   }
 
-  /** The `limit` best of the touched passages (score × matched terms), best first, earlier met first among equals. */
+  /**
+   * The `limit` best of the touched passages (score × matched terms), best first, earlier met first among equals:
+   * kept in order as they come when few are wanted (twenty of thousands), else all sorted (a pool of a thousand).
+   */
   private best(state: ScoredIndexState, count: number, limit: number): Array<{ id: unknown; score: number }> {
-    const top: Array<{ doc: number; score: number }> = [];
-    for (let i = 0; i < count; i++) {
-      const doc = this.touched[i]!;
-      const score = this.total[doc]! * (this.matched[doc]! || 1);
-      if (top.length >= limit && !(score > top[top.length - 1]!.score)) continue;
-      // After every equal score: the one met first stays ahead.
-      let at = top.length;
-      while (at > 0 && top[at - 1]!.score < score) at--;
-      top.splice(at, 0, { doc, score });
-      if (top.length > limit) top.pop();
+    const scoreOf = (doc: number) => this.total[doc]! * (this.matched[doc]! || 1);
+    let top: Array<{ doc: number; score: number }> = [];
+    if (limit * FEW_WANTED < count) {
+      for (let i = 0; i < count; i++) {
+        const doc = this.touched[i]!;
+        const score = scoreOf(doc);
+        if (top.length >= limit && !(score > top[top.length - 1]!.score)) continue;
+        // After every equal score: the one met first stays ahead.
+        let at = top.length;
+        while (at > 0 && top[at - 1]!.score < score) at--;
+        top.splice(at, 0, { doc, score });
+        if (top.length > limit) top.pop();
+      }
+    } else {
+      // Array.prototype.sort is stable: equal scores stay in the order met.
+      top = Array.from(this.touched.subarray(0, count), (doc) => ({ doc, score: scoreOf(doc) }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit);
     }
     return top.map(({ doc, score }) => ({ id: state._documentIds.get(doc), score }));
   }
@@ -164,7 +184,7 @@ export class OrQuery {
   private reserve(size: number): void {
     if (size <= this.capacity) return;
     const capacity = Math.max(size, Math.ceil(this.capacity * 1.5));
-    const grow = <T extends Float64Array | Int32Array | Uint16Array>(old: T, make: (n: number) => T): T => {
+    const grow = <T extends Float64Array | Int32Array | Uint32Array>(old: T, make: (n: number) => T): T => {
       const next = make(capacity);
       next.set(old as never);
       return next;
@@ -172,7 +192,7 @@ export class OrQuery {
     this.termScore = grow(this.termScore, (n) => new Float64Array(n));
     this.subScore = grow(this.subScore, (n) => new Float64Array(n));
     this.total = grow(this.total, (n) => new Float64Array(n));
-    this.matched = grow(this.matched, (n) => new Uint16Array(n));
+    this.matched = grow(this.matched, (n) => new Uint32Array(n));
     this.termStamp = grow(this.termStamp, (n) => new Int32Array(n));
     this.subStamp = grow(this.subStamp, (n) => new Int32Array(n));
     this.queryStamp = grow(this.queryStamp, (n) => new Int32Array(n));

@@ -487,12 +487,16 @@ export class MiniSearchStage implements FirstStage {
           ]),
     ];
     const state = this.index as unknown as ScoredIndexState;
-    if (this.scoring === 'minisearch' || !OrQuery.applies(state)) {
-      const results = this.index.search({ combineWith: 'OR', queries });
-      return results.slice(0, q.limit).map((r) => ({ id: r.id as string, score: r.score }));
-    }
-    const subQueries = queries.map((s) => ({ ...s, terms: s.queries.flatMap(splitTerms) }));
-    return this.orQuery.search(state, subQueries, q.limit).map((r) => ({ id: r.id as string, score: r.score }));
+    const lean =
+      this.scoring === 'lean' && OrQuery.applies(state)
+        ? this.orQuery.search(
+            state,
+            queries.map((s) => ({ ...s, terms: s.queries.flatMap(splitTerms) })),
+            q.limit,
+          )
+        : undefined;
+    const results = lean ?? this.index.search({ combineWith: 'OR', queries }).slice(0, Math.max(0, q.limit));
+    return results.map((r) => ({ id: r.id as string, score: r.score }));
   }
 
   close(): void {}

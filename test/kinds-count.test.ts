@@ -255,3 +255,27 @@ test('"how long" needs a passage that gives a length of time; a date does not sa
       engine.analyze('How many years does it last?').asks.has('duration'),
   );
 });
+
+test('"how many" of a named thing is answered by a list of it (A、B、C等领域), and a count beats a list', () => {
+  const story = loadCorpus(
+    tempCorpus({
+      'story.md': [
+        '某市与丙大学研究院签署协议，双方将在规划、人才两个方面合作。',
+        '丙大学研究院将重点围绕航空航天、装备制造、生物医药等领域开展研发。',
+        '研究院还将联合某市企业共建实验室。',
+      ].join('\n\n'),
+    }),
+  );
+  const small = SearchEngine.build(story);
+  const top = (q: string) => {
+    const a = answerQuestion(small, q);
+    return a.kind === 'answer' ? a.hits[0]!.passage.text : a.kind;
+  };
+  assert.match(top('丙大学研究院重点围绕几个领域'), /航空航天、装备制造、生物医药等领域/);
+  // What the list does not name stays unanswered: its items are no laboratories.
+  assert.equal(top('丙大学研究院共建了几个实验室'), 'none');
+  // A list ranked first gives way to a passage below that counts the thing asked (两个方面 for 几个领域).
+  const q = '丙大学研究院涉及几个领域';
+  assert.match(small.rank(small.analyze(q), 1)[0]?.passage.text ?? '', /等领域/);
+  assert.match(top(q), /两个方面/);
+});

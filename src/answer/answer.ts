@@ -180,6 +180,8 @@ function pickAnswer(c: Candidates, best: RankedPassage, verdict: Verdict): Picke
   if (asksWhen && !givesDay(text(best))) {
     return closeAnswer(c, (r) => givesDay(text(r)), ANSWER_KIND_MARGIN) ?? timedWhole(c) ?? { r: best, v: verdict };
   }
+  // A best passage that lists what is counted (…等领域) gives way to one that counts it (5个方面).
+  if (countsNamed(c.q) && !countsUnit(text(best), c.q.countedUnit)) return countedBelow(c) ?? { r: best, v: verdict };
   return { r: best, v: verdict };
 }
 

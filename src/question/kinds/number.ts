@@ -114,10 +114,27 @@ export function countsUnit(text: string, { measure, nouns }: CountedUnit): boole
   const measures = `[${escapeRegExp(measure === '' || measure === '个' || nouns.length > 0 ? own + COUNTING_MEASURES : own)}]`;
   if (nouns.length === 0) return new RegExp(COUNT + measures, 'u').test(text);
   const gap = `[^，,。；;？?！!]{0,${COUNT_NOUN_GAP}}?`;
-  // An area is counted under any of its names (几个领域 is answered by 5个方面).
-  const counted = nouns.flatMap((n) => (AREA_WORDS.includes(n) ? AREA_WORDS : [n]));
-  const noun = `(?:${counted.map(escapeRegExp).join('|')})`;
+  const noun = countedNoun(nouns);
   return new RegExp(`${COUNT}${measures}${gap}${noun}|${noun}${gap}${COUNT}${measures}`, 'u').test(text);
+}
+
+/** The nouns a question counts as a pattern; an area is counted under any of its names (几个领域: 5个方面). */
+function countedNoun(nouns: string[]): string {
+  const counted = nouns.flatMap((n) => (AREA_WORDS.includes(n) ? AREA_WORDS : [n]));
+  return `(?:${counted.map(escapeRegExp).join('|')})`;
+}
+
+/** At most this many characters from an enumeration's last 、 to the noun naming what it lists (…、信息技术等领域). */
+const LISTED_NOUN_REACH = 18;
+
+/**
+ * True when the text enumerates what a "how many" question counts: items joined by 、 with the counted noun after
+ * the last one, in the same clause (航空航天、装备制造、…、信息技术等领域 for 几个领域; 与清华控股有限公司、…、紫光集团有限公司
+ * for 几家公司). A list answers how many by its length. Only for a question naming what it counts.
+ */
+export function listsUnit(text: string, { nouns }: CountedUnit): boolean {
+  if (nouns.length === 0) return false;
+  return new RegExp(`、[^，,。；;：:？?！!、]{0,${LISTED_NOUN_REACH}}?${countedNoun(nouns)}`, 'u').test(text);
 }
 
 /**
@@ -188,7 +205,9 @@ export const NUMBER_RULES: Rule[] = [
     use: 'decline',
     why: 'how many or how big is answered by a number; a date or a year only when time is counted (几号)',
     asks: (q) => ASKS_HOW_MANY.test(countingPart(q)) || ASKS_SIZE.test(q),
-    gives: (p, q) => givesNumber(p.text, { dates: countsTime(q.normalized) }),
+    gives: (p, q) =>
+      givesNumber(p.text, { dates: countsTime(q.normalized) }) ||
+      listsUnit(p.about(), countedUnit(countingPart(q.normalized))),
     examples: {
       asks: [
         '甲大学签了几个协议',
@@ -211,8 +230,13 @@ export const NUMBER_RULES: Rule[] = [
         '支持哪几个企业？',
         '甲大学和某市有过哪些合作 说几个',
       ],
-      gives: ['引进100所高校', '分两批选派青年教师', '三大研究中心'],
-      doesNotGive: ['两江新区', '每年推荐选派一批优秀青年教师'],
+      gives: ['引进100所高校', '分两批选派青年教师', '三大研究中心', '先后与甲大学、乙大学签署了合作协议'],
+      doesNotGive: [
+        '两江新区',
+        '每年推荐选派一批优秀青年教师',
+        '在人才、科技方面合作',
+        '甲大学、乙大学。双方签署了协议',
+      ],
     },
   },
 ];

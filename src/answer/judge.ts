@@ -372,7 +372,7 @@ export function judge(
       year !== undefined && !ownYear(t) && isCalendarYear(q.normalized, year) && !namesYear(text, q.normalized, year)
     );
   });
-  const asked = { normalized: q.normalized, terms: q.contentTerms };
+  const asked = { normalized: q.normalized, terms: q.contentTerms, counted: q.countedUnit };
   return {
     evidence,
     absent,

@@ -3,6 +3,7 @@
  * asks for it, how a passage shows it, why the rule exists, and the examples that prove it: the tests run every
  * record's examples, and `npm run eval -- --without ID` measures what it is worth.
  */
+import type { CountedUnit } from './kinds/number.js';
 import type { AnswerKind } from './types.js';
 
 /** What a rule may read of a candidate passage: match texts (normalized, names canonical) and its document's year. */
@@ -22,6 +23,8 @@ export interface AskedQuestion {
   normalized: string;
   /** The question's content terms (whole words, the evidence), and whether it sets each aside. */
   terms: ReadonlyArray<{ term: string; setAside?: boolean }>;
+  /** What a "how many" question counts, as analyzed (English read through the glossary: areas → 领域). */
+  counted?: CountedUnit;
 }
 
 /**

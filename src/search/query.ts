@@ -263,7 +263,7 @@ export function analyzeQuestion(question: string, names: NameMatcher, expand?: Q
     expansions,
     asks,
     // 说几个 asks for examples, not a number.
-    countedUnit: countedUnit(countingPart(normalized)),
+    countedUnit: countedUnitOf(normalized, expand),
     unknownNames: unknownNamesOf(question, extra),
   };
 }
@@ -319,6 +319,24 @@ function withSetAside(
       .filter((t) => t.term !== DISTANCE_LI || DISTANCE.test(normalized))
       .map((t) => (clauseTerms.has(t.term) && !restTerms.has(t.term) ? { ...t, setAside: true } : t))
   );
+}
+
+/**
+ * "How many X" in English: the noun phrase after "how many", up to the verb, and its last words.
+ */
+const HOW_MANY_EN =
+  /\bhow many ((?:[a-z-]+ ){0,2}?[a-z-]+)(?= (?:do|does|did|are|is|was|were|will|would|can|could|have|has|had|should)\b|[\s?,.!]*$)/iu;
+
+/**
+ * What a "how many" question counts (number.ts countedUnit); in English, the noun after "how many" read through the
+ * expander (how many areas → 领域, how many companies → 公司), so that a count or a list of it answers as in Chinese.
+ */
+function countedUnitOf(normalized: string, expand?: QueryExpander): CountedUnit {
+  const unit = countedUnit(countingPart(normalized));
+  const phrase = HOW_MANY_EN.exec(normalized)?.[1];
+  if (unit.measure !== '' || unit.nouns.length > 0 || !expand || phrase === undefined) return unit;
+  const read = unique(expand(`how many ${phrase}`).flat());
+  return { measure: '', nouns: read.filter((w) => /^\p{Script=Han}{2,}$/u.test(w) && !/^(?:多少|几)/u.test(w)) };
 }
 
 /**

@@ -180,7 +180,7 @@ export function secondStage(
   const listedWeight = aboutList ? 1 : ranking.listedWeight;
   // The kind of answer asked for (a time for "when", a list of areas): the rule table's ranking rules tell.
   const kindRules = askedRules(q.asks, 'rank');
-  const asked = { normalized: q.normalized, terms: q.contentTerms };
+  const asked = { normalized: q.normalized, terms: q.contentTerms, counted: q.countedUnit };
   // Where the question's words meet: its phrasing, not its words again (a junction inside a term is the term).
   const inTerms = new Set(terms.flatMap((t) => hanBigrams(t.term)));
   const junctions =

@@ -207,7 +207,7 @@ export const NUMBER_RULES: Rule[] = [
     asks: (q) => ASKS_HOW_MANY.test(countingPart(q)) || ASKS_SIZE.test(q),
     gives: (p, q) =>
       givesNumber(p.text, { dates: countsTime(q.normalized) }) ||
-      listsUnit(p.about(), countedUnit(countingPart(q.normalized))),
+      listsUnit(p.about(), q.counted ?? countedUnit(countingPart(q.normalized))),
     examples: {
       asks: [
         '甲大学签了几个协议',

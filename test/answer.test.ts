@@ -191,6 +191,8 @@ test('"how many" of a named thing is answered by the passage that counts it, tho
   assert.match(top('清华的协议有几个方面'), /5个方面/);
   // An area is counted under any of its names.
   assert.match(top('和清华大学的合作涉及几个领域'), /5个方面/);
+  // A close passage listing what is counted answers like one counting it; a domain word (user.dict) is the noun.
+  assert.match(top('重庆总共签了几个战略合作协议'), /先后与清华大学、上海交通大学签署/);
   // In English, what "how many" counts is read through the glossary (areas → 领域).
   assert.match(top('How many aspects does the Tsinghua agreement cover?'), /5个方面/);
   assert.match(top('How many fields does the SJTU agreement cover?'), /人才交流与合作等多方面/);

@@ -10,7 +10,7 @@ import { holdsTerm, type AnalyzedQuestion, type ContentTerm } from '../search/qu
 import { synonymsOf } from '../text/synonyms.js';
 import { GIST_WORDS, NAMING_NOUNS, oneOf, TIME_OF_ANOTHER_WORDS, TIME_OF_ANOTHER_WORDS_EN } from '../text/lexicon.js';
 import type { Question } from '../question/types.js';
-import { countsUnit } from '../question/kinds/number.js';
+import { countsUnit, listsUnit } from '../question/kinds/number.js';
 import { answers, judge, type Verdict } from './judge.js';
 
 export {
@@ -120,7 +120,7 @@ const ANSWER_KIND_DEPTH = 5;
  * passage ranked below the best must give that number, not any number (5个方面 does not answer 多少人).
  */
 const countsAsked = (q: AnalyzedQuestion, text: string): boolean =>
-  !q.asks.has('number') || countsUnit(text, q.countedUnit);
+  !q.asks.has('number') || countsUnit(text, q.countedUnit) || listsUnit(text, q.countedUnit);
 
 /** A time asked relative to the event named (签约后, 之后, 以后, after) or of its repeat (再, 重新, 续签, again, renew). */
 const TIME_OF_ANOTHER = new RegExp(`${oneOf(TIME_OF_ANOTHER_WORDS)}|\\b(?:${oneOf(TIME_OF_ANOTHER_WORDS_EN)})\\b`, 'u');

@@ -53,7 +53,8 @@ export function countedUnit(counting: string): CountedUnit {
   let modifiers = 0;
   let coordinated = true;
   for (const w of tagWords(rest)) {
-    const isNoun = /^n/u.test(w.tag) && /^\p{Script=Han}{2,}$/u.test(w.word);
+    // A domain word of the corpus (user.dict: 战略合作协议) is tagged x.
+    const isNoun = (/^n/u.test(w.tag) || w.tag === 'x') && /^\p{Script=Han}{2,}$/u.test(w.word);
     if (isNoun && coordinated) {
       nouns.push(w.word);
       coordinated = false;

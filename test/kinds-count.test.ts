@@ -279,3 +279,23 @@ test('"how many" of a named thing is answered by a list of it (A、B、C等领�
   assert.match(small.rank(small.analyze(q), 1)[0]?.passage.text ?? '', /等领域/);
   assert.match(top(q), /两个方面/);
 });
+
+test('"how many" reads the thing counted before the question word too (领域有几个, 平台总共几种)', () => {
+  const small = SearchEngine.build(
+    loadCorpus(
+      tempCorpus({
+        'story.md': [
+          '丙大学研究院将重点围绕航空航天、装备制造、生物医药等领域开展研发。',
+          '研究院还将联合某市企业共建实验室，并选派专家来某市工作。',
+        ].join('\n\n'),
+      }),
+    ),
+  );
+  const top = (q: string) => {
+    const a = answerQuestion(small, q);
+    return a.kind === 'answer' ? a.hits[0]!.passage.text : a.kind;
+  };
+  assert.match(top('丙大学研究院的研发领域一共有几个'), /航空航天、装备制造、生物医药等领域/);
+  // A count of something the list does not name stays unanswered.
+  assert.equal(top('丙大学研究院的实验室有几个'), 'none');
+});

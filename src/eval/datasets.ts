@@ -142,6 +142,11 @@ export const DEV_SETS = {
    * changes, scores it 11/20, 9/10).
    */
   dev31: 'test/questions/dev31.jsonl',
+  /**
+   * Written blind at stop 32: 30 count questions, two thirds naming the thing counted before 几 / 多少 (领域有几个).
+   * First score on f947d65, before reading the noun there: 11/20 right, 8/10 declined.
+   */
+  dev32: 'test/questions/dev32.jsonl',
 } as const;
 
 export function loadDevSet(name: string): DevQuestion[] {

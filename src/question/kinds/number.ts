@@ -68,8 +68,21 @@ export function countedUnit(counting: string): CountedUnit {
       break;
     }
   }
+  if (nouns.length === 0) {
+    // The thing counted may come first (合作领域有几个, 协同创新平台总共有几种): the noun just before the question
+    // word, past 有 / 一共 / 总共 / 共 / 都.
+    const last = tagWords(counting.slice(0, m.index).replace(COUNTED_BEFORE, '')).at(-1);
+    if (last && isCountedNoun(last)) nouns.push(last.word);
+  }
   return { measure, nouns };
 }
+
+/** What may stand between the thing counted and 几 / 多少 after it (平台有几种, 中心一共有几个, 企业总共多少家). */
+const COUNTED_BEFORE = /(?:一共|总共|共|都)?有?$/u;
+
+/** A common noun of two or more Han characters, or a domain word of the corpus (user.dict words are tagged x). */
+const isCountedNoun = (w: { word: string; tag: string }): boolean =>
+  /^(?:n|n[^rstz]\w*|x)$/u.test(w.tag) && /^\p{Script=Han}{2,}$/u.test(w.word);
 
 /**
  * A size asked for, which a number answers: a measure of size, then how big (面积有多大, 占地多大, 规模有多大, 海拔多高,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { answerQuestion, MAX_QUESTION_CHARS } from '../src/answer/answer.js';
 import { openEngine } from '../src/cli/wiring.js';
 import { tempCorpus } from './support/temp-corpus.js';
+import { topOf } from './support/stories.js';
 import { SearchEngine } from '../src/search/engine.js';
 import { loadCorpus } from '../src/corpus/load.js';
 
@@ -183,10 +184,7 @@ test('"what does it cover / include" asks for a list: 涵盖 and 涉及, like �
 });
 
 test('"how many" of a named thing is answered by the passage that counts it, though other words draw other passages first', () => {
-  const top = (q: string) => {
-    const a = answerQuestion(engine, q);
-    return a.kind === 'answer' ? a.hits[0]!.passage.text : '';
-  };
+  const top = (q: string) => topOf(engine, q);
   // 协议 draws the passages saying the agreement was signed; the count of areas is a paragraph below them.
   assert.match(top('清华的协议有几个方面'), /5个方面/);
   // An area is counted under any of its names.

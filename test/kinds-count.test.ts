@@ -9,7 +9,7 @@ import { givesAspects } from '../src/question/kinds/subject.js';
 import { tempCorpus } from './support/temp-corpus.js';
 import * as S from './support/stories.js';
 
-const { engine, topText, news, kind, areasStory } = S;
+const { engine, topText, topOf, storyOf, news, kind, areasStory } = S;
 
 test('"how many" needs a passage that gives a number', () => {
   // 两江 is a name, not a number.
@@ -257,45 +257,26 @@ test('"how long" needs a passage that gives a length of time; a date does not sa
 });
 
 test('"how many" of a named thing is answered by a list of it (A、B、C等领域), and a count beats a list', () => {
-  const story = loadCorpus(
-    tempCorpus({
-      'story.md': [
-        '某市与丙大学研究院签署协议，双方将在规划、人才两个方面合作。',
-        '丙大学研究院将重点围绕航空航天、装备制造、生物医药等领域开展研发。',
-        '研究院还将联合某市企业共建实验室。',
-      ].join('\n\n'),
-    }),
+  const small = storyOf(
+    '某市与丙大学研究院签署协议，双方将在规划、人才两个方面合作。',
+    '丙大学研究院将重点围绕航空航天、装备制造、生物医药等领域开展研发。',
+    '研究院还将联合某市企业共建实验室。',
   );
-  const small = SearchEngine.build(story);
-  const top = (q: string) => {
-    const a = answerQuestion(small, q);
-    return a.kind === 'answer' ? a.hits[0]!.passage.text : a.kind;
-  };
-  assert.match(top('丙大学研究院重点围绕几个领域'), /航空航天、装备制造、生物医药等领域/);
+  assert.match(topOf(small, '丙大学研究院重点围绕几个领域'), /航空航天、装备制造、生物医药等领域/);
   // What the list does not name stays unanswered: its items are no laboratories.
-  assert.equal(top('丙大学研究院共建了几个实验室'), 'none');
+  assert.equal(topOf(small, '丙大学研究院共建了几个实验室'), '(none)');
   // A list ranked first gives way to a passage below that counts the thing asked (两个方面 for 几个领域).
   const q = '丙大学研究院涉及几个领域';
   assert.match(small.rank(small.analyze(q), 1)[0]?.passage.text ?? '', /等领域/);
-  assert.match(top(q), /两个方面/);
+  assert.match(topOf(small, q), /两个方面/);
 });
 
 test('"how many" reads the thing counted before the question word too (领域有几个, 平台总共几种)', () => {
-  const small = SearchEngine.build(
-    loadCorpus(
-      tempCorpus({
-        'story.md': [
-          '丙大学研究院将重点围绕航空航天、装备制造、生物医药等领域开展研发。',
-          '研究院还将联合某市企业共建实验室，并选派专家来某市工作。',
-        ].join('\n\n'),
-      }),
-    ),
+  const small = storyOf(
+    '丙大学研究院将重点围绕航空航天、装备制造、生物医药等领域开展研发。',
+    '研究院还将联合某市企业共建实验室，并选派专家来某市工作。',
   );
-  const top = (q: string) => {
-    const a = answerQuestion(small, q);
-    return a.kind === 'answer' ? a.hits[0]!.passage.text : a.kind;
-  };
-  assert.match(top('丙大学研究院的研发领域一共有几个'), /航空航天、装备制造、生物医药等领域/);
+  assert.match(topOf(small, '丙大学研究院的研发领域一共有几个'), /航空航天、装备制造、生物医药等领域/);
   // A count of something the list does not name stays unanswered.
-  assert.equal(top('丙大学研究院的实验室有几个'), 'none');
+  assert.equal(topOf(small, '丙大学研究院的实验室有几个'), '(none)');
 });

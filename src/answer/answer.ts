@@ -185,26 +185,28 @@ function pickAnswer(c: Candidates, best: RankedPassage, verdict: Verdict): Picke
   return { r: best, v: verdict };
 }
 
-/** A "how many" question naming what it counts (几个方面, 多少家企业; not 多少 alone, nor English). */
+/** A "how many" question naming what it counts (几个方面, 多少家企业, 领域有几个, how many areas; not 多少 alone). */
 const countsNamed = (q: AnalyzedQuestion): boolean => q.asks.has('number') && q.countedUnit.nouns.length > 0;
 
 /** How deep a passage counting what the question counts is looked for (countedBelow). */
 const COUNTED_DEPTH = 10;
 
 /**
- * For "how many" of a named thing, when the best passage cannot answer and no close one does: the best-ranked
- * passage among the first COUNTED_DEPTH, at any score, that counts it (5个方面 for 清华那个协议有几个方面, where 协议
- * draws the passages saying the agreement was signed; 几个领域 counts 方面 too), holds every word of the question in
- * its text or under what it stands (its section's heading, its document's title: the agreement's 协议), and passes
- * every rule. (3个方面 of a cooperation does not answer how many aspects a laboratory it names has.) (Measured on dev30, written
- * blind: 15 → 18 of 28 answered right, 10 of 12 declines kept; depth 5 gave 16. Preferring such a passage to a best
- * that answers with another number changed nothing.)
+ * For "how many" of a named thing, when the best passage cannot answer and no close one does, or the best only lists
+ * it: the best-ranked passage among the first COUNTED_DEPTH, at any score, that counts it (5个方面 for 清华那个协议有
+ * 几个方面, where 协议 draws the passages saying the agreement was signed; 几个领域 counts 方面 too), holds every word
+ * of the question in its text or under what it stands (its section's heading, its document's title: the
+ * agreement's 协议), and passes every rule. 3个方面 of a cooperation does not answer how many aspects a laboratory it
+ * names has. (dev30, written blind: 15 → 18 of 28 answered right, 10 of 12 declines kept; depth 5 gave 16. DESIGN.md
+ * has the figures of the steps after.)
  */
 function countedBelow(c: Candidates): Picked | undefined {
   if (!countsNamed(c.q)) return undefined;
   const { engine } = c;
   // What the passage stands under: its section's heading and its document's title (协议 of 清华的协议有几个方面 is
   // in the article's headline, not in the paragraph counting the areas).
+  // The noun counted is held by the count (5个方面 for 几个领域).
+  const counted = new Set(c.q.countedUnit.nouns);
   const context = (p: Passage) =>
     [p.section, engine.corpus.documents.find((d) => d.id === p.documentId)?.title ?? '']
       .map((t) => engine.matchText(t))
@@ -215,8 +217,6 @@ function countedBelow(c: Candidates): Picked | undefined {
       const text = engine.passageMatchText(r.passage);
       if (!countsUnit(text, c.q.countedUnit)) return false;
       const around = context(r.passage);
-      // The noun counted is held by the count (5个方面 for 几个领域).
-      const counted = new Set(c.q.countedUnit.nouns);
       return c.q.contentTerms.every(
         (t) => t.setAside || counted.has(t.term) || holdsTerm(text, t) || holdsTerm(around, t),
       );

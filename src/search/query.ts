@@ -321,9 +321,7 @@ function withSetAside(
   );
 }
 
-/**
- * "How many X" in English: the noun phrase after "how many", up to the verb, and its last words.
- */
+/** "How many X" in English: X, the (at most three) words after "how many", up to an auxiliary verb or the end. */
 const HOW_MANY_EN =
   /\bhow many ((?:[a-z-]+ ){0,2}?[a-z-]+)(?= (?:do|does|did|are|is|was|were|will|would|can|could|have|has|had|should)\b|[\s?,.!]*$)/iu;
 

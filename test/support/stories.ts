@@ -38,10 +38,12 @@ export const firstStageTop = (q: string) => firstStage.rank(firstStage.analyze(q
 /** An engine over a one-document corpus of these paragraphs. */
 export const storyOf = (...paragraphs: string[]) =>
   SearchEngine.build(loadCorpus(tempCorpus({ 'a.md': paragraphs.join('\n\n') })));
-export const topText = (q: string) => {
-  const a = answerQuestion(engine, q, { top: 1 });
+/** The text of an engine's answer to a question, or the kind of non-answer in brackets ((none)). */
+export const topOf = (e: SearchEngine, q: string) => {
+  const a = answerQuestion(e, q, { top: 1 });
   return a.kind === 'answer' ? (a.hits[0]?.passage.text ?? '') : `(${a.kind})`;
 };
+export const topText = (q: string) => topOf(engine, q);
 
 // A second made-up story for the "no answer" rules: names, shortened names, paraphrased nouns, counts.
 export const NEWS = `---

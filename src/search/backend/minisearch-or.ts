@@ -13,7 +13,7 @@
  */
 
 /** A term's entry in MiniSearch's index: field id → short document id → term frequency. */
-type TermData = Map<number, Map<number, number>>;
+export type TermData = Map<number, Map<number, number>>;
 
 /** What the query reads of MiniSearch's state. */
 export interface ScoredIndexState {

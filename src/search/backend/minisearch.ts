@@ -4,7 +4,7 @@
  * pre-computed terms is fast, and the same records let a document be removed exactly.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import { OrQuery, type ScoredIndexState } from './minisearch-or.js';
+import { OrQuery, type ScoredIndexState, type TermData } from './minisearch-or.js';
 import type { FirstStage, FirstStageHit, FirstStageQuery, IndexedPassage, TermCounts, Vocabulary } from './types.js';
 
 export const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
@@ -194,9 +194,6 @@ interface SnapshotVocabulary {
   bigrams: PackedCounts;
   numbers: PackedCounts;
 }
-
-/** A term's entry in MiniSearch's index: field id → short document id → term frequency. */
-type TermData = Map<number, Map<number, number>>;
 
 /** MiniSearch's index (a SearchableMap), as far as it is used here. */
 interface TermIndex extends Iterable<[string, TermData]> {
